@@ -1,0 +1,44 @@
+// The interfaces the use cases need. Storage implements them; main/ wires them.
+import type {
+  Application,
+  Contact,
+  Facts,
+  Interaction,
+  Interview,
+  Settings,
+  StepEvent,
+} from '../core/types.js';
+
+/** An application's own fields, without its interviews and interactions. */
+export type ApplicationRecord = Omit<Application, 'interviews' | 'interactions'>;
+
+/**
+ * One seeker's facts. Every method runs inside the transaction it was handed by
+ * `UnitOfWork.transaction`; nothing here opens its own.
+ */
+export interface FactsRepository {
+  /** Everything the plan is computed from, in a stable order (ids ascending). */
+  loadFacts(): Promise<Facts>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+
+  getContact(id: string): Promise<Contact | undefined>;
+  upsertContact(contact: Contact): Promise<void>;
+
+  getApplication(id: string): Promise<Application | undefined>;
+  upsertApplication(application: ApplicationRecord): Promise<void>;
+  upsertInterview(applicationId: string, interview: Interview): Promise<void>;
+  upsertInteraction(applicationId: string, interaction: Interaction): Promise<void>;
+
+  addStepEvent(event: StepEvent): Promise<void>;
+}
+
+export interface UnitOfWork {
+  /** Runs `work` in one database transaction: all of its writes land, or none do. */
+  transaction<T>(work: (repo: FactsRepository) => Promise<T>): Promise<T>;
+}
+
+/** The only source of "now" for use cases (main/ passes the real clock, tests a fixed one). */
+export interface Clock {
+  now(): number;
+}
