@@ -202,3 +202,17 @@ export class BusinessCalendar {
     return this.isBusinessDay(region, date) ? date : this.addBusinessDays(region, date, 1);
   }
 }
+
+/**
+ * `--as-of`: `YYYY-MM-DD` is 00:00 of that day in the seeker's zone; otherwise an RFC 3339
+ * instant with an offset. Throws `invalid_date` naming `field` for anything else.
+ */
+export function parseAsOf(value: string, seekerZone: string, field = 'asOf'): number {
+  if (isIsoDate(value)) return startOfDay(value, seekerZone);
+  if (isRfc3339(value)) return parseInstant(value);
+  throw new DomainError(
+    'invalid_date',
+    `${field} must be a date YYYY-MM-DD or an instant such as 2026-12-24T09:00:00Z, got "${value}"`,
+    field,
+  );
+}
