@@ -250,3 +250,15 @@ describe('regions', () => {
     );
   });
 });
+
+describe('weekends (date-fns #1584: addBusinessDays(Saturday, 1) returned Tuesday)', () => {
+  // November 2026, US: Thanksgiving Thursday 26th; Friday 27th is a working day.
+  it('+1 bd from Saturday 28 November 2026 is Monday 30th; −1 bd from Sunday 29th is Friday 27th', () => {
+    expect(calendar.addBusinessDays('US', '2026-11-28', 1)).toBe('2026-11-30');
+    expect(calendar.addBusinessDays('US', '2026-11-29', -1)).toBe('2026-11-27');
+    expect(calendar.addBusinessDays('US', '2026-11-25', 1)).toBe('2026-11-27');
+    expect(calendar.addBusinessDays('US', '2026-11-28', 0)).toBe('2026-11-28');
+    expect(calendar.rollForward('US', '2026-11-28')).toBe('2026-11-30');
+    expect(calendar.rollForward('US', '2026-11-30')).toBe('2026-11-30');
+  });
+});

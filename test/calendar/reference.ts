@@ -54,7 +54,3 @@ export function eachDate(first: string, last: string): string[] {
   return dates;
 }
 
-/** Business days strictly between `a` and `b` plus `b` itself when it is one (a < b). */
-export function businessDaysAfterUpTo(region: string, a: string, b: string): number {
-  return eachDate(a, b).slice(1).filter((d) => referenceIsBusinessDay(region, d)).length;
-}
