@@ -31,7 +31,12 @@ export interface FactsRepository {
   upsertInteraction(applicationId: string, interaction: Interaction): Promise<void>;
 
   addStepEvent(event: StepEvent): Promise<void>;
+
+  /** Every stored id of one entity type (for generating the next free `c7`, `a7`, `i12`, `x30`). */
+  listIds(entity: EntityType): Promise<string[]>;
 }
+
+export type EntityType = 'contact' | 'application' | 'interview' | 'interaction';
 
 export interface UnitOfWork {
   /** Runs `work` in one database transaction: all of its writes land, or none do. */

@@ -1,0 +1,156 @@
+// importDocument / exportDocument: the SPEC §6 document in and out, each one transaction.
+import type { BusinessCalendar } from '../core/calendar.js';
+import {
+  checkInteraction,
+  mergeApplication,
+  mergeContact,
+  mergeInteraction,
+  mergeInterview,
+  mergeSettings,
+  parseDocument,
+  sameJson,
+  toDocument,
+  type ApplicationFields,
+} from '../core/document/index.js';
+import { DomainError } from '../core/errors.js';
+import type { Application, TactfulDocument } from '../core/types.js';
+import type { UnitOfWork } from './ports.js';
+
+export interface EntityCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  settings: EntityCounts;
+  contacts: EntityCounts;
+  applications: EntityCounts;
+  interviews: EntityCounts;
+  interactions: EntityCounts;
+  stepEvents: EntityCounts;
+}
+
+function counts(): EntityCounts {
+  return { created: 0, updated: 0, unchanged: 0 };
+}
+
+/**
+ * Upserts a document by id (SPEC §6): omitted keeps, null resets, lists replace, nothing is
+ * deleted. Validated completely before the first write; a rejected document changes nothing.
+ */
+export async function importDocument(
+  uow: UnitOfWork,
+  calendar: BusinessCalendar,
+  input: unknown,
+): Promise<ImportSummary> {
+  return uow.transaction(async (repo) => {
+    const facts = await repo.loadFacts();
+    const storedContacts = new Map(facts.contacts.map((c) => [c.id, c]));
+    const doc = parseDocument(input, calendar, new Set(storedContacts.keys()));
+
+    const storedApps = new Map(facts.applications.map((a) => [a.id, a]));
+    const interviewOwner = new Map<string, string>();
+    const interactionOwner = new Map<string, string>();
+    const storedInterviews = new Map(facts.applications.flatMap((a) => a.interviews.map((v) => [v.id, v] as const)));
+    const storedInteractions = new Map(
+      facts.applications.flatMap((a) => a.interactions.map((x) => [x.id, x] as const)),
+    );
+    for (const a of facts.applications) {
+      for (const v of a.interviews) interviewOwner.set(v.id, a.id);
+      for (const x of a.interactions) interactionOwner.set(x.id, a.id);
+    }
+
+    const summary: ImportSummary = {
+      settings: counts(),
+      contacts: counts(),
+      applications: counts(),
+      interviews: counts(),
+      interactions: counts(),
+      stepEvents: counts(),
+    };
+    const writes: (() => Promise<void>)[] = [];
+
+    if (doc.settings) {
+      const merged = mergeSettings(facts.settings, doc.settings);
+      if (record(summary.settings, facts.settings, merged)) writes.push(() => repo.saveSettings(merged));
+    }
+    for (const patch of doc.contacts) {
+      const stored = storedContacts.get(patch.id);
+      const merged = mergeContact(stored, patch);
+      if (record(summary.contacts, stored, merged)) writes.push(() => repo.upsertContact(merged));
+    }
+    doc.applications.forEach((patch, i) => {
+      const path = `applications[${i}]`;
+      const storedApp = storedApps.get(patch.id);
+      const stored = storedApp ? fieldsOf(storedApp) : undefined;
+      const merged = mergeApplication(stored, patch);
+      if (record(summary.applications, stored, merged)) writes.push(() => repo.upsertApplication(merged));
+
+      patch.interviews?.forEach((vPatch, j) => {
+        assertOwner(interviewOwner, vPatch.id, patch.id, `${path}.interviews[${j}].id`, 'interview');
+        const storedV = storedInterviews.get(vPatch.id);
+        const mergedV = mergeInterview(storedV, vPatch);
+        if (record(summary.interviews, storedV, mergedV)) writes.push(() => repo.upsertInterview(patch.id, mergedV));
+      });
+      patch.interactions?.forEach((xPatch, j) => {
+        const xPath = `${path}.interactions[${j}]`;
+        assertOwner(interactionOwner, xPatch.id, patch.id, `${xPath}.id`, 'interaction');
+        const storedX = storedInteractions.get(xPatch.id);
+        const mergedX = mergeInteraction(storedX, xPatch);
+        // A kept payload field may no longer fit a changed kind: check the merged fact.
+        checkInteraction(mergedX, xPath);
+        if (record(summary.interactions, storedX, mergedX)) {
+          writes.push(() => repo.upsertInteraction(patch.id, mergedX));
+        }
+      });
+    });
+    const storedEvents = new Set(facts.stepEvents.map((e) => `${e.stepId}\u0000${e.action}\u0000${e.at}`));
+    for (const e of doc.stepEvents) {
+      const event = { stepId: e.stepId, action: e.action, at: e.at, until: e.until ?? null };
+      const key = `${e.stepId}\u0000${e.action}\u0000${e.at}`;
+      if (storedEvents.has(key)) summary.stepEvents.unchanged += 1;
+      else {
+        storedEvents.add(key);
+        summary.stepEvents.created += 1;
+        writes.push(() => repo.addStepEvent(event));
+      }
+    }
+
+    for (const write of writes) await write();
+    return summary;
+  });
+}
+
+/** Counts one merged record; true when it must be written (new or changed). */
+function record(c: EntityCounts, stored: unknown, merged: unknown): boolean {
+  if (stored === undefined) {
+    c.created += 1;
+    return true;
+  }
+  if (sameJson(stored, merged)) {
+    c.unchanged += 1;
+    return false;
+  }
+  c.updated += 1;
+  return true;
+}
+
+function fieldsOf(application: Application): ApplicationFields {
+  const { interviews: _v, interactions: _x, ...fields } = application;
+  return fields;
+}
+
+/** Ids are unique per entity type: an interview cannot silently move to another application. */
+function assertOwner(owners: Map<string, string>, id: string, applicationId: string, field: string, entity: string) {
+  const owner = owners.get(id);
+  if (owner !== undefined && owner !== applicationId) {
+    throw new DomainError('invalid_input', `${field}: ${entity} "${id}" belongs to application "${owner}"`, field);
+  }
+  owners.set(id, applicationId);
+}
+
+/** The whole of one seeker's data as the SPEC §6 document (lossless: import gives it back). */
+export async function exportDocument(uow: UnitOfWork): Promise<TactfulDocument> {
+  return uow.transaction(async (repo) => toDocument(await repo.loadFacts()));
+}

@@ -1,0 +1,29 @@
+import type { Contact } from '../core/types.js';
+import { contactFromRow, contactToRow } from './contact.table.js';
+import { compareIds } from './json-column.js';
+import type { Db } from './tables.js';
+
+export async function selectContacts(db: Db, seekerId: string): Promise<Contact[]> {
+  const rows = await db.selectFrom('contacts').selectAll().where('seeker_id', '=', seekerId).execute();
+  return rows.map(contactFromRow).sort((a, b) => compareIds(a.id, b.id));
+}
+
+export async function selectContact(db: Db, seekerId: string, id: string): Promise<Contact | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('seeker_id', '=', seekerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? contactFromRow(row) : undefined;
+}
+
+export async function upsertContact(db: Db, seekerId: string, contact: Contact): Promise<void> {
+  const row = contactToRow(seekerId, contact);
+  const { seeker_id: _s, id: _i, ...rest } = row;
+  await db
+    .insertInto('contacts')
+    .values(row)
+    .onConflict((oc) => oc.columns(['seeker_id', 'id']).doUpdateSet(rest))
+    .execute();
+}

@@ -1,0 +1,10 @@
+// The static list of migrations, in order. A static provider works from dist/ and from a
+// bundle alike (no directory scanning).
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './2026-11-23T06-00-00-initial.js';
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '2026-11-23T06-00-00-initial': initial };
+  },
+};
