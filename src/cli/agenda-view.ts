@@ -1,0 +1,160 @@
+// The human agenda of `tactful today`: warnings, then overdue / today / next 7 days, each
+// step with its date, what to do in words, where, to whom, why and its id. Pure: returns text.
+import type { Channel, Facts, IsoDate, Plan, Step, StepKind } from '../core/types.js';
+import { safeText, wrap, type Style } from './style.js';
+
+export const KIND_WORDS: Record<StepKind, string> = {
+  thank_you: 'Send a thank-you note',
+  offer_update: 'Mention your offer (in passing, no ultimatum)',
+  withdraw: 'Withdraw on good terms',
+  final_thanks: 'Thank them and ask for feedback',
+  status_check: 'Ask for an update',
+  check_in: 'Check in with something of value',
+  keep_warm: 'Keep in touch',
+  connect: 'Connect on LinkedIn',
+  references_heads_up: 'Give your reference a heads-up',
+  debrief: 'Write down who interviewed you and what was said',
+  reflect: 'Reflect: pros, cons, where you would excel',
+  move_on: 'Move on: close it as no response',
+};
+
+const CHANNEL_WORDS: Record<Channel, string> = {
+  email: 'e-mail',
+  phone: 'phone',
+  voicemail: 'voicemail',
+  letter: 'handwritten letter',
+  linkedin: 'LinkedIn',
+  in_person: 'in person',
+};
+
+const WARNING_WORDS: Record<string, string> = {
+  keep_searching: 'keep searching',
+  pacing: 'pacing',
+  late_thank_you: 'late thank-you',
+  missing_round: 'missing round',
+  missing_detail: 'missing detail',
+};
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-11-23` → `Mon 23 Nov`. */
+export function shortDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${WEEKDAYS[weekday]} ${d} ${MONTHS[m - 1]}`;
+}
+
+function addDaysIso(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The calendar date of an instant in `zone`. */
+export function dateIn(epochMs: number, zone: string): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+}
+
+function timeIn(epochMs: number, zone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+}
+
+export interface AgendaGroups {
+  asOfDate: IsoDate;
+  overdue: Step[];
+  today: Step[];
+  upcoming: Step[];
+  /** The first open step after the 7-day window, for the empty state. */
+  later: Step | undefined;
+}
+
+/** Splits the plan's steps by the seeker's as-of date (SPEC §3.1: overdue, today, next 7 days). */
+export function groupSteps(plan: Plan, timezone: string): AgendaGroups {
+  const asOfDate = dateIn(Date.parse(plan.asOf), timezone);
+  const horizon = addDaysIso(asOfDate, 7);
+  const groups: AgendaGroups = { asOfDate, overdue: [], today: [], upcoming: [], later: undefined };
+  for (const step of plan.steps) {
+    if (step.overdue) groups.overdue.push(step);
+    else if (step.due <= asOfDate) groups.today.push(step);
+    else if (step.due <= horizon) groups.upcoming.push(step);
+    else groups.later ??= step;
+  }
+  return groups;
+}
+
+export interface AgendaOptions {
+  style: Style;
+  /** Columns; long lines wrap to it. */
+  width: number;
+}
+
+const DATE_COLUMN = 12;
+
+/** The whole agenda as lines of text (no trailing newline). */
+export function renderAgenda(plan: Plan, facts: Facts, options: AgendaOptions): string {
+  const { style } = options;
+  const width = Math.max(40, options.width);
+  const zone = facts.settings.timezone;
+  const groups = groupSteps(plan, zone);
+  const contacts = new Map(facts.contacts.map((c) => [c.id, c]));
+  const applications = new Map(facts.applications.map((a) => [a.id, a]));
+  const out: string[] = [];
+
+  out.push(style.bold(`Today, ${shortDate(groups.asOfDate)} ${groups.asOfDate.slice(0, 4)}`) + style.dim(` · ${zone}`));
+  if (plan.warnings.length > 0) {
+    out.push('');
+    for (const warning of plan.warnings) {
+      const app = warning.application ? applications.get(warning.application) : undefined;
+      const where = app ? ` (${safeText(app.organization)})` : '';
+      const label = WARNING_WORDS[warning.kind] ?? warning.kind;
+      const text = `${label}${where}: ${safeText(warning.message)}`;
+      for (const line of wrap(text, width, '   ', ' ! ')) out.push(style.yellow(line));
+    }
+  }
+
+  const renderStep = (step: Step, showDate: boolean): void => {
+    const app = applications.get(step.application);
+    const pad = ' '.repeat(DATE_COLUMN);
+    const dueWords = step.dueAt ? `by ${timeIn(Date.parse(step.dueAt), zone)}` : '';
+    const dateLabel = showDate ? shortDate(step.due) : dueWords;
+    const head = `  ${dateLabel.padEnd(DATE_COLUMN - 2)}`;
+    const title = KIND_WORDS[step.kind];
+    out.push(head + style.bold(title));
+    if (showDate && dueWords) out.push(pad + style.dim(dueWords));
+    if (app) out.push(...wrap(`${safeText(app.organization)} · ${safeText(app.role)}`, width, pad, pad));
+    const names = step.to.map((id) => safeText(contacts.get(id)?.name ?? id));
+    const who = names.length === 0 ? 'for you' : `to ${names.join(', ')}`;
+    const how = step.channel ? ` · ${CHANNEL_WORDS[step.channel]}` : '';
+    out.push(...wrap(who + how, width, pad, pad));
+    out.push(...wrap(safeText(step.why), width, pad, pad).map(style.dim));
+    out.push(...wrap(`id ${step.id}`, width, pad, pad).map(style.cyan));
+  };
+
+  const section = (title: string, steps: Step[], showDate: boolean, paint: (s: string) => string): void => {
+    if (steps.length === 0) return;
+    out.push('', paint(style.bold(`${title} (${steps.length})`)));
+    steps.forEach((step, i) => {
+      if (i > 0) out.push('');
+      renderStep(step, showDate);
+    });
+  };
+
+  section('Overdue', groups.overdue, true, style.red);
+  section('Today', groups.today, false, style.green);
+  section('Next 7 days', groups.upcoming, true, (s) => s);
+
+  const shown = groups.overdue.length + groups.today.length + groups.upcoming.length;
+  out.push('');
+  if (shown > 0) {
+    out.push(...wrap('Done one? tactful done <id>   Not doing it? tactful skip <id>   Later? tactful snooze <id> --until YYYY-MM-DD', width).map(style.dim));
+  } else if (facts.applications.length === 0) {
+    out.push(...wrap('Nothing to follow up yet. Add an application with `tactful add application`, import your data with `tactful import FILE`, or explore with `tactful demo`.', width));
+  } else if (groups.later) {
+    const app = applications.get(groups.later.application);
+    const where = app ? ` (${safeText(app.organization)})` : '';
+    out.push(...wrap(`Nothing due in the next 7 days. Next: ${KIND_WORDS[groups.later.kind].toLowerCase()}${where} on ${shortDate(groups.later.due)}. Meanwhile, keep your search going: \`tactful add application\`.`, width));
+  } else {
+    out.push(...wrap('No open follow-ups. Keep your search going: add new applications with `tactful add application`, and log interviews with `tactful add interview`.', width));
+  }
+  return out.join('\n');
+}

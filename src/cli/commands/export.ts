@@ -1,0 +1,19 @@
+// `tactful export [--format json|csv]`: everything, to stdout. JSON round-trips through import.
+import { Option, type Command } from 'commander';
+import type { CommandContext } from '../context.js';
+
+export function registerExport(program: Command, ctx: CommandContext): void {
+  program
+    .command('export')
+    .description('write all your data to stdout (json round-trips through `tactful import`)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--as-of <date>', 'csv: plan the next steps as of this date or instant')
+    .action(async (options: { format: 'json' | 'csv'; asOf?: string }) => {
+      const services = await ctx.services();
+      if (options.format === 'csv') {
+        ctx.print(await services.exportCsv(options.asOf));
+      } else {
+        ctx.print(JSON.stringify(await services.exportDocument(), null, 2));
+      }
+    });
+}

@@ -1,0 +1,46 @@
+// The command tree. Commands are registered eagerly (commander is small) but everything heavy
+// they need is behind `ctx.services()`, loaded on first use.
+import { Command } from 'commander';
+import type { CommandContext } from './context.js';
+import { registerAdd } from './commands/add.js';
+import { registerBackup } from './commands/backup.js';
+import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerLog } from './commands/log.js';
+import { registerPlan } from './commands/plan.js';
+import { registerStepActions } from './commands/step-actions.js';
+import { registerToday } from './commands/today.js';
+
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('tactful')
+    .description("a job seeker's follow-up assistant: whom to contact after an interview, when and how")
+    .version(ctx.deps.version, '-V, --version')
+    .option('--db <path>', 'SQLite database file (default: $TACTFUL_DB, else ~/.local/share/tactful/tactful.db)')
+    .showSuggestionAfterError(true)
+    .hook('preAction', (thisCommand) => {
+      ctx.setDbFlag(thisCommand.opts<{ db?: string }>().db);
+    });
+
+  registerToday(program, ctx);
+  registerPlan(program, ctx);
+  registerAdd(program, ctx);
+  registerLog(program, ctx);
+  registerStepActions(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
+  registerDemo(program, ctx);
+  registerBackup(program, ctx);
+
+  // Every (sub)command reports errors through runCli, never by exiting itself.
+  const quiet = (command: Command): void => {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => ctx.deps.stdout(text),
+      writeErr: (text) => ctx.deps.stderr(text),
+      outputError: () => undefined,
+    });
+    command.commands.forEach(quiet);
+  };
+  quiet(program);
+  return program;
+}

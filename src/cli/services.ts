@@ -1,0 +1,97 @@
+// What the commands need from the application, as one narrow interface. main/ implements it
+// over storage and the use cases (loaded lazily, so `--help` never opens a database); the
+// commands never see a database, a clock or a holiday table.
+import type {
+  Chance,
+  Channel,
+  Contact,
+  Direction,
+  Facts,
+  Interaction,
+  InteractionKind,
+  Interview,
+  Plan,
+  PlanWarning,
+  Source,
+  StepAction,
+  TactfulDocument,
+} from '../core/types.js';
+
+export interface ContactInput {
+  id?: string;
+  name: string;
+  title?: string;
+  organization?: string;
+  email?: string;
+  phone?: string;
+  linkedin?: string;
+  isReference?: boolean;
+  notes?: string;
+}
+
+export interface ApplicationInput {
+  id?: string;
+  organization: string;
+  role: string;
+  source: Source;
+  region?: string;
+  createdOn?: string;
+  agent?: string;
+  references?: string[];
+  pros?: string[];
+  cons?: string[];
+  strengths?: string[];
+}
+
+export interface InterviewInput {
+  id?: string;
+  application: string;
+  round?: number;
+  start: string;
+  timezone?: string;
+  durationMinutes?: number;
+  format?: string;
+  interviewers?: string[];
+  decisionExpectedBy?: string;
+  quickDecision?: boolean;
+  unavailableUntil?: string;
+  final?: boolean;
+  chance?: Chance;
+  keyPoints?: string[];
+  forgot?: string[];
+  promises?: string[];
+}
+
+export interface LogInput {
+  application: string;
+  kind: InteractionKind;
+  direction: Direction;
+  contacts: string[];
+  channel?: Channel;
+  /** RFC 3339; omitted means now. */
+  at?: string;
+  summary?: string;
+  newDecisionDate?: string;
+  onHold?: boolean;
+  offerDeadline?: string;
+}
+
+export interface Services {
+  /** One transaction: all of the document lands, or nothing does. */
+  importDocument(document: unknown): Promise<void>;
+  exportDocument(): Promise<TactfulDocument>;
+  exportCsv(asOf: string | undefined): Promise<string>;
+  addContact(input: ContactInput): Promise<Contact>;
+  addApplication(input: ApplicationInput): Promise<{ id: string; organization: string; role: string }>;
+  addInterview(input: InterviewInput): Promise<{ application: string; interview: Interview }>;
+  logInteraction(input: LogInput): Promise<{ interaction: Interaction; warnings: PlanWarning[] }>;
+  /** `asOf` is the raw `--as-of` value (read in the seeker's zone); omitted means now. */
+  plan(asOf: string | undefined): Promise<Plan>;
+  /** The plan together with the facts it came from (names for the agenda). */
+  agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
+  recordStepAction(stepId: string, action: StepAction, until?: string): Promise<void>;
+  /** Imports the sample document dated on the seeker's today. */
+  loadDemo(): Promise<TactfulDocument>;
+  backup(file: string): Promise<void>;
+  close(): Promise<void>;
+}
