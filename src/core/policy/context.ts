@@ -1,0 +1,247 @@
+// Facts prepared once per plan and once per application: parsed instants, dates in the right
+// zone, sorted rounds and interactions, the lead contact. Everything later reads these.
+import type { BusinessCalendar } from '../calendar.js';
+import { dateInZone, localToEpochMs, parseInstant } from '../calendar.js';
+import type {
+  Application,
+  ApplicationStatus,
+  Channel,
+  Contact,
+  Facts,
+  Interaction,
+  Interview,
+  IsoDate,
+  PlanWarning,
+  PresetName,
+  StepEvent,
+  StepKind,
+} from '../types.js';
+import { organisationKey } from './ids.js';
+import { policyFor, type Policy } from './presets.js';
+
+export interface TimedInteraction {
+  ix: Interaction;
+  ms: number;
+  /** Date of the instant in the seeker's zone. */
+  date: IsoDate;
+}
+
+export interface Round {
+  iv: Interview;
+  startMs: number;
+  endMs: number;
+  /** The interview date: the end's date in the interview's zone. */
+  date: IsoDate;
+  /** The start's date in the interview's zone. */
+  startDate: IsoDate;
+  ended: boolean;
+}
+
+export interface PlanContext {
+  facts: Facts;
+  calendar: BusinessCalendar;
+  policies: Record<PresetName, Policy>;
+  asOf: number;
+  asOfDate: IsoDate;
+  zone: string;
+  contacts: Map<string, Contact>;
+  /** Contacts flagged `isReference`, by id. */
+  referenceIds: string[];
+  /** Step events up to as-of, by step id, in time order. */
+  events: Map<string, StepEvent[]>;
+  warnings: PlanWarning[];
+}
+
+export interface AppContext {
+  app: Application;
+  region: string;
+  policy: Policy;
+  orgKey: string;
+  status: ApplicationStatus;
+  /** Every recorded interview, by end then id. */
+  rounds: Round[];
+  ended: Round[];
+  latest: Round | null;
+  /** Interactions up to as-of, by time then id. */
+  interactions: TimedInteraction[];
+  outboundByKind: Map<string, TimedInteraction[]>;
+  lead: string | null;
+}
+
+/** A step before events, pacing and the overdue flag. */
+export interface Draft {
+  id: string;
+  application: string;
+  kind: StepKind;
+  to: string[];
+  channel: Channel | null;
+  earliest: IsoDate;
+  due: IsoDate;
+  dueAt: number | null;
+  why: string;
+  region: string;
+  orgKey: string;
+  /** Never moved by pacing (thank_you, deadline-bound offer_update). */
+  fixed: boolean;
+  /** For a thank_you: the interview date (late_thank_you). */
+  interviewDate: IsoDate | null;
+}
+
+// Converting a local time through the Temporal polyfill is the costliest call of a plan;
+// the same (start, zone) recurs across plans, so a bounded pure memo pays off.
+const endCache = new Map<string, number>();
+function localMs(local: string, zone: string): number {
+  const key = `${local}|${zone}`;
+  let ms = endCache.get(key);
+  if (ms === undefined) {
+    ms = localToEpochMs(local, zone);
+    if (endCache.size > 100_000) endCache.clear();
+    endCache.set(key, ms);
+  }
+  return ms;
+}
+
+const instantCache = new Map<string, number>();
+function instantMs(value: string): number {
+  let ms = instantCache.get(value);
+  if (ms === undefined) {
+    ms = parseInstant(value);
+    if (instantCache.size > 200_000) instantCache.clear();
+    instantCache.set(value, ms);
+  }
+  return ms;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function buildPlanContext(
+  facts: Facts,
+  policies: Record<PresetName, Policy>,
+  calendar: BusinessCalendar,
+  asOf: number,
+): PlanContext {
+  const zone = facts.settings.timezone;
+  const contacts = new Map<string, Contact>();
+  for (const c of facts.contacts) contacts.set(c.id, c);
+  const referenceIds = facts.contacts.filter((c) => c.isReference).map((c) => c.id).sort();
+  const events = new Map<string, StepEvent[]>();
+  const timed = facts.stepEvents
+    .map((e) => ({ e, ms: instantMs(e.at) }))
+    .filter((t) => t.ms <= asOf)
+    .sort((a, b) => a.ms - b.ms || (a.e.action < b.e.action ? -1 : a.e.action > b.e.action ? 1 : 0));
+  for (const { e } of timed) {
+    const list = events.get(e.stepId);
+    if (list) list.push(e);
+    else events.set(e.stepId, [e]);
+  }
+  return {
+    facts,
+    calendar,
+    policies,
+    asOf,
+    asOfDate: dateInZone(asOf, zone),
+    zone,
+    contacts,
+    referenceIds,
+    events,
+    warnings: [],
+  };
+}
+
+const OUTCOME_STATUS: Record<string, ApplicationStatus> = {
+  'in:offer': 'offer',
+  'out:accept': 'accepted',
+  'in:rejection': 'rejected',
+  'out:withdraw': 'withdrawn',
+};
+
+/** SPEC §3.1: a terminal stored status wins, else the latest outcome interaction, else stored. */
+export function effectiveStatus(app: Application, interactions: TimedInteraction[]): ApplicationStatus {
+  if (app.status !== 'active' && app.status !== 'offer') return app.status;
+  for (let i = interactions.length - 1; i >= 0; i--) {
+    const ix = interactions[i]!.ix;
+    const implied = OUTCOME_STATUS[`${ix.direction}:${ix.kind}`];
+    if (implied) return implied;
+  }
+  return app.status;
+}
+
+export function prepareApplication(ctx: PlanContext, app: Application): AppContext {
+  const region = app.region ?? ctx.facts.settings.region;
+  const rounds: Round[] = app.interviews.map((iv) => {
+    const zone = iv.timezone ?? ctx.zone;
+    const startMs = localMs(iv.start, zone);
+    const endMs = startMs + iv.durationMinutes * 60_000;
+    return {
+      iv,
+      startMs,
+      endMs,
+      date: dateInZone(endMs, zone),
+      startDate: iv.start.slice(0, 10),
+      ended: endMs <= ctx.asOf,
+    };
+  });
+  rounds.sort((a, b) => a.endMs - b.endMs || byId(a.iv, b.iv));
+  const ended = rounds.filter((r) => r.ended);
+  const interactions: TimedInteraction[] = [];
+  for (const ix of app.interactions) {
+    const ms = instantMs(ix.at);
+    if (ms <= ctx.asOf) interactions.push({ ix, ms, date: dateInZone(ms, ctx.zone) });
+  }
+  interactions.sort((a, b) => a.ms - b.ms || byId(a.ix, b.ix));
+  const outboundByKind = new Map<string, TimedInteraction[]>();
+  for (const t of interactions) {
+    if (t.ix.direction !== 'out') continue;
+    const list = outboundByKind.get(t.ix.kind);
+    if (list) list.push(t);
+    else outboundByKind.set(t.ix.kind, [t]);
+  }
+  return {
+    app,
+    region,
+    policy: policyFor(app, ctx.facts.settings, ctx.policies),
+    orgKey: organisationKey(app.organization),
+    status: effectiveStatus(app, interactions),
+    rounds,
+    ended,
+    latest: ended.length > 0 ? ended[ended.length - 1]! : null,
+    interactions,
+    outboundByKind,
+    lead: leadContact(app, ended.length > 0 ? ended : rounds),
+  };
+}
+
+/** The agent for recruiter/agency sources, else the first interviewer of the latest round with interviewers. */
+function leadContact(app: Application, rounds: Round[]): string | null {
+  if (app.source !== 'employer') return app.agent;
+  for (let i = rounds.length - 1; i >= 0; i--) {
+    const first = rounds[i]!.iv.interviewers[0];
+    if (first) return first;
+  }
+  return null;
+}
+
+/**
+ * True when an outbound interaction of `kind` logged in [fromMs, toMs) names `contact`
+ * (no contact named: the lead contact). `contact` null (seeker steps) matches any.
+ */
+export function completedBy(
+  actx: AppContext,
+  kind: string,
+  contact: string | null,
+  fromMs: number,
+  toMs = Infinity,
+): boolean {
+  const list = actx.outboundByKind.get(kind);
+  if (!list) return false;
+  for (const t of list) {
+    if (t.ms < fromMs || t.ms >= toMs) continue;
+    if (contact === null) return true;
+    if (t.ix.contacts.length === 0 ? contact === actx.lead : t.ix.contacts.includes(contact)) return true;
+  }
+  return false;
+}
+
+export function contactName(ctx: PlanContext, id: string): string {
+  return ctx.contacts.get(id)?.name || id;
+}

@@ -1,0 +1,157 @@
+// Outcomes (SPEC §3 table, §3.1 "Outcomes"): offer_update on other applications, withdraw
+// after an accept, and the rejection flow (final_thanks, connect, keep_warm).
+import { CONNECT_CHANNELS, ORGANISATION_CHANNELS } from './channels.js';
+import { completedBy, contactName, type AppContext, type Draft, type PlanContext, type TimedInteraction } from './context.js';
+import { applyOffset } from './dates.js';
+import { orgStep } from './steps.js';
+import { because } from './why.js';
+
+interface Trigger {
+  actx: AppContext;
+  t: TimedInteraction;
+}
+
+function latestOf(actx: AppContext, direction: 'in' | 'out', kind: string): TimedInteraction | null {
+  for (let i = actx.interactions.length - 1; i >= 0; i--) {
+    const t = actx.interactions[i]!;
+    if (t.ix.direction === direction && t.ix.kind === kind) return t;
+  }
+  return null;
+}
+
+/** The latest outbound accept among accepted applications, or null. */
+export function latestAccept(actxs: AppContext[]): Trigger | null {
+  let best: Trigger | null = null;
+  for (const actx of actxs) {
+    if (actx.status !== 'accepted') continue;
+    const t = latestOf(actx, 'out', 'accept');
+    if (t && (!best || t.ms > best.t.ms || (t.ms === best.t.ms && t.ix.id > best.t.ix.id))) best = { actx, t };
+  }
+  return best;
+}
+
+/** withdraw on an active application once another was accepted; it replaces every other step. */
+export function withdrawStep(ctx: PlanContext, actx: AppContext, accept: Trigger): Draft | null {
+  const offset = actx.policy.withdrawAfter;
+  return orgStep(ctx, actx, {
+    kind: 'withdraw',
+    anchor: accept.t.ix.id,
+    contact: actx.lead,
+    perPerson: false,
+    rule: ORGANISATION_CHANNELS,
+    due: ctx.calendar.addBusinessDays(actx.region, accept.t.date, offset.value),
+    why: because(
+      `Withdraw from ${actx.app.role} at ${actx.app.organization}: you accepted ${accept.actx.app.organization}; thank them and leave on good terms`,
+      offset.why,
+    ),
+  });
+}
+
+/** Whether `actx` is among those a withdraw must go to after `accept`. */
+export function mustWithdraw(actx: AppContext, accept: Trigger): boolean {
+  if (actx === accept.actx) return false;
+  if (actx.status !== 'active' && actx.status !== 'offer') return false;
+  return actx.app.createdOn === null || actx.app.createdOn <= accept.t.date;
+}
+
+/** Standing offers: inbound offers on applications still in `offer`, in time order. */
+export function standingOffers(actxs: AppContext[]): Trigger[] {
+  const offers: Trigger[] = [];
+  for (const actx of actxs) {
+    // An offer that was since accepted or declined no longer needs mentioning elsewhere.
+    if (actx.status !== 'offer') continue;
+    for (const t of actx.interactions) if (t.ix.direction === 'in' && t.ix.kind === 'offer') offers.push({ actx, t });
+  }
+  return offers.sort((a, b) => a.t.ms - b.t.ms || (a.t.ix.id < b.t.ix.id ? -1 : 1));
+}
+
+/** offer_update on `actx` for each standing offer made while it awaited a decision. */
+export function offerUpdateSteps(ctx: PlanContext, actx: AppContext, offers: Trigger[], out: Draft[]): void {
+  if (actx.status !== 'active' || actx.ended.length === 0 || offers.length === 0) return;
+  const firstEnd = actx.ended[0]!.endMs;
+  const { calendar } = ctx;
+  const { policy, region } = actx;
+  offers.forEach((offer, i) => {
+    if (offer.actx === actx || offer.t.ms < firstEnd) return;
+    const next = offers[i + 1]?.t.ms ?? Infinity;
+    if (completedBy(actx, 'offer_update', actx.lead, offer.t.ms, next)) return;
+    const offerDate = offer.t.date;
+    let due = calendar.addBusinessDays(region, offerDate, policy.offerUpdateAfter.value);
+    let reason = policy.offerUpdateAfter.why;
+    let bound = false;
+    const deadline = offer.t.ix.offerDeadline;
+    if (deadline) {
+      const beforeDeadline = calendar.addBusinessDays(region, deadline, -policy.offerUpdateBeforeDeadline.value);
+      if (beforeDeadline < due) {
+        due = beforeDeadline < offerDate ? offerDate : beforeDeadline;
+        reason = `${policy.offerUpdateBeforeDeadline.why} (${deadline})`;
+        bound = true;
+      }
+    }
+    const step = orgStep(ctx, actx, {
+      kind: 'offer_update',
+      anchor: offer.t.ix.id,
+      contact: actx.lead,
+      perPerson: false,
+      rule: ORGANISATION_CHANNELS,
+      due,
+      fixed: bound,
+      why: because(
+        `Let ${actx.lead ? contactName(ctx, actx.lead) : actx.app.organization} know in passing that you have an offer from ${offer.actx.app.organization} — never as an ultimatum`,
+        reason,
+      ),
+    });
+    if (step) out.push(step);
+  });
+}
+
+/** final_thanks, connect (each interviewer with LinkedIn) and keep_warm after a rejection. */
+export function rejectionSteps(ctx: PlanContext, actx: AppContext, out: Draft[]): void {
+  const rejection = latestOf(actx, 'in', 'rejection');
+  if (!rejection) return;
+  const { calendar } = ctx;
+  const { policy, region, app } = actx;
+  const teller = rejection.ix.contacts[0] ?? actx.lead;
+  const name = teller ? contactName(ctx, teller) : app.organization;
+  const anchor = rejection.ix.id;
+  if (!completedBy(actx, 'final_thanks', teller, rejection.ms)) {
+    const step = orgStep(ctx, actx, {
+      kind: 'final_thanks',
+      anchor,
+      contact: teller,
+      perPerson: false,
+      rule: ORGANISATION_CHANNELS,
+      due: applyOffset(calendar, region, rejection.date, policy.finalThanksAfter),
+      why: because(`Thank ${name} again and ask for feedback and tips`, policy.finalThanksAfter.why),
+    });
+    if (step) out.push(step);
+  }
+  const interviewers = new Set<string>();
+  for (const r of actx.ended) for (const p of r.iv.interviewers) interviewers.add(p);
+  for (const person of interviewers) {
+    if (!ctx.contacts.get(person)?.linkedin) continue;
+    if (completedBy(actx, 'connect', person, rejection.ms)) continue;
+    const step = orgStep(ctx, actx, {
+      kind: 'connect',
+      anchor,
+      contact: person,
+      perPerson: true,
+      rule: CONNECT_CHANNELS,
+      due: applyOffset(calendar, region, rejection.date, policy.connectAfter),
+      why: because(`Invite ${contactName(ctx, person)} to connect on LinkedIn`, policy.connectAfter.why),
+    });
+    if (step) out.push(step);
+  }
+  if (!completedBy(actx, 'keep_warm', teller, rejection.ms)) {
+    const step = orgStep(ctx, actx, {
+      kind: 'keep_warm',
+      anchor,
+      contact: teller,
+      perPerson: false,
+      rule: ORGANISATION_CHANNELS,
+      due: applyOffset(calendar, region, rejection.date, policy.keepWarmAfter),
+      why: because(`Get back in touch with ${name} at ${app.organization}`, policy.keepWarmAfter.why),
+    });
+    if (step) out.push(step);
+  }
+}

@@ -1,0 +1,111 @@
+// plan(): the pure function of SPEC §2/§3 — every open step and warning of one seeker's facts
+// as of an instant. No clock, no I/O; the same facts always give the same plan and ids.
+import { formatInstant, type BusinessCalendar } from '../calendar.js';
+import { STEP_KINDS, type Facts, type Plan, type PresetName, type Step } from '../types.js';
+import { buildPlanContext, prepareApplication, type AppContext, type Draft, type PlanContext } from './context.js';
+import { endingEvent, snoozedUntil } from './events.js';
+import { latestAccept, mustWithdraw, offerUpdateSteps, rejectionSteps, standingOffers, withdrawStep } from './outcomes.js';
+import { loggedDays, pace } from './pacing.js';
+import type { Policy } from './presets.js';
+import { debriefSteps, latestRoundSteps, referencesSteps, roundState } from './rounds.js';
+import { statusChainSteps } from './status-chain.js';
+import { lateThankYou, missingRound, searchHealth } from './warnings.js';
+
+const RANK = new Map(STEP_KINDS.map((k, i) => [k, i]));
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every open step and warning as of `asOf` (epoch ms). Pure and deterministic. */
+export function plan(
+  facts: Facts,
+  policies: Record<PresetName, Policy>,
+  calendar: BusinessCalendar,
+  asOf: number,
+): Plan {
+  const ctx = buildPlanContext(facts, policies, calendar, asOf);
+  const actxs = facts.applications
+    // Applications created after as-of are facts of the future.
+    .filter((a) => a.createdOn === null || a.createdOn <= ctx.asOfDate)
+    .map((a) => prepareApplication(ctx, a))
+    .sort((a, b) => byString(a.app.id, b.app.id));
+
+  const drafts: Draft[] = [];
+  const accept = latestAccept(actxs);
+  const offers = standingOffers(actxs);
+  for (const actx of actxs) {
+    if (accept && mustWithdraw(actx, accept)) {
+      // A withdraw replaces every other step of the application.
+      const step = withdrawStep(ctx, actx, accept);
+      if (step) drafts.push(step);
+      continue;
+    }
+    applicationSteps(ctx, actx, offers, drafts);
+  }
+
+  const open = drafts.filter((d) => endingEvent(ctx, d.id) === null);
+  for (const d of open) {
+    const until = snoozedUntil(ctx, d.id, d.region);
+    if (until && until > d.due) d.due = until;
+  }
+  const names = new Map(actxs.map((a) => [a.orgKey, a.app.organization.trim()]));
+  pace(open, loggedDays(actxs), calendar, names, ctx.warnings);
+
+  const byApp = new Map(actxs.map((a) => [a.app.id, a]));
+  for (const d of open) {
+    const late = lateThankYou(ctx, byApp.get(d.application)!, d);
+    if (late) ctx.warnings.push(late);
+  }
+  const health = searchHealth(ctx, actxs);
+  if (health) ctx.warnings.push(health);
+
+  return {
+    asOf: formatInstant(asOf),
+    steps: open.map((d) => toStep(ctx, d)).sort(compareSteps),
+    warnings: ctx.warnings,
+  };
+}
+
+function applicationSteps(
+  ctx: PlanContext,
+  actx: AppContext,
+  offers: ReturnType<typeof standingOffers>,
+  out: Draft[],
+): void {
+  switch (actx.status) {
+    case 'rejected':
+      rejectionSteps(ctx, actx, out);
+      return;
+    case 'active':
+    case 'offer': {
+      const rounds = roundState(actx);
+      for (const id of rounds.missing) ctx.warnings.push(missingRound(actx, id));
+      debriefSteps(ctx, actx, out);
+      latestRoundSteps(ctx, actx, out);
+      referencesSteps(ctx, actx, out);
+      statusChainSteps(ctx, actx, rounds.pending, out);
+      offerUpdateSteps(ctx, actx, offers, out);
+      return;
+    }
+    default:
+      // accepted, withdrawn, closed: their outcome calls for nothing more on this application.
+      return;
+  }
+}
+
+function toStep(ctx: PlanContext, d: Draft): Step {
+  return {
+    id: d.id,
+    application: d.application,
+    kind: d.kind,
+    to: d.to,
+    channel: d.channel,
+    earliest: d.earliest,
+    due: d.due,
+    dueAt: d.dueAt === null ? null : formatInstant(d.dueAt),
+    overdue: d.dueAt !== null ? ctx.asOf > d.dueAt : d.due < ctx.asOfDate,
+    why: d.why,
+  };
+}
+
+function compareSteps(a: Step, b: Step): number {
+  return byString(a.due, b.due) || RANK.get(a.kind)! - RANK.get(b.kind)! || byString(a.id, b.id);
+}
