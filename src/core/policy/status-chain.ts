@@ -76,18 +76,13 @@ export function statusChainSteps(ctx: PlanContext, actx: AppContext, pending: bo
   const awayUntil = latest.iv.unavailableUntil
     ? calendar.addBusinessDays(region, latest.iv.unavailableUntil, policy.afterUnavailable.value)
     : null;
-  let sent = logged.length;
-  let anyAfter = logged.length > 0;
+  let sent = 0;
+  let consumed = 0;
+  let anyAfter = false;
   let lastOrg = c.lastOrgContact;
-  let position = logged.length;
   const channels = STATUS_CHECK_CHANNELS[app.source];
 
-  for (let guard = 0; !dragging && guard < MAX_CHAIN; guard++) {
-    if (sent >= limit.value) {
-      dragging = true;
-      break;
-    }
-    position += 1;
+  const nextDue = (): [IsoDate, string] => {
     let due: IsoDate;
     let reason: string;
     if (anyAfter && lastOrg) {
@@ -114,19 +109,30 @@ export function statusChainSteps(ctx: PlanContext, actx: AppContext, pending: bo
       due = awayUntil;
       reason = `they are away until ${latest.iv.unavailableUntil}: ${policy.afterUnavailable.why}`;
     }
+    return [due, reason];
+  };
+
+  // Positions with a skip event are skipped; the others are filled by logged checks in order.
+  for (let position = 1; !dragging && position <= MAX_CHAIN; position++) {
+    if (sent >= limit.value) {
+      dragging = true;
+      break;
+    }
     const id = stepId(app.id, 'status_check', c.anchorId, position);
     const ended = endingEvent(ctx, id);
     if (ended?.action === 'skip') {
+      lastOrg = later(nextDue()[0], lastOrg);
       anyAfter = true;
-      lastOrg = later(due, lastOrg);
       continue;
     }
-    if (ended) {
+    if (consumed < logged.length || ended) {
+      if (consumed < logged.length) consumed += 1;
+      else lastOrg = later(eventDate(ctx, ended!), lastOrg);
       sent += 1;
       anyAfter = true;
-      lastOrg = later(eventDate(ctx, ended), lastOrg);
       continue;
     }
+    const [due, reason] = nextDue();
     const step = orgStep(ctx, actx, {
       kind: 'status_check',
       anchor: c.anchorId,
@@ -148,26 +154,26 @@ function checkInSteps(ctx: PlanContext, actx: AppContext, c: Cadence, lastOrg: I
   const { policy, region, app } = actx;
   const every = policy.checkInEvery;
   const logged = loggedAfter(actx, 'check_in', c.anchorMs).map((t) => t.date);
-  let lastCheckIn: IsoDate | null = logged.length > 0 ? logged[logged.length - 1]! : null;
-  let position = logged.length;
+  let lastCheckIn: IsoDate | null = null;
+  let consumed = 0;
+  const done: IsoDate[] = [];
   const base = later(later(actx.latest!.date, lastOrg), c.lastInbound);
 
-  for (let guard = 0; guard < MAX_CHAIN; guard++) {
-    if (logged.length >= policy.checkInMax.value) {
-      moveOnStep(ctx, actx, c, logged[policy.checkInMax.value - 1]!, out);
+  for (let position = 1; position <= MAX_CHAIN; position++) {
+    if (done.length >= policy.checkInMax.value) {
+      moveOnStep(ctx, actx, c, done[policy.checkInMax.value - 1]!, out);
       return;
     }
-    position += 1;
-    const due = applyOffset(calendar, region, lastCheckIn ?? base, every);
     const id = stepId(app.id, 'check_in', c.anchorId, position);
     const ended = endingEvent(ctx, id);
+    const due = applyOffset(calendar, region, lastCheckIn ?? base, every);
     if (ended?.action === 'skip') {
       lastCheckIn = due;
       continue;
     }
-    if (ended) {
-      lastCheckIn = eventDate(ctx, ended);
-      logged.push(lastCheckIn);
+    if (consumed < logged.length || ended) {
+      lastCheckIn = consumed < logged.length ? logged[consumed++]! : eventDate(ctx, ended!);
+      done.push(lastCheckIn);
       continue;
     }
     const step = orgStep(ctx, actx, {
