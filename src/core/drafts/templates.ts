@@ -1,0 +1,69 @@
+// Logic-less templates (mustache) rendered as plain text: values are inserted verbatim and
+// never re-rendered, so a note containing {{…}}, ${…} or markup is printed as text.
+import Mustache from 'mustache';
+import { DomainError } from '../errors.js';
+import type { Channel, StepKind } from '../types.js';
+
+/**
+ * Template texts keyed by file name without the extension: `<kind>.<channel>` for a body,
+ * `<kind>.email.subject` for an e-mail subject (e.g. `thank_you.email.subject`).
+ */
+export type TemplateSet = Readonly<Record<string, string>>;
+
+/** The channels each outbound kind can be planned on (SPEC §3.1 "People and channels"). */
+export const DRAFT_CHANNELS: Readonly<Partial<Record<StepKind, readonly Channel[]>>> = {
+  thank_you: ['email', 'linkedin', 'letter'],
+  status_check: ['email', 'phone', 'voicemail', 'letter'],
+  check_in: ['email', 'phone', 'letter'],
+  offer_update: ['email', 'phone', 'letter'],
+  withdraw: ['email', 'phone', 'letter'],
+  final_thanks: ['email', 'phone', 'letter'],
+  keep_warm: ['email', 'phone', 'letter'],
+  connect: ['linkedin'],
+  references_heads_up: ['email', 'phone'],
+};
+
+export function bodyKey(kind: StepKind, channel: Channel): string {
+  return `${kind}.${channel}`;
+}
+
+export function subjectKey(kind: StepKind): string {
+  return `${kind}.email.subject`;
+}
+
+/** Every template name the built-in set must provide. */
+export function requiredTemplateNames(): string[] {
+  const names: string[] = [];
+  for (const [kind, channels] of Object.entries(DRAFT_CHANNELS) as [StepKind, readonly Channel[]][]) {
+    for (const channel of channels) names.push(bodyKey(kind, channel));
+    if (channels.includes('email')) names.push(subjectKey(kind));
+  }
+  return names;
+}
+
+/** Throws `invalid_input` naming the template when its mustache syntax is broken. */
+export function assertTemplate(name: string, text: string): void {
+  try {
+    Mustache.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : 'syntax error';
+    throw new DomainError('invalid_input', `template ${name}: ${reason}`, `templates.${name}`);
+  }
+}
+
+/** Mustache views without a prototype, so `{{constructor}}` in a template resolves to nothing. */
+function bare(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(bare);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(value)) out[k] = bare(v);
+    return out;
+  }
+  return value;
+}
+
+/** Renders plain text: no HTML escaping, no partials, values never evaluated. */
+export function renderTemplate(name: string, text: string, view: object): string {
+  assertTemplate(name, text);
+  return Mustache.render(text, bare(view), {}, { escape: (value: unknown) => String(value) });
+}

@@ -1,0 +1,83 @@
+// Text helpers shared by the drafts and the checker. Values from the facts are printed as
+// plain text: never evaluated, only cleaned of characters that could reshape a message.
+import { Temporal } from 'temporal-polyfill';
+import type { IsoDate } from '../types.js';
+
+/** C0/C1 controls and DEL; line breaks are matched separately where they are allowed. */
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** Bidirectional overrides and isolates: a U+202E in a note would visually reverse the text. */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** One line of text: line breaks and tabs become spaces, controls and bidi overrides go. */
+export function cleanInline(value: string | null | undefined): string {
+  if (!value) return '';
+  return value
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(CONTROL_CHARS, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** Several lines (a signature): each line cleaned, blank runs collapsed. */
+export function cleanLines(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => cleanInline(line))
+    .filter((line) => line.length > 0);
+}
+
+/** At most `max` characters, cut at a word boundary with an ellipsis. 0 means "leave it out". */
+export function clip(value: string, max: number): string {
+  if (max <= 0) return '';
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const head = space > max / 2 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.!?-]+$/, '')}…`;
+}
+
+/** An item from a list ("Scaled the team.") ready to sit inside a sentence. */
+export function asClause(value: string, max: number): string {
+  return clip(cleanInline(value).replace(/[\s.;,!]+$/, ''), max);
+}
+
+const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'sir', 'dame']);
+
+/** The words of a name without honorifics ("Dr. Amara Okafor" → ["Amara", "Okafor"]). */
+export function nameParts(name: string): string[] {
+  const words = cleanInline(name).split(' ').filter((w) => w.length > 0);
+  const rest = words.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+  return rest.length > 0 ? rest : words;
+}
+
+export function firstName(name: string): string {
+  return nameParts(name)[0] ?? '';
+}
+
+/** "Dana", "Dana and Sam", "Dana, Sam and Lee". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** "Monday 4 January" — unambiguous in every English-speaking country. */
+export function longDate(date: IsoDate): string {
+  const d = Temporal.PlainDate.from(date);
+  return `${WEEKDAYS[d.dayOfWeek - 1]} ${d.day} ${MONTHS[d.month - 1]}`;
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+export function normaliseName(value: string): string {
+  return cleanInline(value).toLowerCase().replace(/\s+/g, ' ');
+}

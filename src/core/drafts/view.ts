@@ -1,0 +1,211 @@
+// The personalisation of a draft: every value a template may use, built only from the facts
+// (a draft never invents facts) and cleaned to plain single-line text.
+import type { Application, Contact, Facts, Interview, Step } from '../types.js';
+import {
+  anchorInteraction,
+  findApplication,
+  findContact,
+  interviewOf,
+  statedDecisionDate,
+} from './facts-lookup.js';
+import { asClause, cleanInline, cleanLines, clip, firstName, joinNames, longDate, nameParts } from './text.js';
+
+export interface DraftOptions {
+  /** Greet by full name ("Dear Dana Reyes,") instead of first name ("Hi Dana,"). */
+  formal?: boolean;
+  /** Something of value for a check-in: an article link, congratulations on news. */
+  value?: string;
+}
+
+export interface Recipient {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+interface PromiseNote {
+  /** What was promised, as an object ("my portfolio link"). */
+  text: string;
+  /** The promise as the seeker wrote it. */
+  original: string;
+  link: string;
+}
+
+/** The template variables (see templates/en/README.md). Strings are '' when unknown. */
+export interface DraftView {
+  greeting: string;
+  /** The greeting for a call: "Hello Dana Reyes," rather than "Dear …" when formal. */
+  spokenGreeting: string;
+  recipientName: string;
+  recipientFirstName: string;
+  recipientTitle: string;
+  recipientPhone: string;
+  organization: string;
+  role: string;
+  round: string;
+  laterRound: boolean;
+  interviewDate: string;
+  keyPoint: string;
+  forgot: string;
+  promises: PromiseNote[];
+  strength: string;
+  timeline: string;
+  seekerName: string;
+  signature: string;
+  seekerPhone: string;
+  seekerEmail: string;
+  employer: boolean;
+  recruiter: boolean;
+  agency: boolean;
+  toAgent: boolean;
+  toRecruiter: boolean;
+  /** The recipient is the application's agent or recruiter, not the employer. */
+  toIntermediary: boolean;
+  toReference: boolean;
+  interviewerNames: string;
+  /** What the agent should share so the seeker can thank interviewers themself ('' when known). */
+  askForDetails: string;
+  offerDeadline: string;
+  value: string;
+  rejectedBy: string;
+}
+
+const URL_PATTERN = /https?:\/\/[^\s<>"')\]]+/i;
+const EMAIL_PATTERN = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/;
+const PHONE_PATTERN = /\+?\d[\d ().-]{6,}\d/;
+
+/** The seeker's name (first line of the signature) and contact details (the other lines). */
+export function parseSignature(signature: string): { name: string; lines: string[]; phone: string; email: string } {
+  const lines = cleanLines(signature).map((line) => clip(line, 120)).slice(0, 6);
+  const contactLines = lines.slice(1).join(' ');
+  return {
+    name: lines[0] ?? '',
+    lines,
+    phone: PHONE_PATTERN.exec(contactLines)?.[0] ?? '',
+    email: EMAIL_PATTERN.exec(contactLines)?.[0] ?? '',
+  };
+}
+
+/**
+ * The most specific key point: the one carrying the most information (distinct words, with
+ * numbers and names counting extra). Ties keep the seeker's order.
+ */
+export function mostSpecific(points: string[]): string | null {
+  let best: string | null = null;
+  let bestScore = -1;
+  for (const point of points) {
+    const words = new Set(cleanInline(point).toLowerCase().split(' ').filter((w) => w.length > 2));
+    const extra = (point.match(/\d+|\b[A-Z][a-z]+[A-Z]?\w*/g) ?? []).length;
+    const score = words.size + extra;
+    if (score > bestScore) {
+      best = point;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** "send portfolio link https://x" → { text: "my portfolio link", link: "https://x" }. */
+function parsePromise(raw: string, max: number): PromiseNote {
+  const clean = cleanInline(raw);
+  const link = URL_PATTERN.exec(clean)?.[0] ?? '';
+  const original = asClause(clean, max);
+  let text = clean.replace(URL_PATTERN, '').replace(/[\s:,(–—-]+$/, '').replace(/\s*\(\s*\)/, '');
+  text = text.replace(/^(i will |i'll |to )?(send|share|forward|email|e-mail|provide|follow up with)\s+/i, '');
+  if (link && text && !/^(the|my|a|an|our|some)\b/i.test(text)) text = `my ${text}`;
+  if (link && !text) text = 'the link';
+  return { text: asClause(text, max), original, link: clip(link, 300) };
+}
+
+function greetingFor(recipients: Contact[], formal: boolean, max: number): string {
+  const names = recipients.map((c) => clip(formal ? nameParts(c.name).join(' ') : firstName(c.name), max));
+  const usable = names.filter((n) => n.length > 0);
+  if (usable.length === 0) return 'Hello,';
+  return formal ? `Dear ${joinNames(usable)},` : `Hi ${joinNames(usable)},`;
+}
+
+function interviewerContacts(interview: Interview | null, facts: Facts): Contact[] {
+  if (!interview) return [];
+  return interview.interviewers
+    .map((id) => findContact(facts, id))
+    .filter((c): c is Contact => c !== undefined);
+}
+
+/** The rejection's messenger, when the step follows one. */
+function rejectedBy(step: Step, facts: Facts): string {
+  const trigger = anchorInteraction(step, facts);
+  if (!trigger || trigger.kind !== 'rejection') return '';
+  const who = trigger.contacts.map((id) => findContact(facts, id)?.name ?? '').filter(Boolean);
+  return cleanInline(joinNames(who));
+}
+
+/**
+ * Everything a template can say about `step`, with free-text facts clipped to `detail`
+ * characters (0 leaves optional details out, so a draft can be fitted to its length limit).
+ */
+export function buildView(step: Step, facts: Facts, options: DraftOptions, detail: number): {
+  view: DraftView;
+  recipients: Recipient[];
+  application: Application;
+} {
+  const application = findApplication(facts, step.application);
+  const people = step.to.map((id) => findContact(facts, id)).filter((c): c is Contact => c !== undefined);
+  const interview = interviewOf(step, application, facts);
+  const interviewers = interviewerContacts(interview, facts);
+  const notes = interview?.notes ?? { keyPoints: [], forgot: [], promises: [] };
+  const signature = parseSignature(facts.settings.signature);
+  const decision = statedDecisionDate(application, interview, facts.settings.timezone);
+  const trigger = anchorInteraction(step, facts);
+  const offerDeadline = step.kind === 'offer_update' && trigger?.offerDeadline ? longDate(trigger.offerDeadline) : '';
+  const lead = people[0];
+  const toAgent = lead !== undefined && lead.id === application.agent && application.source === 'agency';
+  const toRecruiter = lead !== undefined && lead.id === application.agent && application.source === 'recruiter';
+  const keyPoint = mostSpecific(notes.keyPoints);
+  // Short notes (LinkedIn) need short names too, even hostile 500-character ones.
+  const short = detail < 70;
+  const askForDetails =
+    interviewers.length === 0
+      ? 'their names and e-mail addresses'
+      : interviewers.every((c) => !c.email && !c.linkedin)
+        ? 'their e-mail addresses'
+        : '';
+
+  const view: DraftView = {
+    greeting: greetingFor(people, options.formal === true, short ? 30 : 60),
+    spokenGreeting: greetingFor(people, options.formal === true, short ? 30 : 60).replace(/^Dear /, 'Hello '),
+    recipientName: clip(cleanInline(joinNames(people.map((c) => nameParts(c.name).join(' ')))), 120),
+    recipientFirstName: clip(firstName(lead?.name ?? ''), short ? 30 : 60),
+    recipientTitle: clip(cleanInline(lead?.title), 80),
+    recipientPhone: clip(cleanInline(lead?.phone), 40),
+    organization: clip(cleanInline(application.organization), short ? 50 : 100),
+    role: clip(cleanInline(application.role), short ? 50 : 100),
+    round: interview ? String(interview.round) : '',
+    laterRound: (interview?.round ?? 1) > 1,
+    interviewDate: interview ? longDate(interview.start.slice(0, 10)) : '',
+    keyPoint: keyPoint ? asClause(keyPoint, detail) : '',
+    forgot: notes.forgot[0] ? asClause(notes.forgot[0], detail) : '',
+    promises: detail > 0
+      ? notes.promises.slice(0, 2).map((p) => parsePromise(p, detail)).filter((p) => p.text || p.link)
+      : [],
+    strength: application.prosCons.strengths[0] ? asClause(application.prosCons.strengths[0], Math.min(detail, 120)) : '',
+    timeline: decision ? longDate(decision) : '',
+    seekerName: clip(signature.name, short ? 60 : 120),
+    signature: signature.lines.join('\n'),
+    seekerPhone: signature.phone,
+    seekerEmail: signature.email,
+    employer: application.source === 'employer',
+    recruiter: application.source === 'recruiter',
+    agency: application.source === 'agency',
+    toAgent,
+    toRecruiter,
+    toIntermediary: toAgent || toRecruiter,
+    toReference: lead !== undefined && (lead.isReference || application.references.includes(lead.id)),
+    interviewerNames: clip(cleanInline(joinNames(interviewers.map((c) => nameParts(c.name).join(' ')))), 160),
+    askForDetails: toAgent ? askForDetails : '',
+    offerDeadline,
+    value: clip(cleanInline(options.value), 400),
+    rejectedBy: rejectedBy(step, facts),
+  };
+  const recipients = people.map((c) => ({ id: c.id, name: cleanInline(c.name), email: c.email }));
+  return { view, recipients, application };
+}
