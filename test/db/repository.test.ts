@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportDocument, importDocument } from '../../src/app/import-document.js';
 import { BusinessCalendar } from '../../src/core/calendar.js';
 import type { Contact, TactfulDocument } from '../../src/core/types.js';
@@ -31,16 +31,20 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
   let site: TestDatabaseSite;
   let database: Database;
 
-  beforeAll(async () => {
-    if (dialect === 'postgres') await assertPostgresReachable();
-  });
-
+  // Checked before every test (memoised) so an unreachable server fails each test with
+  // the fix in its message instead of skipping them.
+  let reachable: Promise<void> | undefined;
+  let opened = false;
   beforeEach(async () => {
+    opened = false;
+    if (dialect === 'postgres') await (reachable ??= assertPostgresReachable());
     site = testDatabaseSite(dialect);
     database = await site.open();
+    opened = true;
   });
 
   afterEach(async () => {
+    if (!opened) return;
     await database.close();
     await site.destroy();
   });
