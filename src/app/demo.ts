@@ -335,7 +335,14 @@ export function demoDocument(today: IsoDate): TactfulDocument {
         kind: 'thank_you',
         contacts: ['tomasz'],
       }),
-      interaction('arborway-x2', at(day(-1), '17:00:00'), {
+      interaction('arborway-x2', at(addDays(arborRound, 1), '15:00:00'), {
+        direction: 'out',
+        kind: 'references_heads_up',
+        channel: 'phone',
+        contacts: ['amara', 'james'],
+        summary: 'Told Amara and James that Arborway may call this week.',
+      }),
+      interaction('arborway-x3', at(day(-1), '17:00:00'), {
         direction: 'in',
         kind: 'offer',
         channel: 'phone',

@@ -88,7 +88,8 @@ export interface AgendaOptions {
   width: number;
 }
 
-const DATE_COLUMN = 12;
+/** Steps are indented under a date column: `  Thu 12 Nov  Ask for an update`. */
+const DATE_COLUMN = 14;
 
 /** The whole agenda as lines of text (no trailing newline). */
 export function renderAgenda(plan: Plan, facts: Facts, options: AgendaOptions): string {
@@ -116,7 +117,7 @@ export function renderAgenda(plan: Plan, facts: Facts, options: AgendaOptions): 
     const app = applications.get(step.application);
     const pad = ' '.repeat(DATE_COLUMN);
     const dueWords = step.dueAt ? `by ${timeIn(Date.parse(step.dueAt), zone)}` : '';
-    const dateLabel = showDate ? shortDate(step.due) : dueWords;
+    const dateLabel = showDate ? shortDate(step.due) : dueWords || 'today';
     const head = `  ${dateLabel.padEnd(DATE_COLUMN - 2)}`;
     const title = KIND_WORDS[step.kind];
     out.push(head + style.bold(title));
@@ -146,7 +147,8 @@ export function renderAgenda(plan: Plan, facts: Facts, options: AgendaOptions): 
   const shown = groups.overdue.length + groups.today.length + groups.upcoming.length;
   out.push('');
   if (shown > 0) {
-    out.push(...wrap('Done one? tactful done <id>   Not doing it? tactful skip <id>   Later? tactful snooze <id> --until YYYY-MM-DD', width).map(style.dim));
+    out.push(style.dim('Done: tactful done <id> · not doing it: tactful skip <id>'));
+    out.push(style.dim('Later: tactful snooze <id> [--until YYYY-MM-DD]'));
   } else if (facts.applications.length === 0) {
     out.push(...wrap('Nothing to follow up yet. Add an application with `tactful add application`, import your data with `tactful import FILE`, or explore with `tactful demo`.', width));
   } else if (groups.later) {

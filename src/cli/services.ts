@@ -89,7 +89,8 @@ export interface Services {
   plan(asOf: string | undefined): Promise<Plan>;
   /** The plan together with the facts it came from (names for the agenda). */
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
-  recordStepAction(stepId: string, action: StepAction, until?: string): Promise<void>;
+  /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
+  recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
   /** Imports the sample document dated on the seeker's today. */
   loadDemo(): Promise<TactfulDocument>;
   backup(file: string): Promise<void>;

@@ -1,15 +1,23 @@
 // `tactful done|skip|snooze STEP_ID [--until DATE]`: stored as step events (facts too).
 import type { Command } from 'commander';
+import type { StepAction } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { checkDate } from '../options.js';
+import { safeText } from '../style.js';
+
+async function act(ctx: CommandContext, stepId: string, action: StepAction, until?: string): Promise<string | null> {
+  const result = await (await ctx.services()).recordStepAction(stepId, action, until);
+  for (const warning of result.warnings) ctx.print(ctx.style.yellow(`! ${warning.kind}: ${safeText(warning.message)}`));
+  return result.until;
+}
 
 export function registerStepActions(program: Command, ctx: CommandContext): void {
   program
     .command('done')
-    .description('mark a step done (logs its outbound interaction now)')
+    .description('mark a step done (logs its outbound message now)')
     .argument('<step-id>', 'the id shown by `tactful today`')
     .action(async (stepId: string) => {
-      await (await ctx.services()).recordStepAction(stepId, 'done');
+      await act(ctx, stepId, 'done');
       ctx.print(`Done: ${stepId}`);
     });
 
@@ -18,7 +26,7 @@ export function registerStepActions(program: Command, ctx: CommandContext): void
     .description('skip a step for good')
     .argument('<step-id>', 'the id shown by `tactful today`')
     .action(async (stepId: string) => {
-      await (await ctx.services()).recordStepAction(stepId, 'skip');
+      await act(ctx, stepId, 'skip');
       ctx.print(`Skipped: ${stepId}`);
     });
 
@@ -28,8 +36,7 @@ export function registerStepActions(program: Command, ctx: CommandContext): void
     .argument('<step-id>', 'the id shown by `tactful today`')
     .option('--until <date>', 'not before YYYY-MM-DD')
     .action(async (stepId: string, options: { until?: string }) => {
-      const until = checkDate('--until', options.until);
-      await (await ctx.services()).recordStepAction(stepId, 'snooze', until);
-      ctx.print(until ? `Snoozed until ${until}: ${stepId}` : `Snoozed to the next business day: ${stepId}`);
+      const until = await act(ctx, stepId, 'snooze', checkDate('--until', options.until));
+      ctx.print(`Snoozed until ${until ?? 'the next business day'}: ${stepId}`);
     });
 }

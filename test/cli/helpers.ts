@@ -1,0 +1,100 @@
+// Spawning the BUILT binary, as a user would: `node bin/tactful.js …` on a temporary database.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmdirSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'tactful.js');
+const BUILT = join(ROOT, 'dist', 'main', 'cli.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds dist/ once when any source is newer than the built CLI. A lock directory keeps
+ * parallel test files from building at the same time. Type errors in files still in progress
+ * elsewhere do not stop tsc from emitting, so only a missing output fails.
+ */
+export function ensureBuilt(): void {
+  const lock = join(ROOT, 'dist', '.cli-test-build.lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (let waited = 0; ; waited += 1) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 1200) throw new Error('timed out waiting for another test file to build');
+      execFileSync('sleep', ['0.1']);
+    }
+  }
+  try {
+    const built = (() => {
+      try {
+        return statSync(BUILT).mtimeMs;
+      } catch {
+        return 0;
+      }
+    })();
+    if (built < newestSource(join(ROOT, 'src'))) {
+      try {
+        execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+      } catch {
+        // Emitted anyway (noEmitOnError is off); checked below.
+      }
+    }
+    statSync(BUILT);
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+}
+
+/** Runs the CLI with a clean environment (no DATABASE_URL, no colour settings inherited). */
+export function tactful(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() };
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
+  return new Promise((done) => {
+    const child = execFile('node', [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      done({ code, stdout, stderr });
+    });
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+/** A fresh temporary directory for one test's databases and files. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tactful-cli-'));
+}
+
+export function writeJson(dir: string, name: string, value: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+/** Asserts the failure shape every user error must have: exit 1, one `tactful: …` line. */
+export function oneLineError(result: RunResult): string {
+  const lines = result.stderr.split('\n').filter((l) => l !== '');
+  if (result.code !== 1 || lines.length !== 1 || !lines[0]!.startsWith('tactful: ')) {
+    throw new Error(`expected exit 1 and one "tactful:" line, got exit ${result.code}:\n${result.stderr}\n${result.stdout}`);
+  }
+  return lines[0]!;
+}
