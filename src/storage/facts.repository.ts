@@ -17,8 +17,9 @@ const TABLE_OF: Record<EntityType, 'contacts' | 'applications' | 'interviews' | 
   interaction: 'interactions',
 };
 
-/** Interviews by start, interactions by instant; ids break ties so the order is stable. */
+/** Interviews by round then start, interactions by instant; ids break ties so the order is stable. */
 function byStart(a: Interview, b: Interview): number {
+  if (a.round !== b.round) return a.round - b.round;
   return a.start < b.start ? -1 : a.start > b.start ? 1 : compareIds(a.id, b.id);
 }
 
