@@ -70,7 +70,14 @@ export interface DraftView {
   rejectedBy: string;
 }
 
-const URL_PATTERN = /https?:\/\/[^\s<>"')\]]+/i;
+const URL_PATTERN = /https?:\/\/[^\s<>"]+/i;
+
+/** A URL as written, minus sentence punctuation after it ("see https://x.dev/a)." → "https://x.dev/a"). */
+function trimUrl(url: string): string {
+  let out = url.replace(/[.,;:!?'"]+$/, '');
+  while (out.endsWith(')') && (out.match(/\(/g) ?? []).length < (out.match(/\)/g) ?? []).length) out = out.slice(0, -1);
+  return out;
+}
 const EMAIL_PATTERN = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/;
 const PHONE_PATTERN = /\+?\d[\d ().-]{6,}\d/;
 
@@ -108,9 +115,9 @@ export function mostSpecific(points: string[]): string | null {
 /** "send portfolio link https://x" → { text: "my portfolio link", link: "https://x" }. */
 function parsePromise(raw: string, max: number): PromiseNote {
   const clean = cleanInline(raw);
-  const link = URL_PATTERN.exec(clean)?.[0] ?? '';
+  const link = trimUrl(URL_PATTERN.exec(clean)?.[0] ?? '');
   const original = asClause(clean, max);
-  let text = clean.replace(URL_PATTERN, '').replace(/[\s:,(–—-]+$/, '').replace(/\s*\(\s*\)/, '');
+  let text = clean.replace(link, '').replace(/[\s:,(–—-]+$/, '').replace(/\s*\(\s*\)/, '');
   text = text.replace(/^(i will |i'll |to )?(send|share|forward|email|e-mail|provide|follow up with)\s+/i, '');
   if (link && text && !/^(the|my|a|an|our|some)\b/i.test(text)) text = `my ${text}`;
   if (link && !text) text = 'the link';
