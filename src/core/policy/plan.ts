@@ -1,7 +1,7 @@
 // plan(): the pure function of SPEC §2/§3 — every open step and warning of one seeker's facts
 // as of an instant. No clock, no I/O; the same facts always give the same plan and ids.
 import { formatInstant, type BusinessCalendar } from '../calendar.js';
-import { STEP_KINDS, type Facts, type Plan, type PresetName, type Step } from '../types.js';
+import { STEP_KINDS, type Facts, type Plan, type PlanWarning, type PresetName, type Step } from '../types.js';
 import { buildPlanContext, prepareApplication, type AppContext, type Draft, type PlanContext } from './context.js';
 import { endingEvent, snoozedUntil } from './events.js';
 import { latestAccept, mustWithdraw, offerUpdateSteps, rejectionSteps, standingOffers, withdrawStep } from './outcomes.js';
@@ -60,7 +60,7 @@ export function plan(
   return {
     asOf: formatInstant(asOf),
     steps: open.map((d) => toStep(ctx, d)).sort(compareSteps),
-    warnings: ctx.warnings,
+    warnings: ctx.warnings.sort(compareWarnings),
   };
 }
 
@@ -108,4 +108,11 @@ function toStep(ctx: PlanContext, d: Draft): Step {
 
 function compareSteps(a: Step, b: Step): number {
   return byString(a.due, b.due) || RANK.get(a.kind)! - RANK.get(b.kind)! || byString(a.id, b.id);
+}
+
+// Global warnings (application null) first, then by application, kind and message.
+function compareWarnings(a: PlanWarning, b: PlanWarning): number {
+  return (
+    byString(a.application ?? '', b.application ?? '') || byString(a.kind, b.kind) || byString(a.message, b.message)
+  );
 }
