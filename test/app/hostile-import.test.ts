@@ -138,7 +138,7 @@ const HOSTILE: HostileCase[] = [
   { name: 'unknown prosCons field', input: edited((d) => (a0(d).prosCons.salary = ['high'])), field: 'applications[0].prosCons.salary' },
   { name: '__proto__ key in a contact', input: edited((d) => (d.contacts[0] = JSON.parse(`{"__proto__":{"isAdmin":true},${JSON.stringify(c0(d)).slice(1)}`))), field: 'contacts[0].__proto__' },
   { name: '__proto__ key in settings', input: edited((d) => (d.settings = JSON.parse('{"__proto__":{"timezone":"UTC"}}'))), field: 'settings.__proto__' },
-  { name: 'constructor key at the top', input: edited((d) => (d.constructor = { prototype: {} })), field: 'constructor' },
+  { name: 'constructor key at the top', input: edited((d) => Object.defineProperty(d, 'constructor', { value: { prototype: {} }, enumerable: true })), field: 'constructor' },
   // structure
   { name: 'a 100,000-deep JSON value', input: edited((d) => (c0(d).notes = deepArray(100_000))), field: 'contacts[0].notes' },
   { name: 'applications as an object', input: edited((d) => (d.applications = { a1: a0(d) })), field: 'applications' },
