@@ -20,7 +20,10 @@ export interface EmlOptions {
   messageId?: string;
 }
 
-const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\.]+(?:\.[^\s@<>(),;:"[\]\\.]+)+$/;
+// A plain addr-spec: dot-atom local part (Unicode allowed), a domain of letter/digit labels.
+const ADDRESS =
+  /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Throws `invalid_input` naming `field` unless `email` is one plain address. */

@@ -72,6 +72,7 @@ describe('hostile facts', () => {
   it.each(cases.map((c) => [c.label, c.step] as const))('%s prints them as text and stays sendable', (_label, step) => {
     const draft = renderDraft(step, facts, templates);
     expect(errors(draft)).toEqual([]);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     expect(draft.body).not.toMatch(/[\r\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/);
     if (draft.subject !== null) expect(draft.subject).not.toMatch(/[\r\n\u202E]/);
     for (const r of draft.to) expect(r.name).not.toMatch(/[\r\n\u202E]/);

@@ -86,7 +86,8 @@ function foreignContactFindings(text: string, where: Where, app: Application, fa
   return out;
 }
 
-const GREETING = /^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[ \t]*([^,!:\n—–.]*)/i;
+const GREETING =
+  /^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[ \t]*((?:(?:dr|mr|mrs|ms|mx|prof)\.\s*)?[^,!:\n—–.]*)/i;
 const GENERIC_ADDRESSEES = /^(?:team|all|everyone|there|sir|madam|sir or madam|sir\/madam|hiring team|hiring manager|recruiting team|colleagues|folks|both|friends)$/i;
 
 function greetingFindings(body: string, recipients: Contact[]): Finding[] {

@@ -8,7 +8,9 @@ export interface PhraseRule {
   message: string;
 }
 
-const w = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+// Whole words only; a straight apostrophe in a pattern also matches a typographic one.
+const w = (source: string): RegExp =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${source.replace(/'/g, "['’]")})(?![\\p{L}\\p{N}])`, 'giu');
 
 const ULTIMATUM = 'Sounds like an ultimatum: ask politely where the process stands instead.';
 const PRESSURE = 'Sounds impatient: keep it to a friendly line asking about the timeline.';
@@ -35,7 +37,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   { rule: 'outcome_question', severity: 'warning', message: OUTCOME,
     pattern: w("(?:have|did)\\s+you\\s+(?:made|make|reached|reach)\\s+(?:a|your|the)\\s+decision(?:\\s+yet|\\s+about\\s+me)?") },
   { rule: 'gift', severity: 'error', message: GIFT,
-    pattern: w("gifts?|gifted|gift[- ]?(?:cards?|certificates?|baskets?|boxes?)|vouchers?|hampers?|flowers?|bouquets?|muffins?|cupcakes?|chocolates?|pastr(?:y|ies)|doughnuts?|donuts?|fruit\\s+baskets?|care\\s+packages?|champagne|bottles?\\s+of\\s+\\p{L}+") },
+    pattern: w("gift[- ]?(?:cards?|certificates?|baskets?|boxes?)|gifts?|gifted|vouchers?|hampers?|flowers?|bouquets?|muffins?|cupcakes?|chocolates?|pastr(?:y|ies)|doughnuts?|donuts?|fruit\\s+baskets?|care\\s+packages?|champagne|bottles?\\s+of\\s+\\p{L}+") },
   // Words that are gifts only when something is being sent or brought ("third-party cookies" is fine).
   { rule: 'gift', severity: 'error', message: GIFT,
     pattern: w("(?:send|sent|sending|bring|brought|bringing|drop(?:ped)?\\s+off|baked|bake|box\\s+of|basket\\s+of|some)\\s+(?:you\\s+|the\\s+team\\s+|a\\s+|an\\s+|some\\s+|a\\s+few\\s+|a\\s+box\\s+of\\s+|little\\s+)*(?:cookies|cakes?|treats|wine|coffee\\s+cards?|snacks|sweets|candy|biscuits|a\\s+little\\s+something)") },

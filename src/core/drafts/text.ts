@@ -4,6 +4,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { IsoDate } from '../types.js';
 
 /** C0/C1 controls and DEL; line breaks are matched separately where they are allowed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Bidirectional overrides and isolates: a U+202E in a note would visually reverse the text. */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
