@@ -55,6 +55,7 @@ const SYSTEM_MESSAGES: Record<string, string> = {
   EISDIR: 'is a directory, not a file',
   ENOTDIR: 'a parent of the path is not a directory',
   EROFS: 'read-only file system',
+  EEXIST: 'already exists and is not a directory',
   ENOSPC: 'the disk is full',
   ECONNREFUSED: 'PostgreSQL refused the connection (is it running? check DATABASE_URL)',
   ENOTFOUND: 'PostgreSQL host not found (check DATABASE_URL)',

@@ -5,6 +5,7 @@ import type { CommandContext } from './context.js';
 import { registerAdd } from './commands/add.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDraft } from './commands/draft.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerLog } from './commands/log.js';
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerExport(program, ctx);
   registerDemo(program, ctx);
   registerBackup(program, ctx);
+  registerDraft(program, ctx); // also registers `check`
 
   // Every (sub)command reports errors through runCli, never by exiting itself.
   const quiet = (command: Command): void => {

@@ -5,7 +5,8 @@ import type { Clock } from '../app/ports.js';
 import type { Services } from '../cli/services.js';
 import { BusinessCalendar, dateInZone, parseAsOf } from '../core/calendar.js';
 import { dateHolidays } from '../holidays/date-holidays.js';
-import { backupSqlite, createUnitOfWork, openDatabase } from '../storage/index.js';
+import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
+import { UserError } from '../cli/errors.js';
 import * as app from '../app/index.js';
 import { demoDocument } from '../app/demo.js';
 
@@ -14,10 +15,22 @@ function defined<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/**
+ * Storage wraps PostgreSQL connection failures (refused, auth, unknown database) in a plain
+ * Error; for the user they are all "cannot reach the database named by DATABASE_URL".
+ */
+async function open(config: Config): Promise<Database> {
+  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path });
+  try {
+    return await openDatabase({ databaseUrl: config.storage.url });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^database migration\s+failed:\s*(Error:\s*)?/, '') : String(error);
+    throw new UserError(`cannot use PostgreSQL: ${reason} (check DATABASE_URL)`);
+  }
+}
+
 export async function openServices(config: Config, clock: Clock): Promise<Services> {
-  const database = await openDatabase(
-    config.storage.kind === 'postgres' ? { databaseUrl: config.storage.url } : { sqlitePath: config.storage.path },
-  );
+  const database = await open(config);
   const uow = createUnitOfWork(database);
   const calendar = new BusinessCalendar(dateHolidays());
 

@@ -1,12 +1,19 @@
 // Spawning the BUILT binary, as a user would: `node bin/tactful.js …` on a temporary database.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmdirSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'tactful.js');
-const BUILT = join(ROOT, 'dist', 'main', 'cli.js');
+/**
+ * A private build (its own dist/, a copy of bin/tactful.js, node_modules linked): other
+ * engineers rebuild the shared dist/ at any moment, and a half-written dist/ must not make
+ * these tests flaky. The launcher and the compiled code are exactly what `npm run build` makes.
+ */
+const BUILD = join(tmpdir(), `tactful-cli-e2e-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
+export const BIN = join(BUILD, 'bin', 'tactful.js');
+const BUILT = join(BUILD, 'dist', 'main', 'cli.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -17,34 +24,38 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+function mtime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Builds dist/ once when any source is newer than the built CLI. A lock directory keeps
+ * Builds once when any source is newer than the private build. A lock directory keeps
  * parallel test files from building at the same time. Type errors in files still in progress
  * elsewhere do not stop tsc from emitting, so only a missing output fails.
  */
 export function ensureBuilt(): void {
-  const lock = join(ROOT, 'dist', '.cli-test-build.lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  mkdirSync(join(BUILD, 'bin'), { recursive: true });
+  const lock = join(BUILD, '.lock');
   for (let waited = 0; ; waited += 1) {
     try {
       mkdirSync(lock);
       break;
     } catch {
-      if (waited > 1200) throw new Error('timed out waiting for another test file to build');
+      if (waited > 3000) throw new Error('timed out waiting for another test file to build');
       execFileSync('sleep', ['0.1']);
     }
   }
   try {
-    const built = (() => {
+    if (mtime(BUILT) < Math.max(newestSource(join(ROOT, 'src')), mtime(join(ROOT, 'bin', 'tactful.js')))) {
+      copyFileSync(join(ROOT, 'bin', 'tactful.js'), BIN);
+      copyFileSync(join(ROOT, 'package.json'), join(BUILD, 'package.json'));
+      if (!existsSync(join(BUILD, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(BUILD, 'node_modules'));
       try {
-        return statSync(BUILT).mtimeMs;
-      } catch {
-        return 0;
-      }
-    })();
-    if (built < newestSource(join(ROOT, 'src'))) {
-      try {
-        execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+        execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', join(BUILD, 'dist')], { cwd: ROOT, stdio: 'pipe' });
       } catch {
         // Emitted anyway (noEmitOnError is off); checked below.
       }
@@ -64,6 +75,8 @@ export interface RunResult {
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   input?: string;
+  /** Run as the unprivileged `nobody` (root ignores file modes); only when we are root. */
+  unprivileged?: boolean;
 }
 
 /** Runs the CLI with a clean environment (no DATABASE_URL, no colour settings inherited). */
@@ -71,7 +84,9 @@ export function tactful(args: string[], options: RunOptions = {}): Promise<RunRe
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((done) => {
-    const child = execFile('node', [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const asNobody = options.unprivileged === true && process.getuid?.() === 0;
+    const [command, argv] = asNobody ? ['runuser', ['-u', 'nobody', '--', 'node', BIN, ...args]] : ['node', [BIN, ...args]];
+    const child = execFile(command, argv, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, stdout, stderr });
     });
