@@ -1,10 +1,10 @@
 import { applicationFromRow, applicationToRow, type ApplicationFields } from './application.table.js';
-import { compareIds } from './json-column.js';
+import { sortById } from './json-column.js';
 import type { Db } from './tables.js';
 
 export async function selectApplications(db: Db, seekerId: string): Promise<ApplicationFields[]> {
   const rows = await db.selectFrom('applications').selectAll().where('seeker_id', '=', seekerId).execute();
-  return rows.map(applicationFromRow).sort((a, b) => compareIds(a.id, b.id));
+  return sortById(rows.map(applicationFromRow));
 }
 
 export async function selectApplication(

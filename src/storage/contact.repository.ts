@@ -1,11 +1,11 @@
 import type { Contact } from '../core/types.js';
 import { contactFromRow, contactToRow } from './contact.table.js';
-import { compareIds } from './json-column.js';
+import { sortById } from './json-column.js';
 import type { Db } from './tables.js';
 
 export async function selectContacts(db: Db, seekerId: string): Promise<Contact[]> {
   const rows = await db.selectFrom('contacts').selectAll().where('seeker_id', '=', seekerId).execute();
-  return rows.map(contactFromRow).sort((a, b) => compareIds(a.id, b.id));
+  return sortById(rows.map(contactFromRow));
 }
 
 export async function selectContact(db: Db, seekerId: string, id: string): Promise<Contact | undefined> {
