@@ -39,9 +39,23 @@ export function clip(value: string, max: number): string {
   return `${head.replace(/[\s,;:.!?-]+$/, '')}…`;
 }
 
+const LEADING_COMMON = /^(?:the|a|an|my|our|their|your|his|her|its|this|that|these|those|how|what|why|when|where|which|some|any|each|every|both|more|most|new|better)$/;
+const COMMON_ENDING = /(?:ing|tion|sion|ment|ity|ness|ance|ence|ship|ure|ism|ogy|ery|ies)$/;
+
+/**
+ * Lower-cases a sentence-initial capital ("Leading the guild" → "leading the guild") so a note
+ * reads well mid-sentence; names and acronyms ("Kubernetes", "SQL", "iOS") keep their case.
+ */
+function midSentence(text: string): string {
+  const first = /^(\p{Lu})(\p{Ll}+)(?=\s|$)/u.exec(text);
+  if (!first) return text;
+  const word = first[0].toLowerCase();
+  return LEADING_COMMON.test(word) || COMMON_ENDING.test(word) ? word + text.slice(word.length) : text;
+}
+
 /** An item from a list ("Scaled the team.") ready to sit inside a sentence. */
 export function asClause(value: string, max: number): string {
-  return clip(cleanInline(value).replace(/[\s.;,!]+$/, ''), max);
+  return clip(midSentence(cleanInline(value).replace(/[\s.;,!]+$/, '')), max);
 }
 
 const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'sir', 'dame']);
