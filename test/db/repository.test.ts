@@ -188,6 +188,13 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     const facts = await other.transaction((repo) => repo.loadFacts());
     expect(facts.contacts).toEqual([]);
     expect(facts.applications).toEqual([]);
+    // Another seeker's contact id is not a valid reference.
+    await expect(
+      importDocument(other, calendar, {
+        format: 'tactful/v1',
+        applications: [{ id: 'a9', organization: 'X', role: 'Y', source: 'recruiter', agent: 'c3' }],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'applications[0].agent' });
     await other.transaction((repo) => repo.upsertContact(contact('c1', 'Other seeker’s c1')));
     const mine = await createUnitOfWork(database).transaction((repo) => repo.getContact('c1'));
     expect(mine?.name).toBe('Ana Müller');
