@@ -42,7 +42,7 @@ export async function addContact(uow: UnitOfWork, input: unknown): Promise<Conta
   const patch = validate(newContactSchema, input);
   return uow.transaction(async (repo) => {
     const contact = mergeContact(undefined, { ...patch, id: await freshId(repo, 'contact', patch.id) });
-    await repo.upsertContact(contact);
+    await repo.insertContact(contact);
     return contact;
   });
 }
@@ -60,7 +60,7 @@ export async function addApplication(
       ...patch,
       id: await freshId(repo, 'application', patch.id),
     });
-    await repo.upsertApplication(fields);
+    await repo.insertApplication(fields);
     return { ...fields, interviews: [], interactions: [] };
   });
 }
@@ -74,7 +74,7 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
     }
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
     const interview = mergeInterview(undefined, { ...patch, id: await freshId(repo, 'interview', patch.id) });
-    await repo.upsertInterview(application, interview);
+    await repo.insertInterview(application, interview);
     return interview;
   });
 }

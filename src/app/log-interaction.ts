@@ -61,6 +61,6 @@ export async function storeInteraction(
   }
   const interaction = mergeInteraction(undefined, { ...patch, id: patch.id ?? nextId('interaction', ids) });
   checkInteraction(interaction, 'interaction');
-  await repo.upsertInteraction(applicationId, interaction);
+  await repo.insertInteraction(applicationId, interaction);
   return { interaction, warnings: pacingWarnings(facts, applicationId, interaction) };
 }

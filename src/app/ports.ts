@@ -32,6 +32,16 @@ export interface FactsRepository {
 
   addStepEvent(event: StepEvent): Promise<void>;
 
+  /**
+   * Inserts of new records under a generated id: unlike the upserts they never overwrite, so
+   * two concurrent callers that picked the same id cannot clobber each other; the loser gets
+   * DomainError('conflict').
+   */
+  insertContact(contact: Contact): Promise<void>;
+  insertApplication(application: ApplicationRecord): Promise<void>;
+  insertInterview(applicationId: string, interview: Interview): Promise<void>;
+  insertInteraction(applicationId: string, interaction: Interaction): Promise<void>;
+
   /** Every stored id of one entity type (for generating the next free `c7`, `a7`, `i12`, `x30`). */
   listIds(entity: EntityType): Promise<string[]>;
 }

@@ -5,6 +5,11 @@ import { selectApplication, selectApplications, upsertApplication } from './appl
 import { selectContact, selectContacts, upsertContact } from './contact.repository.js';
 import { selectInteractions, upsertInteraction } from './interaction.repository.js';
 import { selectInterviews, upsertInterview } from './interview.repository.js';
+import { applicationToRow } from './application.table.js';
+import { contactToRow } from './contact.table.js';
+import { insertNew } from './insert-new.js';
+import { interactionToRow } from './interaction.table.js';
+import { interviewToRow } from './interview.table.js';
 import { compareIds } from './json-column.js';
 import { saveSettings, selectSettings } from './settings.repository.js';
 import { insertStepEvent, selectStepEvents } from './step-event.repository.js';
@@ -70,6 +75,18 @@ export function createFactsRepository(db: Db, seekerId: string): FactsRepository
     upsertInterview: (applicationId, interview) => upsertInterview(db, seekerId, applicationId, interview),
     upsertInteraction: (applicationId, interaction) => upsertInteraction(db, seekerId, applicationId, interaction),
     addStepEvent: (event) => insertStepEvent(db, seekerId, event),
+    insertContact: (c) =>
+      insertNew('contact', c.id, () => db.insertInto('contacts').values(contactToRow(seekerId, c)).execute()),
+    insertApplication: (a) =>
+      insertNew('application', a.id, () => db.insertInto('applications').values(applicationToRow(seekerId, a)).execute()),
+    insertInterview: (applicationId, v) =>
+      insertNew('interview', v.id, () =>
+        db.insertInto('interviews').values(interviewToRow(seekerId, applicationId, v)).execute(),
+      ),
+    insertInteraction: (applicationId, x) =>
+      insertNew('interaction', x.id, () =>
+        db.insertInto('interactions').values(interactionToRow(seekerId, applicationId, x)).execute(),
+      ),
     async listIds(entity) {
       const rows = await db.selectFrom(TABLE_OF[entity]).select('id').where('seeker_id', '=', seekerId).execute();
       return rows.map((r) => r.id);

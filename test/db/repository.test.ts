@@ -219,6 +219,23 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     expect(await uow.transaction((repo) => repo.getApplication('nope'))).toBeUndefined();
   });
 
+  it('inserts of a generated id never overwrite: two concurrent writers, one conflict', async () => {
+    const uow = createUnitOfWork(database);
+    const results = await Promise.allSettled(
+      ['first', 'second'].map((name) =>
+        uow.transaction(async (repo) => {
+          await repo.listIds('contact');
+          await repo.insertContact(contact('c1', name));
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'conflict', field: 'id' });
+    const stored = await uow.transaction((repo) => repo.loadFacts());
+    expect(stored.contacts).toHaveLength(1);
+  });
+
   it('stores a step event once however often it is recorded', async () => {
     const uow = createUnitOfWork(database);
     const event = { stepId: 'a1:debrief:i1', action: 'done' as const, at: '2026-12-23T20:00:00Z', until: null };
