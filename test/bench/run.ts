@@ -18,8 +18,20 @@ import { writeFacts } from './write-facts.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SMOKE = process.env.BENCH_SMOKE === '1';
 const SIZES = SMOKE
-  ? { planOneRuns: 300, replanApplications: 2_000, replanRuns: 3, cliApplications: 1_000, spawns: 3 }
-  : { planOneRuns: 5_000, replanApplications: 100_000, replanRuns: 3, cliApplications: 1_000, spawns: 15 };
+  ? {
+      planOneRuns: 300,
+      replanApplications: 2_000,
+      replanRuns: 3,
+      cliApplications: 1_000,
+      spawns: 3,
+    }
+  : {
+      planOneRuns: 5_000,
+      replanApplications: 100_000,
+      replanRuns: 3,
+      cliApplications: 1_000,
+      spawns: 15,
+    };
 const SEED = 20261123;
 const SPAWN_TIMEOUT_MS = 60_000;
 
@@ -75,7 +87,12 @@ async function benchPlanOne(): Promise<Section> {
     plan(facts, POLICIES, calendar, asOf);
     timings.push((nowMs() - t0) * 1000);
   }
-  return { ok: true, runs: timings.length, medianUs: median(timings), p95Us: percentile(timings, 95) };
+  return {
+    ok: true,
+    runs: timings.length,
+    medianUs: median(timings),
+    p95Us: percentile(timings, 95),
+  };
 }
 
 async function benchReplanVersusRead(dir: string): Promise<Section> {
@@ -107,7 +124,9 @@ async function benchReplanVersusRead(dir: string): Promise<Section> {
       stepCount = result.steps.length;
     }
     if (loadedApplications !== facts.applications.length) {
-      throw new Error(`read ${loadedApplications} applications, wrote ${facts.applications.length}`);
+      throw new Error(
+        `read ${loadedApplications} applications, wrote ${facts.applications.length}`,
+      );
     }
     const planMs = median(planTimings);
     const readMs = median(readTimings);
@@ -143,13 +162,22 @@ function ensureBuilt(): void {
   const cli = path.join(ROOT, 'dist/main/cli.js');
   if (existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return;
   console.log('building dist/ (npm run build) …');
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
-  if (result.status !== 0) throw new Error(`npm run build failed (status ${result.status ?? result.signal})`);
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
+  if (result.status !== 0)
+    throw new Error(`npm run build failed (status ${result.status ?? result.signal})`);
 }
 
 function timeSpawn(args: string[]): number {
   const t0 = nowMs();
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
+  const result = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: SPAWN_TIMEOUT_MS,
+  });
   const elapsed = nowMs() - t0;
   if (result.status !== 0) {
     const reason = result.error?.message ?? result.stderr.trim().split('\n')[0] ?? '';
@@ -168,7 +196,14 @@ async function benchColdStart(dir: string): Promise<Section> {
   } finally {
     await database.close();
   }
-  const today = [path.join(ROOT, 'bin/tactful.js'), '--db', dbFile, 'today', '--as-of', GENERATED_TODAY];
+  const today = [
+    path.join(ROOT, 'bin/tactful.js'),
+    '--db',
+    dbFile,
+    'today',
+    '--as-of',
+    GENERATED_TODAY,
+  ];
   const version = [path.join(ROOT, 'bin/tactful.js'), '--version'];
   const bare = ['-e', '0'];
   timeSpawn(today); // the first run may migrate or warm the page cache; not counted
@@ -209,22 +244,46 @@ async function section(name: string, run: () => Promise<Section>): Promise<Secti
 }
 
 function fmt(value: unknown, digits = 1): string {
-  return typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–';
+  return typeof value === 'number'
+    ? value.toLocaleString('en-US', { maximumFractionDigits: digits })
+    : '–';
 }
 
 function printTable(results: Record<string, Section>): void {
   const { planOne, replan, coldStart } = results;
   const rows: [string, string, string][] = [
-    ['plan one application', `${fmt(planOne?.medianUs)} µs median (p95 ${fmt(planOne?.p95Us)} µs, ${fmt(planOne?.runs, 0)} runs)`, ''],
-    [`plan ${fmt(replan?.applications, 0)} applications`, `${fmt(replan?.planMs, 0)} ms`, `ratio plan/read ${fmt(replan?.ratio, 2)} (goal ≤ 1.0: ${replan?.met ? 'met' : 'NOT met'})`],
-    [`read them from SQLite`, `${fmt(replan?.readMs, 0)} ms`, `(written in ${fmt(replan?.writeMs, 0)} ms, ${fmt(replan?.steps, 0)} steps planned)`],
-    [`tactful today, ${fmt(coldStart?.applications, 0)} applications`, `${fmt(coldStart?.todayMedianMs, 0)} ms median`, `ratio ${fmt(coldStart?.ratio, 2)} (goal ≤ 3: ${coldStart?.met ? 'met' : 'NOT met'})`],
+    [
+      'plan one application',
+      `${fmt(planOne?.medianUs)} µs median (p95 ${fmt(planOne?.p95Us)} µs, ${fmt(planOne?.runs, 0)} runs)`,
+      '',
+    ],
+    [
+      `plan ${fmt(replan?.applications, 0)} applications`,
+      `${fmt(replan?.planMs, 0)} ms`,
+      `ratio plan/read ${fmt(replan?.ratio, 2)} (goal ≤ 1.0: ${replan?.met ? 'met' : 'NOT met'})`,
+    ],
+    [
+      `read them from SQLite`,
+      `${fmt(replan?.readMs, 0)} ms`,
+      `(written in ${fmt(replan?.writeMs, 0)} ms, ${fmt(replan?.steps, 0)} steps planned)`,
+    ],
+    [
+      `tactful today, ${fmt(coldStart?.applications, 0)} applications`,
+      `${fmt(coldStart?.todayMedianMs, 0)} ms median`,
+      `ratio ${fmt(coldStart?.ratio, 2)} (goal ≤ 3: ${coldStart?.met ? 'met' : 'NOT met'})`,
+    ],
     [`tactful --version`, `${fmt(coldStart?.versionMedianMs, 0)} ms median`, ''],
-    [`node -e 0`, `${fmt(coldStart?.nodeMedianMs, 0)} ms median`, `(${fmt(coldStart?.spawns, 0)} spawns each)`],
+    [
+      `node -e 0`,
+      `${fmt(coldStart?.nodeMedianMs, 0)} ms median`,
+      `(${fmt(coldStart?.spawns, 0)} spawns each)`,
+    ],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [label, figure, note] of rows) console.log(`  ${label.padEnd(width)}  ${figure.padEnd(44)} ${note}`);
-  for (const [name, result] of Object.entries(results)) if (!result.ok) console.log(`  ${name}: FAILED — ${String(result.error)}`);
+  for (const [label, figure, note] of rows)
+    console.log(`  ${label.padEnd(width)}  ${figure.padEnd(44)} ${note}`);
+  for (const [name, result] of Object.entries(results))
+    if (!result.ok) console.log(`  ${name}: FAILED — ${String(result.error)}`);
 }
 
 async function main(): Promise<void> {
@@ -236,12 +295,25 @@ async function main(): Promise<void> {
   try {
     const results = {
       planOne: await section('plan one application', benchPlanOne),
-      replan: await section(`re-plan ${SIZES.replanApplications} applications vs read from SQLite`, () => benchReplanVersusRead(dir)),
+      replan: await section(
+        `re-plan ${SIZES.replanApplications} applications vs read from SQLite`,
+        () => benchReplanVersusRead(dir),
+      ),
       coldStart: await section('tactful today cold start vs node -e 0', () => benchColdStart(dir)),
     };
     printTable(results);
-    const report = { at: new Date().toISOString(), smoke: SMOKE, seed: SEED, sizes: SIZES, machine: info, results };
-    writeFileSync(path.join(ROOT, SMOKE ? 'test/bench/latest-smoke.json' : 'test/bench/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const report = {
+      at: new Date().toISOString(),
+      smoke: SMOKE,
+      seed: SEED,
+      sizes: SIZES,
+      machine: info,
+      results,
+    };
+    writeFileSync(
+      path.join(ROOT, SMOKE ? 'test/bench/latest-smoke.json' : 'test/bench/latest.json'),
+      `${JSON.stringify(report, null, 2)}\n`,
+    );
     if (Object.values(results).some((r) => !r.ok)) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,11 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../src/core/calendar.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
-import {
-  eachDate,
-  referenceAddBusinessDays,
-  referenceIsBusinessDay,
-} from './reference.js';
+import { eachDate, referenceAddBusinessDays, referenceIsBusinessDay } from './reference.js';
 
 const REGIONS = ['US', 'GB-ENG', 'IE', 'DE-BY'] as const;
 const calendar = new BusinessCalendar(dateHolidays());
@@ -18,12 +14,19 @@ const tally = { cases: 0, violations: 0 };
 
 const region = fc.constantFrom(...REGIONS);
 const date = fc
-  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('2020-01-01T00:00:00Z'),
+    max: new Date('2040-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 const offset = fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: -30, max: -1 }));
 
 /** Runs a property, counting each generated case and each violation before fast-check shrinks. */
-function check<T extends unknown[]>(arbs: { [K in keyof T]: fc.Arbitrary<T[K]> }, predicate: (...args: T) => boolean): void {
+function check<T extends unknown[]>(
+  arbs: { [K in keyof T]: fc.Arbitrary<T[K]> },
+  predicate: (...args: T) => boolean,
+): void {
   const property = fc.property(...(arbs as [fc.Arbitrary<unknown>]), (...args: unknown[]) => {
     tally.cases += 1;
     const ok = predicate(...(args as T));
@@ -35,11 +38,16 @@ function check<T extends unknown[]>(arbs: { [K in keyof T]: fc.Arbitrary<T[K]> }
 
 describe('addBusinessDays(region, d, n) for n in 1..30 and −30..−1', () => {
   it('lands on a business day', () => {
-    check([region, date, offset], (r, d, n) => referenceIsBusinessDay(r, calendar.addBusinessDays(r, d, n)));
+    check([region, date, offset], (r, d, n) =>
+      referenceIsBusinessDay(r, calendar.addBusinessDays(r, d, n)),
+    );
   });
 
   it('equals the day-by-day reference loop', () => {
-    check([region, date, offset], (r, d, n) => calendar.addBusinessDays(r, d, n) === referenceAddBusinessDays(r, d, n));
+    check(
+      [region, date, offset],
+      (r, d, n) => calendar.addBusinessDays(r, d, n) === referenceAddBusinessDays(r, d, n),
+    );
   });
 
   it('counts exactly |n| business days strictly after (before) d, up to and including the result', () => {
@@ -61,13 +69,19 @@ describe('addBusinessDays(region, d, n) for n in 1..30 and −30..−1', () => {
   });
 
   it('composes: +m then +k equals +(m+k) for positive steps', () => {
-    check([region, date, fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 15 })], (r, d, m, k) =>
-      calendar.addBusinessDays(r, calendar.addBusinessDays(r, d, m), k) === calendar.addBusinessDays(r, d, m + k),
+    check(
+      [region, date, fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 15 })],
+      (r, d, m, k) =>
+        calendar.addBusinessDays(r, calendar.addBusinessDays(r, d, m), k) ===
+        calendar.addBusinessDays(r, d, m + k),
     );
   });
 
   it('+1 bd is the day after, rolled forward (so +1 from a Saturday is Monday, never Tuesday)', () => {
-    check([region, date], (r, d) => calendar.addBusinessDays(r, d, 1) === calendar.rollForward(r, nextDay(d)));
+    check(
+      [region, date],
+      (r, d) => calendar.addBusinessDays(r, d, 1) === calendar.rollForward(r, nextDay(d)),
+    );
   });
 });
 
@@ -102,5 +116,7 @@ function nextDay(d: string): string {
 }
 
 afterAll(() => {
-  console.log(`calendar properties: ${tally.cases} generated cases over ${REGIONS.join(', ')} × 2020–2040, ${tally.violations} violations`);
+  console.log(
+    `calendar properties: ${tally.cases} generated cases over ${REGIONS.join(', ')} × 2020–2040, ${tally.violations} violations`,
+  );
 });

@@ -4,9 +4,21 @@
 // exactly 86,400 s after its end (24 real hours, not "same wall-clock time tomorrow").
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, dateInZone, formatInstant, localToEpochMs, startOfDay } from '../../src/core/calendar.js';
+import {
+  addDays,
+  dateInZone,
+  formatInstant,
+  localToEpochMs,
+  startOfDay,
+} from '../../src/core/calendar.js';
 
-const ZONES = ['America/New_York', 'Europe/London', 'Europe/Dublin', 'Europe/Berlin', 'Australia/Sydney'] as const;
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Berlin',
+  'Australia/Sydney',
+] as const;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const tally = { transitions: 0, steps: 0, violations: 0 };
@@ -15,7 +27,8 @@ const tally = { transitions: 0, steps: 0, violations: 0 };
 function transitionsOf(zone: string): number[] {
   const end = Temporal.Instant.from('2036-01-01T00:00:00Z').epochMilliseconds;
   const found: number[] = [];
-  let cursor: Temporal.ZonedDateTime | null = Temporal.Instant.from('2020-01-01T00:00:00Z').toZonedDateTimeISO(zone);
+  let cursor: Temporal.ZonedDateTime | null =
+    Temporal.Instant.from('2020-01-01T00:00:00Z').toZonedDateTimeISO(zone);
   while ((cursor = cursor.getTimeZoneTransition('next')) && cursor.epochMilliseconds < end) {
     found.push(cursor.epochMilliseconds);
   }
@@ -23,12 +36,17 @@ function transitionsOf(zone: string): number[] {
 }
 
 function offsetMs(epochMs: number, zone: string): number {
-  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6;
+  return (
+    Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6
+  );
 }
 
 /** The wall-clock reading of an instant in `zone`, as "YYYY-MM-DDTHH:mm:ss" (a LocalDateTime). */
 function wallClock(epochMs: number, zone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).toPlainDateTime().toString();
+  return Temporal.Instant.fromEpochMilliseconds(epochMs)
+    .toZonedDateTimeISO(zone)
+    .toPlainDateTime()
+    .toString();
 }
 
 function violation(problems: string[], message: string): void {
@@ -44,17 +62,30 @@ function sweepDates(zone: string, change: number): string[] {
     tally.steps += 1;
     const date = dateInZone(t, zone);
     // Independent path: the polyfill's own zone arithmetic, not Intl.
-    const expected = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone).toPlainDate().toString();
-    if (date !== expected) violation(problems, `${formatInstant(t)}: dateInZone ${date}, expected ${expected}`);
+    const expected = Temporal.Instant.fromEpochMilliseconds(t)
+      .toZonedDateTimeISO(zone)
+      .toPlainDate()
+      .toString();
+    if (date !== expected)
+      violation(problems, `${formatInstant(t)}: dateInZone ${date}, expected ${expected}`);
     if (previous !== null && date !== previous && date !== addDays(previous, 1)) {
       violation(problems, `${formatInstant(t)}: ${previous} → ${date} skips or goes back`);
     }
     const dayStart = startOfDay(date, zone);
     if (!(dayStart <= t && t < startOfDay(addDays(date, 1), zone))) {
-      violation(problems, `${formatInstant(t)}: outside its day ${date} (starts ${formatInstant(dayStart)})`);
+      violation(
+        problems,
+        `${formatInstant(t)}: outside its day ${date} (starts ${formatInstant(dayStart)})`,
+      );
     }
-    if (dateInZone(dayStart, zone) !== date || dateInZone(dayStart - 1, zone) !== addDays(date, -1)) {
-      violation(problems, `${date}: startOfDay ${formatInstant(dayStart)} is not the first instant of the day`);
+    if (
+      dateInZone(dayStart, zone) !== date ||
+      dateInZone(dayStart - 1, zone) !== addDays(date, -1)
+    ) {
+      violation(
+        problems,
+        `${date}: startOfDay ${formatInstant(dayStart)} is not the first instant of the day`,
+      );
     }
     previous = date;
   }
@@ -62,7 +93,11 @@ function sweepDates(zone: string, change: number): string[] {
   const changeDay = dateInZone(change, zone);
   const length = startOfDay(addDays(changeDay, 1), zone) - startOfDay(changeDay, zone);
   const shift = offsetMs(change, zone) - offsetMs(change - 1, zone);
-  if (length !== DAY_MS - shift) violation(problems, `${changeDay} lasts ${length / HOUR_MS} h with a ${shift / HOUR_MS} h shift`);
+  if (length !== DAY_MS - shift)
+    violation(
+      problems,
+      `${changeDay} lasts ${length / HOUR_MS} h with a ${shift / HOUR_MS} h shift`,
+    );
   return problems;
 }
 
@@ -72,13 +107,20 @@ function thankYouAcross(zone: string, change: number): string[] {
   const end = change - HOUR_MS;
   const start = wallClock(end - 60 * 60_000, zone);
   const computedEnd = localToEpochMs(start, zone) + 60 * 60_000;
-  if (computedEnd !== end) violation(problems, `${start} ${zone}: ends ${formatInstant(computedEnd)}, expected ${formatInstant(end)}`);
+  if (computedEnd !== end)
+    violation(
+      problems,
+      `${start} ${zone}: ends ${formatInstant(computedEnd)}, expected ${formatInstant(end)}`,
+    );
   const dueAt = computedEnd + DAY_MS;
-  if (dueAt - end !== DAY_MS) violation(problems, `${start} ${zone}: dueAt not 86,400 s after the end`);
+  if (dueAt - end !== DAY_MS)
+    violation(problems, `${start} ${zone}: dueAt not 86,400 s after the end`);
   // Across the change the deadline's wall clock differs from the end's by the offset shift.
-  const wallDelta = Date.parse(`${wallClock(dueAt, zone)}Z`) - Date.parse(`${wallClock(end, zone)}Z`);
+  const wallDelta =
+    Date.parse(`${wallClock(dueAt, zone)}Z`) - Date.parse(`${wallClock(end, zone)}Z`);
   const shift = offsetMs(dueAt, zone) - offsetMs(end, zone);
-  if (wallDelta !== DAY_MS + shift) violation(problems, `${start} ${zone}: wall clock moved ${wallDelta / HOUR_MS} h`);
+  if (wallDelta !== DAY_MS + shift)
+    violation(problems, `${start} ${zone}: wall clock moved ${wallDelta / HOUR_MS} h`);
   return problems;
 }
 

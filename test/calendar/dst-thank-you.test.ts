@@ -3,7 +3,12 @@
 // is exactly 86,400 s after its end and whose `due` is that instant's date in the seeker's zone.
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BusinessCalendar, dateInZone, formatInstant, parseInstant } from '../../src/core/calendar.js';
+import {
+  BusinessCalendar,
+  dateInZone,
+  formatInstant,
+  parseInstant,
+} from '../../src/core/calendar.js';
 import { POLICIES, plan } from '../../src/core/policy/index.js';
 import type { Facts } from '../../src/core/types.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
@@ -22,19 +27,32 @@ const tally = { interviews: 0, violations: 0 };
 function changesOf(zone: string): number[] {
   const end = Temporal.Instant.from('2036-01-01T00:00:00Z').epochMilliseconds;
   const found: number[] = [];
-  let cursor: Temporal.ZonedDateTime | null = Temporal.Instant.from('2020-01-01T00:00:00Z').toZonedDateTimeISO(zone);
-  while ((cursor = cursor.getTimeZoneTransition('next')) && cursor.epochMilliseconds < end) found.push(cursor.epochMilliseconds);
+  let cursor: Temporal.ZonedDateTime | null =
+    Temporal.Instant.from('2020-01-01T00:00:00Z').toZonedDateTimeISO(zone);
+  while ((cursor = cursor.getTimeZoneTransition('next')) && cursor.epochMilliseconds < end)
+    found.push(cursor.epochMilliseconds);
   return found;
 }
 
 function wallClock(epochMs: number, zone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).toPlainDateTime().toString();
+  return Temporal.Instant.fromEpochMilliseconds(epochMs)
+    .toZonedDateTimeISO(zone)
+    .toPlainDateTime()
+    .toString();
 }
 
 /** One application with one 60-minute interview (two interviewers) starting at `start` in `zone`. */
 function factsFor(start: string, zone: string, region: string, seekerZone: string): Facts {
   const person = (id: string, name: string) => ({
-    id, name, title: null, organization: 'Kestrel Labs', email: `${id}@example.com`, phone: null, linkedin: null, isReference: false, notes: null,
+    id,
+    name,
+    title: null,
+    organization: 'Kestrel Labs',
+    email: `${id}@example.com`,
+    phone: null,
+    linkedin: null,
+    isReference: false,
+    notes: null,
   });
   return {
     settings: { timezone: seekerZone, region, preset: 'standard', activeTarget: 1, signature: '' },
@@ -42,12 +60,32 @@ function factsFor(start: string, zone: string, region: string, seekerZone: strin
     stepEvents: [],
     applications: [
       {
-        id: 'a1', organization: 'Kestrel Labs', role: 'Engineer', source: 'employer', region, status: 'active',
-        createdOn: null, agent: null, references: [], policy: null, prosCons: { pros: ['p'], cons: [], strengths: [] }, interactions: [],
+        id: 'a1',
+        organization: 'Kestrel Labs',
+        role: 'Engineer',
+        source: 'employer',
+        region,
+        status: 'active',
+        createdOn: null,
+        agent: null,
+        references: [],
+        policy: null,
+        prosCons: { pros: ['p'], cons: [], strengths: [] },
+        interactions: [],
         interviews: [
           {
-            id: 'i1', round: 1, start, timezone: zone, durationMinutes: 60, format: 'video', interviewers: ['c1', 'c2'],
-            decisionExpectedBy: null, quickDecision: false, unavailableUntil: null, final: false, chance: 'medium',
+            id: 'i1',
+            round: 1,
+            start,
+            timezone: zone,
+            durationMinutes: 60,
+            format: 'video',
+            interviewers: ['c1', 'c2'],
+            decisionExpectedBy: null,
+            quickDecision: false,
+            unavailableUntil: null,
+            final: false,
+            chance: 'medium',
             notes: { keyPoints: [], forgot: [], promises: [] },
           },
         ],
@@ -62,36 +100,50 @@ function thankYouProblems(facts: Facts, end: number, asOf: number): string[] {
   const seekerZone = facts.settings.timezone;
   const steps = plan(facts, POLICIES, calendar, asOf).steps.filter((s) => s.kind === 'thank_you');
   const problems: string[] = [];
-  if (steps.length !== 2) problems.push(`${formatInstant(end)}: ${steps.length} thank-you steps, expected 2`);
+  if (steps.length !== 2)
+    problems.push(`${formatInstant(end)}: ${steps.length} thank-you steps, expected 2`);
   for (const step of steps) {
     const dueAt = step.dueAt === null ? Number.NaN : parseInstant(step.dueAt);
-    if (dueAt - end !== 86_400_000) problems.push(`${step.id}: dueAt ${step.dueAt}, end ${formatInstant(end)}`);
-    if (step.due !== dateInZone(dueAt, seekerZone)) problems.push(`${step.id}: due ${step.due}, dueAt ${step.dueAt} in ${seekerZone}`);
+    if (dueAt - end !== 86_400_000)
+      problems.push(`${step.id}: dueAt ${step.dueAt}, end ${formatInstant(end)}`);
+    if (step.due !== dateInZone(dueAt, seekerZone))
+      problems.push(`${step.id}: due ${step.due}, dueAt ${step.dueAt} in ${seekerZone}`);
   }
   tally.violations += problems.length;
   return problems;
 }
 
-describe.each(Object.entries(ZONES))('%s (region %s): thank-you deadlines across every DST change 2020–2035', (zone, region) => {
-  const changes = changesOf(zone);
+describe.each(Object.entries(ZONES))(
+  '%s (region %s): thank-you deadlines across every DST change 2020–2035',
+  (zone, region) => {
+    const changes = changesOf(zone);
 
-  it('the seeker in the interview’s zone: dueAt = end + 86,400 s exactly', () => {
-    expect(changes).toHaveLength(32);
-    const problems = changes.flatMap((change) => {
-      const end = change - HOUR_MS;
-      return thankYouProblems(factsFor(wallClock(end - HOUR_MS, zone), zone, region, zone), end, end + 60_000);
+    it('the seeker in the interview’s zone: dueAt = end + 86,400 s exactly', () => {
+      expect(changes).toHaveLength(32);
+      const problems = changes.flatMap((change) => {
+        const end = change - HOUR_MS;
+        return thankYouProblems(
+          factsFor(wallClock(end - HOUR_MS, zone), zone, region, zone),
+          end,
+          end + 60_000,
+        );
+      });
+      expect(problems).toEqual([]);
     });
-    expect(problems).toEqual([]);
-  });
 
-  it('a seeker in Asia/Kathmandu: the same instant, dated in the seeker’s zone', () => {
-    const problems = changes.flatMap((change) => {
-      const end = change - HOUR_MS;
-      return thankYouProblems(factsFor(wallClock(end - HOUR_MS, zone), zone, region, 'Asia/Kathmandu'), end, end + 60_000);
+    it('a seeker in Asia/Kathmandu: the same instant, dated in the seeker’s zone', () => {
+      const problems = changes.flatMap((change) => {
+        const end = change - HOUR_MS;
+        return thankYouProblems(
+          factsFor(wallClock(end - HOUR_MS, zone), zone, region, 'Asia/Kathmandu'),
+          end,
+          end + 60_000,
+        );
+      });
+      expect(problems).toEqual([]);
     });
-    expect(problems).toEqual([]);
-  });
-});
+  },
+);
 
 describe('drawn example: Europe/Berlin, autumn 2027', () => {
   // Sunday 31 October 2027, Europe/Berlin: 03:00 CEST falls back to 02:00 CET (at 01:00Z).
@@ -100,11 +152,19 @@ describe('drawn example: Europe/Berlin, autumn 2027', () => {
   it('is due at 2027-10-31T22:00:00Z, on Sunday 31 October in Berlin', () => {
     const facts = factsFor('2027-10-30T23:00', 'Europe/Berlin', 'DE-BY', 'Europe/Berlin');
     const end = parseInstant('2027-10-30T22:00:00Z');
-    const thankYou = plan(facts, POLICIES, calendar, end + 60_000).steps.find((s) => s.kind === 'thank_you');
-    expect(thankYou).toMatchObject({ dueAt: '2027-10-31T22:00:00Z', due: '2027-10-31', earliest: '2027-10-31' });
+    const thankYou = plan(facts, POLICIES, calendar, end + 60_000).steps.find(
+      (s) => s.kind === 'thank_you',
+    );
+    expect(thankYou).toMatchObject({
+      dueAt: '2027-10-31T22:00:00Z',
+      due: '2027-10-31',
+      earliest: '2027-10-31',
+    });
   });
 });
 
 afterAll(() => {
-  console.log(`DST thank-you sweep: ${tally.interviews} interviews planned, ${tally.violations} violations`);
+  console.log(
+    `DST thank-you sweep: ${tally.interviews} interviews planned, ${tally.violations} violations`,
+  );
 });

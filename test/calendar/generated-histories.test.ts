@@ -29,7 +29,17 @@ describe('generateFacts', () => {
     expect(Math.max(...applications.map((a) => a.interactions.length))).toBeLessThanOrEqual(7);
     expect(regions).toEqual(new Set(['US', 'GB-ENG', 'IE', 'DE-BY', null]));
     expect(sources).toEqual(new Set(['employer', 'recruiter', 'agency']));
-    for (const kind of ['thank_you', 'status_check', 'reply', 'update', 'invitation', 'offer', 'rejection', 'accept', 'withdraw']) {
+    for (const kind of [
+      'thank_you',
+      'status_check',
+      'reply',
+      'update',
+      'invitation',
+      'offer',
+      'rejection',
+      'accept',
+      'withdraw',
+    ]) {
       expect(kinds).toContain(kind);
     }
   });

@@ -232,17 +232,20 @@ describe('regions', () => {
     expect(calendar.isBusinessDay('FR', '2026-07-14')).toBe(false); // Fête nationale, Tuesday
   });
 
-  it.each(['XX', 'GB-XXX', '', 'us', 'GB-'])('rejects %j with unknown_region naming the field', (region) => {
-    let caught: unknown;
-    try {
-      calendar.assertRegion(region, 'applications[0].region');
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(DomainError);
-    expect(caught).toMatchObject({ code: 'unknown_region', field: 'applications[0].region' });
-    expect((caught as Error).message).toContain(`"${region}"`);
-  });
+  it.each(['XX', 'GB-XXX', '', 'us', 'GB-'])(
+    'rejects %j with unknown_region naming the field',
+    (region) => {
+      let caught: unknown;
+      try {
+        calendar.assertRegion(region, 'applications[0].region');
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(DomainError);
+      expect(caught).toMatchObject({ code: 'unknown_region', field: 'applications[0].region' });
+      expect((caught as Error).message).toContain(`"${region}"`);
+    },
+  );
 
   it('rejects an unknown region from the arithmetic too, not only from assertRegion', () => {
     expect(() => calendar.addBusinessDays('XX', '2026-12-23', 1)).toThrow(

@@ -2,7 +2,12 @@
 // itself is the assertion: "25*" marks a public holiday of the region, weekends are unmarked.
 import type { BusinessCalendar } from '../../src/core/calendar.js';
 
-export function monthGrid(calendar: BusinessCalendar, region: string, year: number, month: number): string {
+export function monthGrid(
+  calendar: BusinessCalendar,
+  region: string,
+  year: number,
+  month: number,
+): string {
   const first = new Date(Date.UTC(year, month - 1, 1));
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const leading = (first.getUTCDay() + 6) % 7; // Monday-first columns
@@ -12,6 +17,12 @@ export function monthGrid(calendar: BusinessCalendar, region: string, year: numb
     cells.push(`${String(day).padStart(2, ' ')}${calendar.isHoliday(region, date) ? '*' : ' '}`);
   }
   const lines = ['Mo Tu We Th Fr Sa Su'];
-  for (let i = 0; i < cells.length; i += 7) lines.push(cells.slice(i, i + 7).join('').trimEnd());
+  for (let i = 0; i < cells.length; i += 7)
+    lines.push(
+      cells
+        .slice(i, i + 7)
+        .join('')
+        .trimEnd(),
+    );
   return lines.join('\n');
 }

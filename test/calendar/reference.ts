@@ -17,7 +17,12 @@ export function referenceHolidays(region: string, year: number): Set<string> {
       hd = state ? new Holidays(country, state) : new Holidays(country);
       instances.set(region, hd);
     }
-    set = new Set(hd.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    set = new Set(
+      hd
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     yearCache.set(key, set);
   }
   return set;
@@ -33,7 +38,9 @@ function fromMs(ms: number): string {
 
 export function referenceIsBusinessDay(region: string, date: string): boolean {
   const weekday = new Date(toMs(date)).getUTCDay(); // 0 = Sunday, 6 = Saturday
-  return weekday !== 0 && weekday !== 6 && !referenceHolidays(region, Number(date.slice(0, 4))).has(date);
+  return (
+    weekday !== 0 && weekday !== 6 && !referenceHolidays(region, Number(date.slice(0, 4))).has(date)
+  );
 }
 
 /** The n-th business day strictly after (n > 0) or strictly before (n < 0) `date`, one day at a time. */
@@ -53,4 +60,3 @@ export function eachDate(first: string, last: string): string[] {
   for (let ms = toMs(first); ms <= toMs(last); ms += DAY_MS) dates.push(fromMs(ms));
   return dates;
 }
-
