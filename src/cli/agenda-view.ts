@@ -50,13 +50,29 @@ function addDaysIso(date: IsoDate, days: number): IsoDate {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+// Building an Intl formatter costs far more than using one: one per zone and purpose.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'date' | 'time', zone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${zone}`;
+  let fmt = formatters.get(key);
+  if (!fmt) {
+    fmt =
+      kind === 'date'
+        ? new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        : new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(key, fmt);
+  }
+  return fmt;
+}
+
 /** The calendar date of an instant in `zone`. */
 export function dateIn(epochMs: number, zone: string): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+  return formatter('date', zone).format(epochMs);
 }
 
 function timeIn(epochMs: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+  return formatter('time', zone).format(epochMs);
 }
 
 export interface AgendaGroups {

@@ -13,6 +13,8 @@ export interface Config {
   readonly debug: boolean;
   /** ANSI colour: stdout is a TTY and NO_COLOR is unset. */
   readonly color: boolean;
+  /** `$XDG_CACHE_HOME/tactful` (default `~/.cache/tactful`): derived data only, safe to delete. */
+  readonly cacheDir: string;
 }
 
 export interface ConfigInputs {
@@ -41,10 +43,7 @@ function sqlitePath(inputs: ConfigInputs): string {
   }
   const fromEnv = env.TACTFUL_DB;
   if (fromEnv !== undefined && fromEnv !== '') return resolve(cwd, fromEnv);
-  const xdg = env.XDG_DATA_HOME;
-  // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-  const dataHome = xdg && isAbsolute(xdg) ? xdg : join(homeDir, '.local', 'share');
-  return join(dataHome, 'tactful', 'tactful.db');
+  return join(xdgDir(env, 'XDG_DATA_HOME', homeDir, ['.local', 'share']), 'tactful', 'tactful.db');
 }
 
 function postgresUrl(url: string): string {
@@ -66,6 +65,12 @@ function debugFlag(value: string | undefined): boolean {
   throw new ConfigError(`TACTFUL_DEBUG must be 1 or 0 (got "${value}")`);
 }
 
+function xdgDir(env: ConfigInputs['env'], variable: string, homeDir: string, fallback: string[]): string {
+  const value = env[variable];
+  // The XDG spec says a relative path in these variables is invalid and must be ignored.
+  return value && isAbsolute(value) ? value : join(homeDir, ...fallback);
+}
+
 /** Parses and validates once; throws ConfigError naming the variable at fault. */
 export function loadConfig(inputs: ConfigInputs): Config {
   const { env } = inputs;
@@ -81,5 +86,6 @@ export function loadConfig(inputs: ConfigInputs): Config {
     storage: Object.freeze(storage),
     debug: debugFlag(env.TACTFUL_DEBUG),
     color: inputs.stdoutIsTty && !noColor,
+    cacheDir: join(xdgDir(env, 'XDG_CACHE_HOME', inputs.homeDir, ['.cache']), 'tactful'),
   });
 }

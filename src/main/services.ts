@@ -1,14 +1,22 @@
 // Wires config → storage → use cases → the CLI's Services. Loaded only by commands that need
-// data (dynamic import from cli.ts), so it may pull in the database drivers and holidays.
+// data (dynamic import from cli.ts). Each use case module is imported when first called, so
+// `today` never loads zod (validation) and date-holidays is read through a file cache.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
 import type { Services } from '../cli/services.js';
-import { BusinessCalendar, dateInZone, parseAsOf } from '../core/calendar.js';
-import { dateHolidays } from '../holidays/date-holidays.js';
-import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
 import { UserError } from '../cli/errors.js';
-import * as app from '../app/index.js';
-import { demoDocument } from '../app/demo.js';
+import { BusinessCalendar, dateInZone, parseAsOf } from '../core/calendar.js';
+import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
+import { cachedHolidays } from './holiday-cache.js';
+
+const require = createRequire(import.meta.url);
+
+/** The real holiday adapter, loaded synchronously on a cache miss (BusinessCalendar asks synchronously). */
+function loadDateHolidays() {
+  return (require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')).dateHolidays();
+}
 
 /** Drops absent flags so the use case's "omitted keeps the default" applies. */
 function defined<T extends object>(input: T): Partial<T> {
@@ -32,7 +40,8 @@ async function open(config: Config): Promise<Database> {
 export async function openServices(config: Config, clock: Clock): Promise<Services> {
   const database = await open(config);
   const uow = createUnitOfWork(database);
-  const calendar = new BusinessCalendar(dateHolidays());
+  const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
+  const calendar = new BusinessCalendar(holidays.lookup);
 
   /** The round after the application's highest (1 for the first); unknown ids are left to addInterview. */
   const nextRound = async (applicationId: string): Promise<number> => {
@@ -43,50 +52,61 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
   /** `--as-of` is read in the seeker's zone; absent means now. */
   const asOfMs = async (raw: string | undefined): Promise<number> => {
     if (raw === undefined) return clock.now();
-    const settings = await app.getSettings(uow);
-    return parseAsOf(raw, settings.timezone, '--as-of');
+    const { getSettings } = await import('../app/settings.js');
+    return parseAsOf(raw, (await getSettings(uow)).timezone, '--as-of');
+  };
+
+  const importDocument = async (document: unknown): Promise<void> => {
+    const { importDocument: run } = await import('../app/import-document.js');
+    await run(uow, calendar, document);
   };
 
   return {
-    importDocument: async (document) => {
-      await app.importDocument(uow, calendar, document);
-    },
-    exportDocument: () => app.exportDocument(uow),
-    exportCsv: async (asOf) => app.exportCsv(uow, calendar, await asOfMs(asOf)),
-    addContact: (input) => app.addContact(uow, defined({ ...input })),
-    addApplication: (input) => {
+    importDocument,
+    exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
+    exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
+    addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
+    addApplication: async (input) => {
       const { pros, cons, strengths, ...fields } = input;
       const hasProsCons = pros !== undefined || cons !== undefined || strengths !== undefined;
       const prosCons = hasProsCons ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] } : undefined;
-      return app.addApplication(uow, calendar, defined({ ...fields, prosCons }));
+      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }));
     },
     addInterview: async (input) => {
       const { application, keyPoints, forgot, promises, ...fields } = input;
       const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
       const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] } : undefined;
       const round = fields.round ?? (await nextRound(application));
-      const interview = await app.addInterview(uow, defined({ ...fields, application, round, notes }));
+      const { addInterview } = await import('../app/add-entities.js');
+      const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
-    logInteraction: (input) => app.logInteraction(uow, calendar, clock, defined({ ...input })),
-    plan: async (asOf) => app.planFor(uow, calendar, await asOfMs(asOf)),
+    logInteraction: async (input) =>
+      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
+    plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
+      const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.transaction((repo) => repo.loadFacts());
       const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
-      return { plan: app.planOf(facts, calendar, at), facts };
+      return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {
-      const result = await app.recordStepAction(uow, calendar, clock, { stepId, action, until });
+      const { recordStepAction } = await import('../app/record-step-action.js');
+      const result = await recordStepAction(uow, calendar, clock, { stepId, action, until });
       return { until: result.event.until, warnings: result.warnings };
     },
     loadDemo: async () => {
+      const { demoDocument } = await import('../app/demo.js');
       // The demo's own zone decides its "today", so its dates line up with its settings.
       const document = demoDocument(dateInZone(clock.now(), 'America/New_York'));
-      await app.importDocument(uow, calendar, document);
+      await importDocument(document);
       return document;
     },
     backup: (file) => backupSqlite(database, file),
-    close: () => database.close(),
+    close: async () => {
+      holidays.save();
+      await database.close();
+    },
   };
 }

@@ -52,3 +52,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.storage)).toBe(true);
   });
 });
+
+describe('cacheDir', () => {
+  it('follows XDG_CACHE_HOME, else ~/.cache', () => {
+    expect(loadConfig(base).cacheDir).toBe('/home/ada/.cache/tactful');
+    expect(loadConfig({ ...base, env: { XDG_CACHE_HOME: '/c' } }).cacheDir).toBe('/c/tactful');
+    expect(loadConfig({ ...base, env: { XDG_CACHE_HOME: 'relative' } }).cacheDir).toBe('/home/ada/.cache/tactful');
+  });
+});

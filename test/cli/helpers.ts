@@ -81,7 +81,8 @@ export interface RunOptions {
 
 /** Runs the CLI with a clean environment (no DATABASE_URL, no colour settings inherited). */
 export function tactful(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() };
+  // A private holiday cache per test run keeps the user's ~/.cache out of it.
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), XDG_CACHE_HOME: join(BUILD, 'cache') };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((done) => {
     const asNobody = options.unprivileged === true && process.getuid?.() === 0;
