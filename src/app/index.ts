@@ -8,4 +8,3 @@ export * from './plan-for.js';
 export * from './record-step-action.js';
 export * from './settings.js';
 export { nextId } from './next-id.js';
-export { organisationKey } from './pacing-guard.js';

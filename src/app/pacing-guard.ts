@@ -2,12 +2,8 @@
 // organisation per calendar day in the seeker's zone. A fact that breaks it is still stored;
 // the caller returns this warning.
 import { dateInZone, parseInstant } from '../core/calendar.js';
+import { organisationKey } from '../core/policy/index.js';
 import { SEEKER_STEP_KINDS, type Facts, type Interaction, type PlanWarning } from '../core/types.js';
-
-/** `  Acme   Corp ` and `acme corp` are one organisation. */
-export function organisationKey(organization: string): string {
-  return organization.trim().replace(/\s+/g, ' ').toLowerCase();
-}
 
 /** Messages to the seeker or to references do not count against the organisation. */
 export function isOrganisationMessage(x: Pick<Interaction, 'direction' | 'kind'>): boolean {
