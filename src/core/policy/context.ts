@@ -1,7 +1,7 @@
 // Facts prepared once per plan and once per application: parsed instants, dates in the right
 // zone, sorted rounds and interactions, the lead contact. Everything later reads these.
 import type { BusinessCalendar } from '../calendar.js';
-import { dateInZone, localToEpochMs, parseInstant } from '../calendar.js';
+import { fastDateInZone as dateInZone, fastLocalToMs as localMs, fastParseInstant as instantMs } from './zone.js';
 import type {
   Application,
   ApplicationStatus,
@@ -64,7 +64,6 @@ export interface AppContext {
   latest: Round | null;
   /** Interactions up to as-of, by time then id. */
   interactions: TimedInteraction[];
-  outboundByKind: Map<string, TimedInteraction[]>;
   lead: string | null;
 }
 
@@ -85,31 +84,6 @@ export interface Draft {
   fixed: boolean;
   /** For a thank_you: the interview date (late_thank_you). */
   interviewDate: IsoDate | null;
-}
-
-// Converting a local time through the Temporal polyfill is the costliest call of a plan;
-// the same (start, zone) recurs across plans, so a bounded pure memo pays off.
-const endCache = new Map<string, number>();
-function localMs(local: string, zone: string): number {
-  const key = `${local}|${zone}`;
-  let ms = endCache.get(key);
-  if (ms === undefined) {
-    ms = localToEpochMs(local, zone);
-    if (endCache.size > 100_000) endCache.clear();
-    endCache.set(key, ms);
-  }
-  return ms;
-}
-
-const instantCache = new Map<string, number>();
-function instantMs(value: string): number {
-  let ms = instantCache.get(value);
-  if (ms === undefined) {
-    ms = parseInstant(value);
-    if (instantCache.size > 200_000) instantCache.clear();
-    instantCache.set(value, ms);
-  }
-  return ms;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -188,14 +162,7 @@ export function prepareApplication(ctx: PlanContext, app: Application): AppConte
     const ms = instantMs(ix.at);
     if (ms <= ctx.asOf) interactions.push({ ix, ms, date: dateInZone(ms, ctx.zone) });
   }
-  interactions.sort((a, b) => a.ms - b.ms || byId(a.ix, b.ix));
-  const outboundByKind = new Map<string, TimedInteraction[]>();
-  for (const t of interactions) {
-    if (t.ix.direction !== 'out') continue;
-    const list = outboundByKind.get(t.ix.kind);
-    if (list) list.push(t);
-    else outboundByKind.set(t.ix.kind, [t]);
-  }
+  if (interactions.length > 1) interactions.sort((a, b) => a.ms - b.ms || byId(a.ix, b.ix));
   return {
     app,
     region,
@@ -206,7 +173,6 @@ export function prepareApplication(ctx: PlanContext, app: Application): AppConte
     ended,
     latest: ended.length > 0 ? ended[ended.length - 1]! : null,
     interactions,
-    outboundByKind,
     lead: leadContact(app, ended.length > 0 ? ended : rounds),
   };
 }
@@ -232,10 +198,8 @@ export function completedBy(
   fromMs: number,
   toMs = Infinity,
 ): boolean {
-  const list = actx.outboundByKind.get(kind);
-  if (!list) return false;
-  for (const t of list) {
-    if (t.ms < fromMs || t.ms >= toMs) continue;
+  for (const t of actx.interactions) {
+    if (t.ix.kind !== kind || t.ix.direction !== 'out' || t.ms < fromMs || t.ms >= toMs) continue;
     if (contact === null) return true;
     if (t.ix.contacts.length === 0 ? contact === actx.lead : t.ix.contacts.includes(contact)) return true;
   }

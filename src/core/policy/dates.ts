@@ -4,7 +4,8 @@ import type { BusinessCalendar } from '../calendar.js';
 import type { IsoDate } from '../types.js';
 import type { Offset } from './presets.js';
 
-function daysFromCivil(y: number, m: number, d: number): number {
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+export function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -13,7 +14,8 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(z: number): IsoDate {
+/** YYYY-MM-DD of a day number (days since 1970-01-01). */
+export function civilFromDays(z: number): IsoDate {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -1,6 +1,6 @@
 // Step events (SPEC §3.1): done and skip end a step for good; snooze moves `due` to the later
 // of due and the snooze date (default: the next business day after the snooze).
-import { dateInZone, parseInstant } from '../calendar.js';
+import { fastDateInZone as dateInZone, fastParseInstant as parseInstant } from './zone.js';
 import type { IsoDate, StepEvent } from '../types.js';
 import type { PlanContext } from './context.js';
 

@@ -1,6 +1,7 @@
 // plan(): the pure function of SPEC §2/§3 — every open step and warning of one seeker's facts
 // as of an instant. No clock, no I/O; the same facts always give the same plan and ids.
-import { formatInstant, type BusinessCalendar } from '../calendar.js';
+import type { BusinessCalendar } from '../calendar.js';
+import { fastFormatInstant as formatInstant } from './zone.js';
 import { STEP_KINDS, type Facts, type Plan, type PlanWarning, type PresetName, type Step } from '../types.js';
 import { buildPlanContext, prepareApplication, type AppContext, type Draft, type PlanContext } from './context.js';
 import { endingEvent, snoozedUntil } from './events.js';

@@ -1,6 +1,6 @@
 // Rounds (SPEC §3.1 "Rounds and the cadence"): pending rounds, and the steps each ended
 // round calls for — debrief, thank_you per person, reflect, references_heads_up.
-import { dateInZone } from '../calendar.js';
+import { fastDateInZone as dateInZone } from './zone.js';
 import type { IsoDate } from '../types.js';
 import { LETTER_ONLY, REFERENCE_CHANNELS, THANK_YOU_CHANNELS } from './channels.js';
 import { completedBy, contactName, type AppContext, type Draft, type PlanContext, type Round } from './context.js';

@@ -53,7 +53,7 @@ function cadence(actx: AppContext): Cadence {
 }
 
 function loggedAfter(actx: AppContext, kind: StepKind, ms: number): TimedInteraction[] {
-  return (actx.outboundByKind.get(kind) ?? []).filter((t) => t.ms > ms);
+  return actx.interactions.filter((t) => t.ix.direction === 'out' && t.ix.kind === kind && t.ms > ms);
 }
 
 /** Plans the status chain, or once dragging the check-ins and move_on. Only for active, settled applications. */
