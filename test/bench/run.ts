@@ -123,6 +123,20 @@ async function benchReplanVersusRead(dir: string): Promise<Section> {
       planTimings.push(nowMs() - t1);
       stepCount = result.steps.length;
     }
+    // Cross-check: the facts read back plan exactly like the facts written (a storage round-trip
+    // or input-order dependence would show here).
+    const fromMemory = plan(facts, POLICIES, new BusinessCalendar(dateHolidays()), asOf);
+    const fromStore = plan(
+      await createUnitOfWork(database).transaction((repo) => repo.loadFacts()),
+      POLICIES,
+      new BusinessCalendar(dateHolidays()),
+      asOf,
+    );
+    const samePlan = JSON.stringify(fromMemory) === JSON.stringify(fromStore);
+    if (!samePlan)
+      console.warn(
+        '  warning: the plan of the stored facts differs from the plan of the generated ones',
+      );
     if (loadedApplications !== facts.applications.length) {
       throw new Error(
         `read ${loadedApplications} applications, wrote ${facts.applications.length}`,
@@ -135,6 +149,7 @@ async function benchReplanVersusRead(dir: string): Promise<Section> {
       applications: facts.applications.length,
       interactions: facts.applications.reduce((n, a) => n + a.interactions.length, 0),
       steps: stepCount,
+      samePlan,
       writeMs,
       readMs,
       planMs,
@@ -265,7 +280,7 @@ function printTable(results: Record<string, Section>): void {
     [
       `read them from SQLite`,
       `${fmt(replan?.readMs, 0)} ms`,
-      `(written in ${fmt(replan?.writeMs, 0)} ms, ${fmt(replan?.steps, 0)} steps planned)`,
+      `(written in ${fmt(replan?.writeMs, 0)} ms, ${fmt(replan?.steps, 0)} steps, same plan as in memory: ${replan?.samePlan ? 'yes' : 'NO'})`,
     ],
     [
       `tactful today, ${fmt(coldStart?.applications, 0)} applications`,
