@@ -1,7 +1,8 @@
 // Facts prepared once per plan and once per application: parsed instants, dates in the right
 // zone, sorted rounds and interactions, the lead contact. Everything later reads these.
 import type { BusinessCalendar } from '../calendar.js';
-import { fastDateInZone as dateInZone, fastLocalToMs as localMs, fastParseInstant as instantMs } from './zone.js';
+import { DomainError } from '../errors.js';
+import { fastDateInZone, fastDateInZone as dateInZone, fastLocalToMs as localMs, fastParseInstant as instantMs } from './zone.js';
 import type {
   Application,
   ApplicationStatus,
@@ -86,6 +87,19 @@ export interface Draft {
   interviewDate: IsoDate | null;
 }
 
+/** Runs `read`, turning any failure on malformed facts into a DomainError naming the field. */
+function checked<T>(field: string, what: string, read: () => T): T {
+  let value: T;
+  try {
+    value = read();
+  } catch (error) {
+    if (error instanceof DomainError) throw new DomainError(error.code, error.message, field);
+    throw new DomainError('invalid_input', `${field}: ${what}`, field);
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new DomainError('invalid_input', `${field}: ${what}`, field);
+  return value;
+}
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function buildPlanContext(
@@ -95,12 +109,14 @@ export function buildPlanContext(
   asOf: number,
 ): PlanContext {
   const zone = facts.settings.timezone;
+  checked('settings.timezone', `unknown time zone "${zone}"`, () => fastDateInZone(asOf, zone));
+  checked('settings.region', `unknown holiday region "${facts.settings.region}"`, () => calendar.assertRegion(facts.settings.region));
   const contacts = new Map<string, Contact>();
   for (const c of facts.contacts) contacts.set(c.id, c);
   const referenceIds = facts.contacts.filter((c) => c.isReference).map((c) => c.id).sort();
   const events = new Map<string, StepEvent[]>();
   const timed = facts.stepEvents
-    .map((e) => ({ e, ms: instantMs(e.at) }))
+    .map((e, i) => ({ e, ms: checked(`stepEvents[${i}].at`, 'expected an RFC 3339 instant', () => instantMs(e.at)) }))
     .filter((t) => t.ms <= asOf)
     .sort((a, b) => a.ms - b.ms || (a.e.action < b.e.action ? -1 : a.e.action > b.e.action ? 1 : 0));
   for (const { e } of timed) {
@@ -140,11 +156,14 @@ export function effectiveStatus(app: Application, interactions: TimedInteraction
   return app.status;
 }
 
-export function prepareApplication(ctx: PlanContext, app: Application): AppContext {
+/** `index` is the application's position in the facts, for error fields. */
+export function prepareApplication(ctx: PlanContext, app: Application, index: number): AppContext {
+  const at = `applications[${index}]`;
   const region = app.region ?? ctx.facts.settings.region;
-  const rounds: Round[] = app.interviews.map((iv) => {
+  if (app.region !== null) checked(`${at}.region`, `unknown holiday region "${region}"`, () => ctx.calendar.assertRegion(region));
+  const rounds: Round[] = app.interviews.map((iv, j) => {
     const zone = iv.timezone ?? ctx.zone;
-    const startMs = localMs(iv.start, zone);
+    const startMs = checked(`${at}.interviews[${j}].start`, `"${iv.start}" in "${zone}" is not a local date-time in a known zone`, () => localMs(iv.start, zone));
     const endMs = startMs + iv.durationMinutes * 60_000;
     return {
       iv,
@@ -158,8 +177,8 @@ export function prepareApplication(ctx: PlanContext, app: Application): AppConte
   rounds.sort((a, b) => a.endMs - b.endMs || byId(a.iv, b.iv));
   const ended = rounds.filter((r) => r.ended);
   const interactions: TimedInteraction[] = [];
-  for (const ix of app.interactions) {
-    const ms = instantMs(ix.at);
+  for (const [j, ix] of app.interactions.entries()) {
+    const ms = checked(`${at}.interactions[${j}].at`, 'expected an RFC 3339 instant', () => instantMs(ix.at));
     if (ms <= ctx.asOf) interactions.push({ ix, ms, date: dateInZone(ms, ctx.zone) });
   }
   if (interactions.length > 1) interactions.sort((a, b) => a.ms - b.ms || byId(a.ix, b.ix));

@@ -23,11 +23,12 @@ export function plan(
   asOf: number,
 ): Plan {
   const ctx = buildPlanContext(facts, policies, calendar, asOf);
-  const actxs = facts.applications
+  const actxs: AppContext[] = [];
+  facts.applications.forEach((a, i) => {
     // Applications created after as-of are facts of the future.
-    .filter((a) => a.createdOn === null || a.createdOn <= ctx.asOfDate)
-    .map((a) => prepareApplication(ctx, a))
-    .sort((a, b) => byString(a.app.id, b.app.id));
+    if (a.createdOn === null || a.createdOn <= ctx.asOfDate) actxs.push(prepareApplication(ctx, a, i));
+  });
+  actxs.sort((a, b) => byString(a.app.id, b.app.id));
 
   const drafts: Draft[] = [];
   const accept = latestAccept(actxs);
