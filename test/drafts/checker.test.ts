@@ -147,6 +147,16 @@ describe('must not be flagged', () => {
     expect(rules('Hi Priya, Helen Park can vouch for me.' + SIGNED, { applicationId: 'a2', to: ['c3'] })).toEqual([]);
   });
 
+  it('words quoted from the seeker\'s own notes are a warning to look at, typed ones stay errors', () => {
+    const f = structuredClone(facts);
+    f.applications[0]!.interviews[1]!.notes.keyPoints = ['their flower delivery network for hospitals'];
+    const quotedText = 'Hi Dana,\n\nI enjoyed discussing their flower delivery network for hospitals.' + SIGNED;
+    const input = { kind: 'thank_you' as const, channel: 'email' as const, subject: 'Thanks', to: ['c1'], applicationId: 'a1' };
+    expect(checkMessage({ ...input, body: quotedText }, f).map((x) => `${x.rule}:${x.severity}`)).toEqual(['gift:warning']);
+    const typed = 'Hi Dana,\n\nI sent a flower to the office.' + SIGNED;
+    expect(checkMessage({ ...input, body: typed }, f).map((x) => `${x.rule}:${x.severity}`)).toEqual(['gift:error']);
+  });
+
   it('free text without a kind skips the length and contact-detail rules', () => {
     expect(rules('Hi Dana, ' + 'word '.repeat(400), { kind: null })).toEqual([]);
   });

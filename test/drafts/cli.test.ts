@@ -34,7 +34,8 @@ async function tactful(...argv: string[]): Promise<{ code: number; out: string; 
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tactful-drafts-cli-'));
-  expect((await tactful('demo')).code).toBe(0);
+  const demo = await tactful('demo');
+  expect(demo.code, demo.err).toBe(0);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The message checker: pure rules over a subject, a body and its recipients (SPEC §4).
 import { contactsOf, findApplication, findContact } from '../drafts/facts-lookup.js';
-import { BIDI_CONTROLS, CONTROL_CHARS, cleanInline, nameParts } from '../drafts/text.js';
+import { BIDI_CONTROLS, CONTROL_CHARS, asClause, cleanInline, greetingFor, nameParts } from '../drafts/text.js';
 import type { Application, Channel, Contact, Facts, StepKind } from '../types.js';
 import { RULES, type Finding, type RuleId, type Severity } from './finding.js';
 import { PHRASE_RULES } from './phrases.js';
@@ -90,22 +90,39 @@ const GREETING =
   /^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[ \t]*((?:(?:dr|mr|mrs|ms|mx|prof)\.\s*)?[^,!:\n—–.]*)/i;
 const GENERIC_ADDRESSEES = /^(?:team|all|everyone|there|sir|madam|sir or madam|sir\/madam|hiring team|hiring manager|recruiting team|colleagues|folks|both|friends)$/i;
 
+/** The greetings tactful itself writes for these recipients (always right, however odd the name). */
+function ownGreetings(recipients: Contact[]): string[] {
+  const names = recipients.map((c) => c.name);
+  const out: string[] = [];
+  for (const formal of [false, true]) {
+    for (const max of [60, 30]) {
+      const greeting = greetingFor(names, formal, max);
+      if (greeting !== 'Hello,') out.push(greeting, greeting.replace(/^Dear /, 'Hello '));
+    }
+  }
+  return out;
+}
+
 function greetingFindings(body: string, recipients: Contact[]): Finding[] {
   if (recipients.length === 0) return [];
+  const own = ownGreetings(recipients);
   const lines = body.split('\n');
   let offset = 0;
   for (const line of lines.slice(0, 6)) {
+    if (own.some((greeting) => line.trimStart().startsWith(greeting))) return [];
     const m = GREETING.exec(line);
     if (m) {
       const named = (m[1] ?? '').trim();
       if (!named || GENERIC_ADDRESSEES.test(named) || named.split(/\s+/).length > 6) return [];
       const known = recipients.map((c) => nameParts(c.name).map((p) => p.toLowerCase()));
+      // Compare name words by their letters: "Marco" matches "Marco," or "(Marco)".
       const greeted = named.split(/\s*,\s*|\s+and\s+|\s*&\s*/).filter((n) => n.length > 0);
       const unknown = greeted.filter((n) => {
         const words = nameParts(n).map((p) => p.toLowerCase());
+        const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}…]+$/gu, '');
         // A name the draft shortened ("Bartholomew…") matches by its beginning.
         const matches = (part: string, word: string): boolean =>
-          word.endsWith('…') ? part.startsWith(word.slice(0, -1)) : part === word;
+          word.endsWith('…') ? bare(part).startsWith(bare(word.slice(0, -1))) : bare(part) === bare(word);
         return !known.some((parts) => words.every((word) => parts.some((part) => matches(part, word))));
       });
       if (unknown.length === 0) return [];
@@ -130,17 +147,67 @@ const PLACEHOLDERS: RegExp[] = [
 const TODO_NOTE = /\[(?:add|todo|to do|insert|fill in)\b[^\]\n]*\]/gi;
 
 /** Every piece of free text the seeker recorded for this application, as drafts print it. */
-function factTexts(app: Application, facts: Facts): string {
-  const contacts = [...contactsOf(app, facts)].map((id) => findContact(facts, id)).filter((c): c is Contact => !!c);
-  return [
-    app.organization, app.role, facts.settings.signature,
-    ...app.prosCons.pros, ...app.prosCons.cons, ...app.prosCons.strengths,
-    ...app.interviews.flatMap((i) => [...i.notes.keyPoints, ...i.notes.forgot, ...i.notes.promises]),
-    ...contacts.flatMap((c) => [c.name, c.title ?? '']),
-  ].map((t) => cleanInline(t)).join('\n');
+interface Recorded {
+  corpus: string;
+  whole: Set<string>;
 }
 
-function placeholderFindings(text: string, where: Where, recorded: string): Finding[] {
+function factTexts(app: Application, facts: Facts): Recorded {
+  const contacts = [...contactsOf(app, facts)].map((id) => findContact(facts, id)).filter((c): c is Contact => !!c);
+  const texts = [
+    app.organization, app.role, ...facts.settings.signature.split(/\r\n|\r|\n/),
+    ...app.prosCons.pros, ...app.prosCons.cons, ...app.prosCons.strengths,
+    ...app.interviews.flatMap((i) => [...i.notes.keyPoints, ...i.notes.forgot, ...i.notes.promises]),
+    // Names as the drafts print them too: without honorifics and stray punctuation.
+    ...contacts.flatMap((c) => [c.name, nameParts(c.name).join(' '), c.title ?? '']),
+  ]
+    // Each as written and as quoted mid-sentence (see asClause).
+    .flatMap((t) => [cleanInline(t), asClause(t, Number.MAX_SAFE_INTEGER)])
+    .filter((t) => t.length > 0);
+  return { corpus: texts.join('\n'), whole: new Set(texts) };
+}
+
+const QUOTE_MARGIN = 12;
+
+/**
+ * Whether text[start, end) sits inside a quotation of the seeker's own notes: the surrounding
+ * characters are recorded too (at least QUOTE_MARGIN more of them), or it is a whole fact.
+ * A draft quoting "their flower delivery network" is not offering flowers.
+ */
+function quoted(text: string, start: number, end: number, recorded: Recorded): boolean {
+  const { corpus, whole } = recorded;
+  const match = text.slice(start, end);
+  if (!corpus.includes(match)) return false;
+  // A whole recorded fact printed around the match.
+  for (const fact of whole) {
+    if (!fact.includes(match)) continue;
+    for (let at = text.indexOf(fact); at >= 0; at = text.indexOf(fact, at + 1)) {
+      if (at <= start && at + fact.length >= end) return true;
+    }
+  }
+  // A long enough stretch of a (possibly clipped) fact: grow the window either way first.
+  const grow = (leftFirst: boolean): boolean => {
+    let l = start;
+    let r = end;
+    const left = () => { while (l > 0 && start - l < QUOTE_MARGIN && corpus.includes(text.slice(l - 1, r))) l -= 1; };
+    const right = () => { while (r < text.length && r - l < match.length + QUOTE_MARGIN && corpus.includes(text.slice(l, r + 1))) r += 1; };
+    if (leftFirst) { left(); right(); } else { right(); left(); }
+    // A quote the draft clipped ("…") is a quote however short the stretch left of it.
+    return r - l >= match.length + QUOTE_MARGIN || (text[r] === '…' && r - l > match.length);
+  };
+  return grow(true) || grow(false);
+}
+
+/** Words quoted from the seeker's notes are worth a look, not a blocking error. */
+function softenQuoted(findings: Finding[], text: string, recorded: Recorded): Finding[] {
+  return findings.map((f) =>
+    f.severity === 'error' && quoted(text, f.start, f.end, recorded)
+      ? { ...f, severity: 'warning', message: `${f.message} (This is quoted from your notes: check it reads as intended.)` }
+      : f,
+  );
+}
+
+function placeholderFindings(text: string, where: Where, recorded: Recorded): Finding[] {
   const out: Finding[] = [];
   const taken: [number, number][] = [];
   for (const m of text.matchAll(TODO_NOTE)) {
@@ -154,7 +221,7 @@ function placeholderFindings(text: string, where: Where, recorded: string): Find
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       taken.push([start, end]);
       // Text the seeker typed into their notes is printed as it was typed: worth a look, not a slot.
-      if (recorded.includes(m[0])) {
+      if (quoted(text, start, end, recorded)) {
         out.push(finding('unfilled_placeholder', where, start, end,
           `"${m[0]}" comes from your notes and looks like a placeholder: check it reads as intended.`, 'warning'));
       } else {
@@ -238,12 +305,12 @@ export function checkMessage(input: CheckInput, facts: Facts): Finding[] {
   const texts: [Where, string][] = input.subject === null ? [['body', input.body]] : [['subject', input.subject], ['body', input.body]];
   const findings: Finding[] = [...headerFindings(input.subject, recipients, input.channel)];
   for (const [where, text] of texts) {
-    findings.push(
+    const wording = [
       ...phraseFindings(text, where),
       ...organizationFindings(text, where, app, facts, input.kind),
       ...foreignContactFindings(text, where, app, facts),
-      ...placeholderFindings(text, where, recorded),
-    );
+    ];
+    findings.push(...softenQuoted(wording, text, recorded), ...placeholderFindings(text, where, recorded));
   }
   findings.push(
     ...greetingFindings(input.body, recipients),

@@ -34,7 +34,7 @@ export function clip(value: string, max: number): string {
   if (max <= 0) return '';
   if (value.length <= max) return value;
   const cut = value.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  const space = value[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   const head = space > max / 2 ? cut.slice(0, space) : cut;
   return `${head.replace(/[\s,;:.!?-]+$/, '')}…`;
 }
@@ -62,7 +62,8 @@ const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'sir'
 
 /** The words of a name without honorifics ("Dr. Amara Okafor" → ["Amara", "Okafor"]). */
 export function nameParts(name: string): string[] {
-  const words = cleanInline(name).split(' ').filter((w) => w.length > 0);
+  // Trailing separators ("Reyes," in "Reyes, Dana") are punctuation, not part of the name.
+  const words = cleanInline(name).split(' ').map((w) => w.replace(/[,;:!?]+$/, '')).filter((w) => w.length > 0);
   const rest = words.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
   return rest.length > 0 ? rest : words;
 }
@@ -75,6 +76,15 @@ export function firstName(name: string): string {
 export function joinNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** "Hi Dana," / "Dear Dana Reyes," (formal) / "Hello," when no name is known; names clipped to `max`. */
+export function greetingFor(names: string[], formal: boolean, max: number): string {
+  const usable = names
+    .map((name) => clip(formal ? nameParts(name).join(' ') : firstName(name), max))
+    .filter((n) => n.length > 0);
+  if (usable.length === 0) return 'Hello,';
+  return formal ? `Dear ${joinNames(usable)},` : `Hi ${joinNames(usable)},`;
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

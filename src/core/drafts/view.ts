@@ -8,7 +8,7 @@ import {
   interviewOf,
   statedDecisionDate,
 } from './facts-lookup.js';
-import { asClause, cleanInline, cleanLines, clip, firstName, joinNames, longDate, nameParts } from './text.js';
+import { asClause, cleanInline, cleanLines, clip, firstName, greetingFor, joinNames, longDate, nameParts } from './text.js';
 
 export interface DraftOptions {
   /** Greet by full name ("Dear Dana Reyes,") instead of first name ("Hi Dana,"). */
@@ -124,13 +124,6 @@ function parsePromise(raw: string, max: number): PromiseNote {
   return { text: asClause(text, max), original, link: clip(link, 300) };
 }
 
-function greetingFor(recipients: Contact[], formal: boolean, max: number): string {
-  const names = recipients.map((c) => clip(formal ? nameParts(c.name).join(' ') : firstName(c.name), max));
-  const usable = names.filter((n) => n.length > 0);
-  if (usable.length === 0) return 'Hello,';
-  return formal ? `Dear ${joinNames(usable)},` : `Hi ${joinNames(usable)},`;
-}
-
 function interviewerContacts(interview: Interview | null, facts: Facts): Contact[] {
   if (!interview) return [];
   return interview.interviewers
@@ -178,8 +171,8 @@ export function buildView(step: Step, facts: Facts, options: DraftOptions, detai
         : '';
 
   const view: DraftView = {
-    greeting: greetingFor(people, options.formal === true, short ? 30 : 60),
-    spokenGreeting: greetingFor(people, options.formal === true, short ? 30 : 60).replace(/^Dear /, 'Hello '),
+    greeting: greetingFor(people.map((c) => c.name), options.formal === true, short ? 30 : 60),
+    spokenGreeting: greetingFor(people.map((c) => c.name), options.formal === true, short ? 30 : 60).replace(/^Dear /, 'Hello '),
     recipientName: clip(cleanInline(joinNames(people.map((c) => nameParts(c.name).join(' ')))), 120),
     recipientFirstName: clip(firstName(lead?.name ?? ''), short ? 30 : 60),
     recipientTitle: clip(cleanInline(lead?.title), 80),
