@@ -44,6 +44,8 @@ export interface DraftView {
   role: string;
   round: string;
   laterRound: boolean;
+  /** The interview was marked as the final round. */
+  finalRound: boolean;
   interviewDate: string;
   keyPoint: string;
   forgot: string;
@@ -181,6 +183,7 @@ export function buildView(step: Step, facts: Facts, options: DraftOptions, detai
     role: clip(cleanInline(application.role), short ? 50 : 100),
     round: interview ? String(interview.round) : '',
     laterRound: (interview?.round ?? 1) > 1,
+    finalRound: interview?.final === true,
     interviewDate: interview ? longDate(interview.start.slice(0, 10)) : '',
     keyPoint: keyPoint ? asClause(keyPoint, detail) : '',
     forgot: notes.forgot[0] ? asClause(notes.forgot[0], detail) : '',
