@@ -60,7 +60,7 @@ export async function storeInteraction(
     throw new DomainError('conflict', `id: an interaction with id "${patch.id}" already exists`, 'id');
   }
   const interaction = mergeInteraction(undefined, { ...patch, id: patch.id ?? nextId('interaction', ids) });
-  checkInteraction(interaction, 'interaction');
+  checkInteraction(interaction);
   await repo.insertInteraction(applicationId, interaction);
   return { interaction, warnings: pacingWarnings(facts, applicationId, interaction) };
 }

@@ -159,10 +159,10 @@ describe('logInteraction and the pacing guard', () => {
     await seedAcme();
     await expect(
       logInteraction(uow, calendar, clock, { application: 'a1', direction: 'in', kind: 'reply', onHold: true }),
-    ).rejects.toMatchObject({ code: 'invalid_input', field: 'interaction.onHold' });
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'onHold' });
     await expect(
       logInteraction(uow, calendar, clock, { application: 'a1', direction: 'out', kind: 'reply' }),
-    ).rejects.toMatchObject({ field: 'interaction.kind' });
+    ).rejects.toMatchObject({ field: 'kind' });
     await expect(
       logInteraction(uow, calendar, clock, { application: 'a1', direction: 'out', kind: 'other', contacts: ['c7'] }),
     ).rejects.toMatchObject({ field: 'contacts[0]' });

@@ -54,22 +54,23 @@ const INBOUND = new Set<string>(INBOUND_KINDS);
 const OUTBOUND = new Set<string>(OUTBOUND_KINDS);
 
 /** Direction must match the kind; payload fields only on the kinds they belong to. */
-export function checkInteraction(x: InteractionPatch, path: string): void {
+export function checkInteraction(x: InteractionPatch, path = ''): void {
+  const at = (field: string) => (path === '' ? field : `${path}.${field}`);
   if (x.direction === 'in' && !INBOUND.has(x.kind)) {
-    reject(`${path}.kind`, `"${x.kind}" is an outbound kind but direction is "in"`);
+    reject(at('kind'), `"${x.kind}" is an outbound kind but direction is "in"`);
   }
   if (x.direction === 'out' && !OUTBOUND.has(x.kind)) {
-    reject(`${path}.kind`, `"${x.kind}" is an inbound kind but direction is "out"`);
+    reject(at('kind'), `"${x.kind}" is an inbound kind but direction is "out"`);
   }
   const inbound = x.direction === 'in';
   if (x.newDecisionDate != null && !(inbound && (x.kind === 'reply' || x.kind === 'update'))) {
-    reject(`${path}.newDecisionDate`, 'only an inbound reply or update can carry a new decision date');
+    reject(at('newDecisionDate'), 'only an inbound reply or update can carry a new decision date');
   }
   if (x.onHold === true && !(inbound && x.kind === 'update')) {
-    reject(`${path}.onHold`, 'only an inbound update can put an application on hold');
+    reject(at('onHold'), 'only an inbound update can put an application on hold');
   }
   if (x.offerDeadline != null && !(inbound && x.kind === 'offer')) {
-    reject(`${path}.offerDeadline`, 'only an inbound offer can carry an offer deadline');
+    reject(at('offerDeadline'), 'only an inbound offer can carry an offer deadline');
   }
 }
 
