@@ -102,6 +102,35 @@ describe('pacing', () => {
   });
 });
 
+describe('pacing with logged messages of the same kind', () => {
+  it('a thank-you logged to one interviewer does not make the open one to another a second message', () => {
+    const f = newFacts({
+      contacts,
+      applications: [newApplication({ interviews: [newInterview({ interviewers: ['c1', 'c2'] })], interactions: [thanked('t1', '2026-12-02T15:00:00Z', ['c1'])] })],
+    });
+    const p = planAt(f, '2026-12-02T16:00:00Z');
+    expect(stepsOf(p, 'thank_you').map((s) => [s.id, s.due])).toEqual([['a1:thank_you:i1:c2', '2026-12-02']]);
+    expect(p.warnings.filter((w) => w.kind === 'pacing')).toEqual([]);
+  });
+
+  it('a thank-you due on a day another message was logged to the organisation stays, with a pacing warning', () => {
+    const f = newFacts({
+      contacts,
+      applications: [
+        newApplication({ id: 'a1', interviews: [newInterview({ interviewers: ['c1'] })] }),
+        newApplication({ id: 'a2', interactions: [newInteraction({ id: 'o', at: '2026-12-02T14:00:00Z', kind: 'other' })] }),
+      ],
+    });
+    const p = planAt(f, '2026-12-02T16:00:00Z');
+    expect(onlyDue(p)).toEqual(['2026-12-02']);
+    expect(p.warnings.filter((w) => w.kind === 'pacing').map((w) => w.message)).toEqual([expect.stringContaining('a day you already contacted them')]);
+  });
+});
+
+function onlyDue(p: ReturnType<typeof planAt>): string[] {
+  return stepsOf(p, 'thank_you').map((s) => s.due);
+}
+
 describe('search health', () => {
   const awaiting = (createdOn: string) => newApplication({ createdOn, interviews: [newInterview()] });
 

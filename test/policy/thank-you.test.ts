@@ -56,6 +56,39 @@ describe('thank_you', () => {
     expect(stepsOf(planAt(done, '2026-12-24'), 'thank_you').map((s) => s.id)).toEqual(['a1:thank_you:i1:c2']);
   });
 
+  it('an interaction naming nobody completes the lead contact’s step (recruiter: the agent)', () => {
+    const f = newFacts({
+      contacts: [newContact('c1'), newContact('r1')],
+      applications: [
+        newApplication({
+          source: 'recruiter',
+          agent: 'r1',
+          interviews: [newInterview({ start: '2026-12-23T14:00' })],
+          interactions: [newInteraction({ id: 'x', at: '2026-12-23T23:00:00Z', kind: 'thank_you', channel: 'letter' })],
+        }),
+      ],
+    });
+    expect(stepsOf(planAt(f, '2026-12-24'), 'thank_you').map((s) => s.id)).toEqual(['a1:thank_you:i1:c1']);
+  });
+
+  it('lists steps by due date, then kind order, then id', () => {
+    const f = newFacts({
+      contacts: [newContact('c1'), newContact('c2'), newContact('r1', { isReference: true })],
+      applications: [
+        newApplication({ id: 'b', organization: 'B', prosCons: { pros: [], cons: [], strengths: [] }, interviews: [newInterview({ id: 'ib', start: '2026-12-22T10:00', interviewers: ['c2', 'c1'], chance: 'high' })] }),
+        newApplication({ id: 'a', organization: 'A', interviews: [newInterview({ id: 'ia', start: '2026-12-22T10:00', interviewers: [] })] }),
+      ],
+    });
+    expect(planAt(f, '2026-12-23').steps.map((s) => [s.due, s.id])).toEqual([
+      ['2026-12-22', 'a:debrief:ia'],
+      ['2026-12-23', 'b:thank_you:ib:c1'],
+      ['2026-12-23', 'b:thank_you:ib:c2'],
+      ['2026-12-23', 'b:references_heads_up:app:r1'],
+      ['2026-12-24', 'b:reflect:ib'],
+      ['2026-12-28', 'b:status_check:ib:1'],
+    ]);
+  });
+
   it('dates dueAt in the seeker zone when the interview is in another zone', () => {
     // Interview in Europe/London (GMT = UTC) 2026-12-23 23:30–00:30 → interview date Thu 24 (London),
     // dueAt 2026-12-25T00:30:00Z = 2026-12-24 19:30 in America/New_York → due 2026-12-24.

@@ -31,24 +31,34 @@ function compareMessages(a: Message, b: Message): number {
   );
 }
 
-/** Days, in the seeker's zone, already holding a logged outbound message to each organisation. */
-export function loggedDays(actxs: AppContext[]): Map<string, Set<IsoDate>> {
-  const days = new Map<string, Set<IsoDate>>();
+/** Per organisation and day (seeker's zone), the logged outbound messages as `application|kind`. */
+export type LoggedDays = Map<string, Map<IsoDate, Set<string>>>;
+
+export function loggedDays(actxs: AppContext[]): LoggedDays {
+  const days: LoggedDays = new Map();
   for (const actx of actxs) {
     for (const t of actx.interactions) {
       if (t.ix.direction !== 'out' || UNPACED_LOGS.has(t.ix.kind)) continue;
-      let set = days.get(actx.orgKey);
-      if (!set) days.set(actx.orgKey, (set = new Set()));
-      set.add(t.date);
+      let byDay = days.get(actx.orgKey);
+      if (!byDay) days.set(actx.orgKey, (byDay = new Map()));
+      let set = byDay.get(t.date);
+      if (!set) byDay.set(t.date, (set = new Set()));
+      set.add(`${actx.app.id}|${t.ix.kind}`);
     }
   }
   return days;
 }
 
+/** A day is full for a message when it holds a logged message other than the message itself. */
+function fullFor(logged: Set<string> | undefined, m: Message): boolean {
+  if (!logged) return false;
+  return logged.size > 1 || !logged.has(`${m.application}|${m.kind}`);
+}
+
 /** Moves drafts in place (`due`) so no organisation gets two messages on one day. */
 export function pace(
   drafts: Draft[],
-  logged: Map<string, Set<IsoDate>>,
+  logged: LoggedDays,
   calendar: BusinessCalendar,
   organisationNames: Map<string, string>,
   warnings: PlanWarning[],
@@ -63,13 +73,13 @@ export function pace(
   for (const [org, list] of byOrg) {
     const full = logged.get(org);
     if (list.length === 1 && !full) continue;
-    paceOrganisation(list, full ?? new Set(), calendar, organisationNames.get(org) ?? org, warnings);
+    paceOrganisation(list, full ?? new Map(), calendar, organisationNames.get(org) ?? org, warnings);
   }
 }
 
 function paceOrganisation(
   drafts: Draft[],
-  full: Set<IsoDate>,
+  full: Map<IsoDate, Set<string>>,
   calendar: BusinessCalendar,
   name: string,
   warnings: PlanWarning[],
@@ -89,23 +99,23 @@ function paceOrganisation(
     for (const m of pending) if (m.date < day) day = m.date;
     const today = mergeSameKind(pending.filter((m) => m.date === day));
     pending = pending.filter((m) => m.date !== day);
+    const logged = full.get(day);
     const fixed = today.filter((m) => m.fixed);
     const movable = today.filter((m) => !m.fixed).sort(compareMessages);
     let stays: Message[];
     if (fixed.length > 0) {
       stays = fixed;
-      if (fixed.length > 1 || full.has(day)) {
+      const alreadyContacted = fixed.some((m) => fullFor(logged, m));
+      if (fixed.length > 1 || alreadyContacted) {
         const kinds = fixed.map((m) => m.kind.replace(/_/g, ' ')).join(' and ');
         warnings.push({
           kind: 'pacing',
           application: fixed[fixed.length - 1]!.application,
-          message: `${kinds} to ${name} fall on ${day}${full.has(day) ? ', a day you already contacted them' : ''}: they cannot wait, so send them together or keep them short.`,
+          message: `${kinds} to ${name} fall on ${day}${alreadyContacted ? ', a day you already contacted them' : ''}: they cannot wait, so send them together or keep them short.`,
         });
       }
-    } else if (full.has(day)) {
-      stays = [];
     } else {
-      stays = movable.slice(0, 1);
+      stays = movable.filter((m) => !fullFor(logged, m)).slice(0, 1);
     }
     for (const m of movable) {
       if (stays.includes(m)) continue;
