@@ -152,5 +152,5 @@ function assertOwner(owners: Map<string, string>, id: string, applicationId: str
 
 /** The whole of one seeker's data as the SPEC §6 document (lossless: import gives it back). */
 export async function exportDocument(uow: UnitOfWork): Promise<TactfulDocument> {
-  return uow.transaction(async (repo) => toDocument(await repo.loadFacts()));
+  return uow.read(async (repo) => toDocument(await repo.loadFacts()));
 }

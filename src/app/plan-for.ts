@@ -5,7 +5,7 @@ import type { UnitOfWork } from './ports.js';
 
 /** Every open step and warning as of `asOf` (epoch ms), from one consistent read. */
 export async function planFor(uow: UnitOfWork, calendar: BusinessCalendar, asOf: number): Promise<Plan> {
-  return uow.transaction(async (repo) => planOf(await repo.loadFacts(), calendar, asOf));
+  return uow.read(async (repo) => planOf(await repo.loadFacts(), calendar, asOf));
 }
 
 export function planOf(facts: Facts, calendar: BusinessCalendar, asOf: number): Plan {

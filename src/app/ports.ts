@@ -51,6 +51,11 @@ export type EntityType = 'contact' | 'application' | 'interview' | 'interaction'
 export interface UnitOfWork {
   /** Runs `work` in one database transaction: all of its writes land, or none do. */
   transaction<T>(work: (repo: FactsRepository) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read-only transaction (one consistent snapshot). On SQLite it does not
+   * take the write lock, so a long read (a plan over 100,000 applications) never holds up writers.
+   */
+  read<T>(work: (repo: FactsRepository) => Promise<T>): Promise<T>;
 }
 
 /** The only source of "now" for use cases (main/ passes the real clock, tests a fixed one). */

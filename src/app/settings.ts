@@ -5,7 +5,7 @@ import type { UnitOfWork } from './ports.js';
 import { validate } from './validate.js';
 
 export async function getSettings(uow: UnitOfWork): Promise<Settings> {
-  return uow.transaction((repo) => repo.getSettings());
+  return uow.read((repo) => repo.getSettings());
 }
 
 /** Same rules as the document's `settings`: omitted keeps, null resets to the default. */

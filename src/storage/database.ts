@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, type Driver } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Tables } from './tables.js';
@@ -21,6 +21,24 @@ export interface OpenDatabaseOptions {
   sqlitePath?: string;
   /** PostgreSQL schema to use (created if missing); tests isolate runs with it. */
   schema?: string;
+  /** SQLite: how long a writer waits for another process's write lock (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * SQLite write transactions start with BEGIN IMMEDIATE: they take the write lock up front
+ * (waiting up to busy_timeout) instead of failing with SQLITE_BUSY when another process
+ * committed between their first read and their first write. Read-only ones stay deferred.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection, settings) => {
+      const begin = settings.accessMode === 'read only' ? 'begin' : 'begin immediate';
+      await connection.executeQuery(CompiledQuery.raw(begin));
+    };
+    return driver;
+  }
 }
 
 /** The better-sqlite3 handle behind a SQLite Database, for the backup API. */
@@ -50,9 +68,9 @@ function openSqlite(options: OpenDatabaseOptions): Database {
   // WAL lets readers run beside the writer; busy_timeout waits for a lock instead of failing.
   handle.pragma('journal_mode = WAL');
   handle.pragma('foreign_keys = ON');
-  handle.pragma('busy_timeout = 5000');
+  handle.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   handle.pragma('synchronous = NORMAL');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: handle }) });
   const database: Database = { db, dialect: 'sqlite', close: () => db.destroy() };
   sqliteHandles.set(database, handle);
   return database;

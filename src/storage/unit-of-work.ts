@@ -7,5 +7,10 @@ export function createUnitOfWork(database: Database, seekerId = 'local'): UnitOf
   return {
     transaction: (work) =>
       database.db.transaction().execute((trx) => work(createFactsRepository(trx, seekerId))),
+    read: (work) =>
+      database.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => work(createFactsRepository(trx, seekerId))),
   };
 }

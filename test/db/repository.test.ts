@@ -263,7 +263,40 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     });
   });
 
+  it('read-only units of work see one snapshot and refuse writes where the dialect can', async () => {
+    const uow = createUnitOfWork(database);
+    await importDocument(uow, calendar, fullDocument());
+    expect(await uow.read((repo) => repo.getContact('c1'))).toMatchObject({ name: 'Ana Müller' });
+    if (dialect === 'postgres') {
+      await expect(uow.read((repo) => repo.upsertContact(contact('c99', 'x')))).rejects.toThrow(/read-only/);
+      expect(await uow.read((repo) => repo.getContact('c99'))).toBeUndefined();
+    }
+  });
+
   if (dialect === 'sqlite') {
+    it('a write use case holds the write lock from its start: a second process waits, never the first', async () => {
+      const uow = createUnitOfWork(database);
+      // A second connection to the same file, as another process (CLI beside the server) would have.
+      const second = await site.open({ busyTimeoutMs: 50 });
+      const secondWithShortWait = createUnitOfWork(second);
+      let secondError: unknown;
+      try {
+        await uow.transaction(async (repo) => {
+          await repo.loadFacts();
+          // The other connection tries to write while this use case is between read and write.
+          await secondWithShortWait.transaction((r) => r.upsertContact(contact('c2', 'second'))).catch((e: unknown) => {
+            secondError = e;
+          });
+          await repo.upsertContact(contact('c1', 'first'));
+        });
+      } finally {
+        await second.close();
+      }
+      expect(secondError).toMatchObject({ code: 'SQLITE_BUSY' });
+      const stored = await uow.read((repo) => repo.loadFacts());
+      expect(stored.contacts.map((c) => c.name)).toEqual(['first']);
+    }, 30_000);
+
     it('backs up a consistent snapshot that opens with the same data', async () => {
       const uow = createUnitOfWork(database);
       await importDocument(uow, calendar, fullDocument());

@@ -33,7 +33,7 @@ export async function assertPostgresReachable(): Promise<void> {
 }
 
 export interface TestDatabaseSite {
-  open(): Promise<Database>;
+  open(options?: { busyTimeoutMs?: number }): Promise<Database>;
   /** Removes the whole site (temp dir or schema). */
   destroy(): Promise<void>;
 }
@@ -46,7 +46,7 @@ export function testDatabaseSite(dialect: Dialect): TestDatabaseSite {
     const dir = mkdtempSync(join(tmpdir(), 'tactful-db-'));
     const file = join(dir, 'nested', 'tactful.db');
     return {
-      open: () => openDatabase({ sqlitePath: file }),
+      open: (options) => openDatabase({ sqlitePath: file, ...options }),
       destroy: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
