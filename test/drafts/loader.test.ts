@@ -61,6 +61,11 @@ describe('loadTemplates', () => {
     });
   });
 
+  it('a misspelt variable in an override is refused, naming the file and the variable', async () => {
+    await override('en', 'status_check.email', '{{greeting}} about {{organisation}}');
+    await expect(loadTemplates({ dataDir })).rejects.toThrow(/status_check\.email\.mustache: unknown variable \{\{organisation\}\}/);
+  });
+
   it('refuses a locale that could leave the folder, and one nobody provides', async () => {
     for (const locale of ['../../etc', 'en/../../x', '', 'EN_us']) {
       await expect(loadTemplates({ locale, dataDir })).rejects.toMatchObject({ code: 'invalid_input', field: 'locale' });

@@ -238,12 +238,14 @@ describe('refusals', () => {
     expect(() => renderDraft(step, facts, templates)).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 
-  it('a template cannot reach the prototype chain', () => {
+  it('a template cannot reach the prototype chain or use unknown variables', () => {
     const step = stepFor(facts, 'a1:thank_you:i2:c1');
-    const draft = renderDraft(step, facts, {
-      ...templates,
-      'thank_you.email': '{{greeting}} [{{constructor}}][{{__proto__}}][{{toString}}][{{#promises}}{{constructor}}{{/promises}}]',
-    });
-    expect(draft.body).toBe('Hi Dana, [][][][]');
+    for (const tag of ['{{constructor}}', '{{__proto__}}', '{{toString}}', '{{#promises}}{{constructor}}{{/promises}}', '{{organisation}}', '{{> signature}}']) {
+      expect(() => renderDraft(step, facts, { ...templates, 'thank_you.email': `{{greeting}} ${tag}` }), tag).toThrow(
+        expect.objectContaining({ code: 'invalid_input', field: 'templates.thank_you.email' }),
+      );
+    }
+    const ok = renderDraft(step, facts, { ...templates, 'thank_you.email': '{{greeting}}{{#promises}} [{{text}}|{{link}}]{{/promises}}' });
+    expect(ok.body).toBe('Hi Dana, [my portfolio link|https://jordanlee.dev/portfolio]');
   });
 });

@@ -3,6 +3,7 @@
 import Mustache from 'mustache';
 import { DomainError } from '../errors.js';
 import type { Channel, StepKind } from '../types.js';
+import { PROMISE_VARIABLES, VIEW_VARIABLES } from './view.js';
 
 /**
  * Template texts keyed by file name without the extension: `<kind>.<channel>` for a body,
@@ -41,14 +42,35 @@ export function requiredTemplateNames(): string[] {
   return names;
 }
 
-/** Throws `invalid_input` naming the template when its mustache syntax is broken. */
+const KNOWN_VARIABLES = new Set<string>([...VIEW_VARIABLES, ...PROMISE_VARIABLES, '.']);
+
+type Token = [string, string, number, number, Token[]?, ...unknown[]];
+
+/** The first unknown variable or partial in parsed tokens, if any. */
+function unknownTag(tokens: Token[]): string | null {
+  for (const [type, value, , , children] of tokens) {
+    if (type === '>') return `{{> ${value}}} (partials are not supported)`;
+    if (['name', '&', '#', '^'].includes(type) && !KNOWN_VARIABLES.has(value)) return `{{${value}}} (see templates/en/README.md)`;
+    const inner = children ? unknownTag(children) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/**
+ * Throws `invalid_input` naming the template when its mustache syntax is broken or it uses a
+ * variable tactful does not provide (a typo would otherwise print nothing, silently).
+ */
 export function assertTemplate(name: string, text: string): void {
+  let tokens: Token[];
   try {
-    Mustache.parse(text);
+    tokens = Mustache.parse(text) as unknown as Token[];
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : 'syntax error';
     throw new DomainError('invalid_input', `template ${name}: ${reason}`, `templates.${name}`);
   }
+  const unknown = unknownTag(tokens);
+  if (unknown) throw new DomainError('invalid_input', `template ${name}: unknown variable ${unknown}`, `templates.${name}`);
 }
 
 /** Mustache views without a prototype, so `{{constructor}}` in a template resolves to nothing. */

@@ -72,6 +72,21 @@ export interface DraftView {
   rejectedBy: string;
 }
 
+/** Every variable a template may use (checked against DraftView at compile time). */
+export const VIEW_VARIABLES = [
+  'greeting', 'spokenGreeting', 'recipientName', 'recipientFirstName', 'recipientTitle', 'recipientPhone',
+  'organization', 'role', 'round', 'laterRound', 'finalRound', 'interviewDate', 'keyPoint', 'forgot',
+  'promises', 'strength', 'timeline', 'seekerName', 'signature', 'seekerPhone', 'seekerEmail', 'employer',
+  'recruiter', 'agency', 'toAgent', 'toRecruiter', 'toIntermediary', 'toReference', 'interviewerNames',
+  'askForDetails', 'offerDeadline', 'value', 'rejectedBy',
+] as const satisfies readonly (keyof DraftView)[];
+/** The fields of one item of `promises`. */
+export const PROMISE_VARIABLES = ['text', 'original', 'link'] as const satisfies readonly (keyof PromiseNote)[];
+type Unlisted = Exclude<keyof DraftView, (typeof VIEW_VARIABLES)[number]>;
+// Fails to compile when DraftView gains a field that VIEW_VARIABLES does not list.
+const everyVariableListed: [Unlisted] extends [never] ? true : never = true;
+void everyVariableListed;
+
 const URL_PATTERN = /https?:\/\/[^\s<>"]+/i;
 
 /** A URL as written, minus sentence punctuation after it ("see https://x.dev/a)." → "https://x.dev/a"). */
