@@ -31,5 +31,7 @@ describe('plan on malformed facts', () => {
     expect(fieldOf(() => planAt(newFacts({ applications: [newApplication({ id: 'z' }), noOffset] }), '2026-12-02'))).toBe('applications[1].interactions[0].at');
     expect(fieldOf(() => planAt(newFacts({ applications: [newApplication({ region: 'XX-YY' })] }), '2026-12-02'))).toBe('applications[0].region');
     expect(fieldOf(() => planAt(newFacts({ settings: { timezone: 'UTC+25' } }), '2026-12-02T00:00:00Z'))).toBe('settings.timezone');
+    const nanDuration = newApplication({ interviews: [newInterview({ durationMinutes: Number.NaN })] });
+    expect(fieldOf(() => planAt(newFacts({ applications: [nanDuration] }), '2026-12-02'))).toBe('applications[0].interviews[0].durationMinutes');
   });
 });

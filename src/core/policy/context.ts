@@ -156,15 +156,36 @@ export function effectiveStatus(app: Application, interactions: TimedInteraction
   return app.status;
 }
 
-/** `index` is the application's position in the facts, for error fields. */
+/** `index` is the application's position in the facts, named in errors about its fields. */
 export function prepareApplication(ctx: PlanContext, app: Application, index: number): AppContext {
+  try {
+    return prepare(ctx, app);
+  } catch (error) {
+    throw diagnose(ctx, app, index, error);
+  }
+}
+
+/** Finds the malformed field behind a failure (the slow path, only after something threw). */
+function diagnose(ctx: PlanContext, app: Application, index: number, error: unknown): DomainError {
   const at = `applications[${index}]`;
-  const region = app.region ?? ctx.facts.settings.region;
-  if (app.region !== null) checked(`${at}.region`, `unknown holiday region "${region}"`, () => ctx.calendar.assertRegion(region));
-  const rounds: Round[] = app.interviews.map((iv, j) => {
+  if (app.region !== null) checked(`${at}.region`, `unknown holiday region "${app.region}"`, () => ctx.calendar.assertRegion(app.region!));
+  app.interviews.forEach((iv, j) => {
     const zone = iv.timezone ?? ctx.zone;
-    const startMs = checked(`${at}.interviews[${j}].start`, `"${iv.start}" in "${zone}" is not a local date-time in a known zone`, () => localMs(iv.start, zone));
+    const start = checked(`${at}.interviews[${j}].start`, `"${iv.start}" in "${zone}" is not a local date-time in a known zone`, () => localMs(iv.start, zone));
+    checked(`${at}.interviews[${j}].durationMinutes`, 'expected a number of minutes', () => start + iv.durationMinutes * 60_000);
+  });
+  app.interactions.forEach((ix, j) => checked(`${at}.interactions[${j}].at`, 'expected an RFC 3339 instant', () => instantMs(ix.at)));
+  return error instanceof DomainError ? error : new DomainError('invalid_input', `${at} cannot be planned`, at);
+}
+
+function prepare(ctx: PlanContext, app: Application): AppContext {
+  const region = app.region ?? ctx.facts.settings.region;
+  if (app.region !== null) ctx.calendar.assertRegion(region);
+  const rounds: Round[] = app.interviews.map((iv) => {
+    const zone = iv.timezone ?? ctx.zone;
+    const startMs = localMs(iv.start, zone);
     const endMs = startMs + iv.durationMinutes * 60_000;
+    if (!Number.isFinite(endMs)) throw new RangeError('interview end is not a number');
     return {
       iv,
       startMs,
@@ -177,8 +198,9 @@ export function prepareApplication(ctx: PlanContext, app: Application, index: nu
   rounds.sort((a, b) => a.endMs - b.endMs || byId(a.iv, b.iv));
   const ended = rounds.filter((r) => r.ended);
   const interactions: TimedInteraction[] = [];
-  for (const [j, ix] of app.interactions.entries()) {
-    const ms = checked(`${at}.interactions[${j}].at`, 'expected an RFC 3339 instant', () => instantMs(ix.at));
+  for (const ix of app.interactions) {
+    const ms = instantMs(ix.at);
+    if (!Number.isFinite(ms)) throw new RangeError('interaction instant is not a number');
     if (ms <= ctx.asOf) interactions.push({ ix, ms, date: dateInZone(ms, ctx.zone) });
   }
   if (interactions.length > 1) interactions.sort((a, b) => a.ms - b.ms || byId(a.ix, b.ix));
