@@ -1,0 +1,105 @@
+// The shell: header navigation, a polite live region for status messages, and the page.
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { href, useRoute, type Route } from './router.js';
+import { NoticeContext, type Notice } from './notice.js';
+import { TodayPage } from './pages/today.js';
+
+// Today is in the initial bundle; the other pages load on first visit.
+const ApplicationsPage = lazy(() => import('./pages/applications.js'));
+const ApplicationPage = lazy(() => import('./pages/application.js'));
+const DebriefPage = lazy(() => import('./pages/debrief.js'));
+const ContactsPage = lazy(() => import('./pages/contacts.js'));
+const InsightsPage = lazy(() => import('./pages/insights.js'));
+const SettingsPage = lazy(() => import('./pages/settings.js'));
+
+const NAV: { page: Route['page']; label: string; to: string }[] = [
+  { page: 'today', label: 'Today', to: href('today') },
+  { page: 'applications', label: 'Applications', to: href('applications') },
+  { page: 'contacts', label: 'Contacts', to: href('contacts') },
+  { page: 'insights', label: 'Insights', to: href('insights') },
+  { page: 'settings', label: 'Settings', to: href('settings') },
+];
+
+const TITLES: Record<Route['page'], string> = {
+  today: 'Today',
+  applications: 'Applications',
+  application: 'Application',
+  debrief: 'Debrief',
+  contacts: 'Contacts',
+  insights: 'Insights',
+  settings: 'Settings',
+};
+
+export function App() {
+  const route = useRoute();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  const notify = useCallback((n: Notice) => setNotice({ ...n, at: Date.now() }), []);
+
+  useEffect(() => {
+    document.title = `${TITLES[route.page]} · tactful`;
+    // Move focus to the page on navigation so keyboard and screen reader users start there.
+    if (!first.current) main.current?.focus();
+    first.current = false;
+  }, [route]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = window.setTimeout(() => setNotice(null), notice.tone === 'error' ? 8000 : 4000);
+    return () => window.clearTimeout(t);
+  }, [notice]);
+
+  const active = route.page === 'application' || route.page === 'debrief' ? 'applications' : route.page;
+  return (
+    <NoticeContext.Provider value={notify}>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href={href('today')}>
+          <span aria-hidden="true" className="brand-mark">t</span> tactful
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.page}>
+                <a href={n.to} aria-current={active === n.page ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Page route={route} />
+        </Suspense>
+      </main>
+      <div className="toast-region" role="status" aria-live="polite">
+        {notice && <div className={`toast toast-${notice.tone ?? 'info'}`}>{notice.text}</div>}
+      </div>
+    </NoticeContext.Provider>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'today':
+      return <TodayPage />;
+    case 'applications':
+      return <ApplicationsPage />;
+    case 'application':
+      return <ApplicationPage key={route.id} id={route.id} />;
+    case 'debrief':
+      return <DebriefPage key={`${route.applicationId}/${route.interviewId}`} applicationId={route.applicationId} interviewId={route.interviewId} />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'insights':
+      return <InsightsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}

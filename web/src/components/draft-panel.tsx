@@ -1,0 +1,268 @@
+// The selected step: why it is due, its draft (editable, checked as you type) and actions.
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { api, type AppWithStatus, type Draft, type Finding } from '../api.js';
+import type { Contact, Step } from '../../../src/core/types.js';
+import { humanize, kindLabel, shortDate } from '../format.js';
+import { useNotify } from '../notice.js';
+import { href } from '../router.js';
+import { toApiError } from '../use-load.js';
+
+export interface DraftHandle {
+  copy: () => Promise<void>;
+}
+
+const SEEKER_KINDS = new Set(['debrief', 'reflect', 'move_on']);
+
+interface Props {
+  ref?: Ref<DraftHandle>;
+  step: Step;
+  application: AppWithStatus | null;
+  contacts: Map<string, Contact>;
+  settledLabel: string | null;
+  today: string;
+  onAction: (action: 'done' | 'skip' | 'snooze', until?: string) => Promise<void>;
+}
+
+export function DraftPanel({ ref, step, application, contacts, settledLabel, today, onAction }: Props) {
+  const notify = useNotify();
+  const seekerStep = SEEKER_KINDS.has(step.kind);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [snoozeUntil, setSnoozeUntil] = useState(() => addDays(today, 3));
+  const [busy, setBusy] = useState(false);
+  const edited = useRef(false);
+
+  useEffect(() => {
+    if (seekerStep) return;
+    let live = true;
+    api.draft(step.id).then(
+      (d) => {
+        if (!live) return;
+        setDraft(d);
+        setSubject(d.subject ?? '');
+        setBody(d.body);
+        setFindings(d.findings);
+      },
+      (e: unknown) => live && setFailed(toApiError(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [step.id, seekerStep]);
+
+  // Re-check the seeker's own words shortly after they stop typing.
+  useEffect(() => {
+    if (!draft || !edited.current) return;
+    const t = window.setTimeout(() => {
+      api
+        .check({
+          applicationId: step.application,
+          kind: step.kind,
+          channel: draft.channel,
+          subject: draft.subject === null ? null : subject,
+          body,
+          to: draft.to.map((r) => r.id),
+        })
+        .then((r) => setFindings(r.findings))
+        .catch(() => undefined);
+    }, 350);
+    return () => window.clearTimeout(t);
+  }, [draft, subject, body, step.application, step.kind]);
+
+  const text = draft?.subject ? `Subject: ${subject}\n\n${body}` : body;
+  const copy = async (): Promise<void> => {
+    if (!draft) return;
+    const ok = await copyText(text);
+    notify(ok ? { text: 'Draft copied', tone: 'success' } : { text: 'Copy failed: select the text and copy it', tone: 'error' });
+  };
+  useImperativeHandle(ref, () => ({ copy }));
+
+  const emails = draft?.to.map((r) => r.email).filter((e): e is string => !!e) ?? [];
+  const mailto =
+    draft && draft.channel === 'email'
+      ? `mailto:${emails.map(encodeURIComponent).join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`
+      : null;
+
+  const run = async (action: 'done' | 'skip' | 'snooze', until?: string): Promise<void> => {
+    setBusy(true);
+    try {
+      await onAction(action, until);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const interviewId = step.kind === 'debrief' ? anchorOf(step) : null;
+  return (
+    <section className="panel draft" aria-labelledby="draft-title">
+      <header>
+        <h2 id="draft-title">
+          {kindLabel(step.kind)}
+          {application && <span className="muted"> · {application.organization}</span>}
+        </h2>
+        <p className="meta">
+          {step.to.length > 0 ? `To ${step.to.map((id) => contacts.get(id)?.name ?? id).join(', ')}` : 'A note to yourself'}
+          {step.channel && ` · ${humanize(step.channel)}`} · due {shortDate(step.due)}
+          {step.dueAt && ` (by ${step.dueAt.slice(11, 16)} UTC)`}
+        </p>
+      </header>
+      <p className="why">{step.why}</p>
+
+      {seekerStep ? (
+        <div className="seeker-step">
+          {step.kind === 'debrief' && (
+            <a className="button primary" href={href('debrief', step.application, interviewId ?? '')}>
+              Open the debrief form
+            </a>
+          )}
+          {step.kind === 'reflect' && (
+            <a className="button primary" href={href('applications', step.application)}>
+              Write pros, cons and strengths
+            </a>
+          )}
+          {step.kind === 'move_on' && <p>Marking this done closes the application as “no response”.</p>}
+        </div>
+      ) : failed ? (
+        <p className="error" role="alert">
+          {failed}
+        </p>
+      ) : !draft ? (
+        <div className="draft-loading" aria-busy="true">
+          Loading the draft…
+        </div>
+      ) : (
+        <div className="draft-body">
+          {draft.subject !== null && (
+            <label className="field">
+              <span>Subject</span>
+              <input
+                value={subject}
+                onChange={(e) => {
+                  edited.current = true;
+                  setSubject(e.target.value);
+                }}
+              />
+            </label>
+          )}
+          <label className="field">
+            <span>{draft.channel === 'email' ? 'Message' : draft.channel === 'letter' ? 'Card text' : draft.channel === 'linkedin' ? 'Invitation note' : 'What to say'}</span>
+            <textarea
+              value={body}
+              rows={12}
+              onChange={(e) => {
+                edited.current = true;
+                setBody(e.target.value);
+              }}
+            />
+          </label>
+          <Findings findings={findings} subject={subject} body={body} />
+        </div>
+      )}
+
+      <div className="actions">
+        {draft && (
+          <>
+            <button type="button" onClick={() => void copy()}>
+              Copy
+            </button>
+            {mailto && (
+              <a className="button" href={mailto}>
+                Open in mail client
+              </a>
+            )}
+            {draft.channel === 'email' && (
+              <a className="button" href={api.emlHref(step.id)} download>
+                Download .eml
+              </a>
+            )}
+          </>
+        )}
+        <span className="spacer" />
+        {settledLabel ? (
+          <span className="settled-label">{settledLabel}</span>
+        ) : (
+          <>
+            <button type="button" className="primary" disabled={busy} onClick={() => void run('done')}>
+              Mark done
+            </button>
+            <button type="button" disabled={busy} onClick={() => void run('skip')}>
+              Skip
+            </button>
+            <span className="snooze">
+              <label className="sr-only" htmlFor="snooze-until">
+                Snooze until
+              </label>
+              <input
+                id="snooze-until"
+                type="date"
+                value={snoozeUntil}
+                min={addDays(today, 1)}
+                onChange={(e) => setSnoozeUntil(e.target.value)}
+              />
+              <button type="button" disabled={busy || !snoozeUntil} onClick={() => void run('snooze', snoozeUntil)}>
+                Snooze
+              </button>
+            </span>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Findings({ findings, subject, body }: { findings: Finding[]; subject: string; body: string }) {
+  if (findings.length === 0) return <p className="findings-ok">The checker found nothing to fix.</p>;
+  return (
+    <ul className="findings" aria-label="Checker findings">
+      {findings.map((f, i) => {
+        const source = f.in === 'subject' ? subject : f.in === 'body' ? body : '';
+        const excerpt = source.slice(f.start, f.end);
+        return (
+          <li key={i} className={`finding finding-${f.severity}`}>
+            <strong>{humanize(f.severity)}:</strong> {f.message}
+            {excerpt && (
+              <>
+                {' '}
+                <mark>{excerpt.length > 60 ? `${excerpt.slice(0, 60)}…` : excerpt}</mark>
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The interview id in `<application>:debrief:<interview>`. */
+function anchorOf(step: Step): string | null {
+  const rest = step.id.slice(step.application.length + 1 + step.kind.length + 1);
+  return rest.split(':')[0] || null;
+}
+
+function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return '';
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API refused (permissions, insecure origin): fall back to a hidden selection.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}

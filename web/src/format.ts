@@ -1,0 +1,73 @@
+// Display helpers: labels for enums, dates in the seeker's zone.
+import type { IsoDate, StepKind } from '../../src/core/types.js';
+
+const KIND_LABELS: Record<StepKind, string> = {
+  thank_you: 'Thank-you',
+  offer_update: 'Offer update',
+  withdraw: 'Withdraw',
+  final_thanks: 'Final thanks',
+  status_check: 'Status check',
+  check_in: 'Check-in',
+  keep_warm: 'Keep warm',
+  connect: 'Connect',
+  references_heads_up: 'References heads-up',
+  debrief: 'Debrief',
+  reflect: 'Reflect',
+  move_on: 'Move on',
+};
+
+export function kindLabel(kind: string): string {
+  return (KIND_LABELS as Record<string, string>)[kind] ?? humanize(kind);
+}
+
+export function humanize(value: string): string {
+  const text = value.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The calendar date of an instant in an IANA zone (falls back to UTC on a bad zone). */
+export function dateIn(instant: string | number, timeZone: string): IsoDate {
+  const date = new Date(instant);
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** "Tue 24 Nov" for a YYYY-MM-DD date (read as a calendar date, no zone shift). */
+export function shortDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, d),
+  );
+}
+
+export function instantLabel(instant: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(instant));
+  } catch {
+    return instant;
+  }
+}
+
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)} %`;
+}
+
+/** Lines of a textarea as a trimmed list without blanks. */
+export function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}

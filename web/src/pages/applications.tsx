@@ -1,0 +1,142 @@
+// Applications: a board by status, a form to add one, "close as no response" on active ones.
+import { useState, type FormEvent } from 'react';
+import { api, type AppWithStatus, type ApiError } from '../api.js';
+import { APPLICATION_STATUSES, SOURCES, type ApplicationStatus, type Source } from '../../../src/core/types.js';
+import { ErrorBox, FormError } from '../components/error-box.js';
+import { Select, TextField } from '../components/fields.js';
+import { humanize } from '../format.js';
+import { useNotify } from '../notice.js';
+import { href, navigate } from '../router.js';
+import { toApiError, useLoad } from '../use-load.js';
+
+export default function ApplicationsPage() {
+  const { data, error, reload } = useLoad(api.applications, []);
+  const [adding, setAdding] = useState(false);
+  const notify = useNotify();
+
+  const close = async (a: AppWithStatus): Promise<void> => {
+    try {
+      await api.patchApplication(a.id, { status: 'closed' });
+      notify({ text: `${a.organization} closed as no response`, tone: 'success' });
+      await reload();
+    } catch (e) {
+      notify({ text: toApiError(e).message, tone: 'error' });
+    }
+  };
+
+  if (error && !data) return <ErrorBox error={error} retry={reload} />;
+  return (
+    <div>
+      <div className="page-head">
+        <h1>Applications</h1>
+        <div className="head-actions">
+          <button type="button" className="primary" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+            New application
+          </button>
+          <a className="button" href={href('debrief')}>
+            Debrief an interview
+          </a>
+        </div>
+      </div>
+      {adding && <ApplicationForm onDone={() => setAdding(false)} />}
+      {!data ? (
+        <p className="loading">Loading applications…</p>
+      ) : data.length === 0 ? (
+        <div className="empty">
+          <h2>No applications yet</h2>
+          <p>Add the role you applied for, or debrief an interview you just had.</p>
+        </div>
+      ) : (
+        <div className="board">
+          {APPLICATION_STATUSES.map((status) => {
+            const column = data.filter((a) => (a.effectiveStatus ?? a.status) === status);
+            return (
+              <section key={status} className={`column column-${status}`} aria-labelledby={`col-${status}`}>
+                <h2 id={`col-${status}`}>
+                  {humanize(status)} <span className="count">{column.length}</span>
+                </h2>
+                <ul>
+                  {column.map((a) => (
+                    <li key={a.id} className="card">
+                      <a href={href('applications', a.id)} className="card-title">
+                        {a.organization}
+                      </a>
+                      <span className="card-role">{a.role}</span>
+                      <span className="card-meta">
+                        {humanize(a.source)} · {a.interviews.length} {a.interviews.length === 1 ? 'round' : 'rounds'}
+                      </span>
+                      {status === 'active' && (
+                        <button type="button" className="link" onClick={() => void close(a)}>
+                          Close as no response<span className="sr-only"> ({a.organization})</span>
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ApplicationForm({ onDone, initial }: { onDone: () => void; initial?: AppWithStatus }) {
+  const [organization, setOrganization] = useState(initial?.organization ?? '');
+  const [role, setRole] = useState(initial?.role ?? '');
+  const [source, setSource] = useState<Source>(initial?.source ?? 'employer');
+  const [region, setRegion] = useState(initial?.region ?? '');
+  const [status, setStatus] = useState<ApplicationStatus>(initial?.status ?? 'active');
+  const [error, setError] = useState<ApiError | null>(null);
+  const notify = useNotify();
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const input = { organization, role, source, region: region.trim() || null, ...(initial ? { status } : {}) };
+    try {
+      if (initial) {
+        await api.patchApplication(initial.id, input);
+        notify({ text: 'Application saved', tone: 'success' });
+        onDone();
+      } else {
+        const created = await api.addApplication(input);
+        navigate('applications', created.id);
+      }
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  };
+
+  return (
+    <form className="panel form-grid" onSubmit={(e) => void submit(e)} aria-label={initial ? 'Edit application' : 'New application'}>
+      <TextField label="Organisation" value={organization} onChange={setOrganization} required />
+      <TextField label="Role" value={role} onChange={setRole} required />
+      <Select
+        label="Who you deal with"
+        value={source}
+        onChange={setSource}
+        options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
+      />
+      <TextField label="Holiday region" value={region} onChange={setRegion} placeholder="e.g. US, GB-ENG, DE-BY" hint="Empty: your own region" />
+      {initial && (
+        <Select label="Status" value={status} onChange={setStatus} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} />
+      )}
+      <FormError error={error} />
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {initial ? 'Save' : 'Add application'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export const SOURCE_LABELS: Record<Source, string> = {
+  employer: 'The employer directly',
+  recruiter: 'A recruiter for the employer',
+  agency: 'A staffing agency',
+};

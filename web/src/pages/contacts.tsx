@@ -1,0 +1,141 @@
+// Contacts: everyone you deal with, references first; add or edit a person.
+import { useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../api.js';
+import type { Contact } from '../../../src/core/types.js';
+import { ErrorBox, FormError } from '../components/error-box.js';
+import { Check, TextArea, TextField } from '../components/fields.js';
+import { useNotify } from '../notice.js';
+import { toApiError, useLoad } from '../use-load.js';
+
+export default function ContactsPage() {
+  const { data, error, reload } = useLoad(api.contacts, []);
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  if (error && !data) return <ErrorBox error={error} retry={reload} />;
+  const references = data?.filter((c) => c.isReference) ?? [];
+  const others = data?.filter((c) => !c.isReference) ?? [];
+  return (
+    <div>
+      <div className="page-head">
+        <h1>Contacts</h1>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          New contact
+        </button>
+      </div>
+      {editing && (
+        <ContactForm
+          key={editing === 'new' ? 'new' : editing.id}
+          initial={editing === 'new' ? null : editing}
+          onDone={() => {
+            setEditing(null);
+            void reload();
+          }}
+        />
+      )}
+      {!data ? (
+        <p className="loading">Loading contacts…</p>
+      ) : data.length === 0 ? (
+        <div className="empty">
+          <h2>No contacts yet</h2>
+          <p>Interviewers you add in a debrief appear here. Add your references too: tactful tells them when to expect a call.</p>
+        </div>
+      ) : (
+        <>
+          <ContactList title="References" people={references} onEdit={setEditing} empty="No reference yet: mark people who vouch for you." />
+          <ContactList title="People" people={others} onEdit={setEditing} empty="Nobody else yet." />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ContactList({ title, people, onEdit, empty }: { title: string; people: Contact[]; onEdit: (c: Contact) => void; empty: string }) {
+  const id = `h-${title.toLowerCase()}`;
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="count">{people.length}</span>
+      </h2>
+      {people.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="contacts">
+          {people.map((c) => (
+            <li key={c.id} className="contact" data-contact-id={c.id}>
+              <div>
+                <strong className="contact-name">{c.name}</strong>
+                <span className="muted">{[c.title, c.organization].filter(Boolean).join(' · ')}</span>
+              </div>
+              <div className="contact-links">
+                {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
+                {c.phone && <span>{c.phone}</span>}
+              </div>
+              <button type="button" className="link" onClick={() => onEdit(c)}>
+                Edit<span className="sr-only"> {c.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () => void }) {
+  const notify = useNotify();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [organization, setOrganization] = useState(initial?.organization ?? '');
+  const [email, setEmail] = useState(initial?.email ?? '');
+  const [phone, setPhone] = useState(initial?.phone ?? '');
+  const [linkedin, setLinkedin] = useState(initial?.linkedin ?? '');
+  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const [isReference, setIsReference] = useState(initial?.isReference ?? false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const orNull = (v: string): string | null => v.trim() || null;
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const input = {
+      name: name.trim(),
+      title: orNull(title),
+      organization: orNull(organization),
+      email: orNull(email),
+      phone: orNull(phone),
+      linkedin: orNull(linkedin),
+      notes: orNull(notes),
+      isReference,
+    };
+    try {
+      if (initial) await api.saveContact(initial.id, input);
+      else await api.addContact(input);
+      notify({ text: `${input.name} saved`, tone: 'success' });
+      onDone();
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={initial ? `Edit ${initial.name}` : 'New contact'}>
+      <div className="form-grid">
+        <TextField label="Name" name="name" value={name} onChange={setName} required />
+        <TextField label="Title" name="title" value={title} onChange={setTitle} />
+        <TextField label="Organisation" name="organization" value={organization} onChange={setOrganization} />
+        <TextField label="E-mail" name="email" type="email" value={email} onChange={setEmail} />
+        <TextField label="Phone" name="phone" type="tel" value={phone} onChange={setPhone} />
+        <TextField label="LinkedIn URL" name="linkedin" type="url" value={linkedin} onChange={setLinkedin} />
+      </div>
+      <TextArea label="Notes" name="notes" value={notes} onChange={setNotes} rows={2} />
+      <Check label="This person is one of my references" name="isReference" checked={isReference} onChange={setIsReference} />
+      <FormError error={error} />
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,236 @@
+// Today: overdue / today / upcoming steps, the selected step's draft beside them, and the
+// search-health warnings on top. Keys: j/k move, d marks done, c copies the draft.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, type AppWithStatus } from '../api.js';
+import type { Contact, Plan, Settings, Step } from '../../../src/core/types.js';
+import { DraftPanel, type DraftHandle } from '../components/draft-panel.js';
+import { ErrorBox } from '../components/error-box.js';
+import { FirstRun } from '../components/first-run.js';
+import { dateIn, kindLabel, shortDate } from '../format.js';
+import { useNotify } from '../notice.js';
+import { href } from '../router.js';
+import { toApiError, useLoad } from '../use-load.js';
+
+interface TodayData {
+  plan: Plan;
+  applications: AppWithStatus[];
+  contacts: Contact[];
+  settings: Settings;
+}
+
+type Group = 'overdue' | 'today' | 'upcoming';
+const GROUP_TITLES: Record<Group, string> = { overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming' };
+
+function groupOf(step: Step, today: string): Group {
+  if (step.overdue || step.due < today) return 'overdue';
+  if (step.earliest <= today) return 'today';
+  return 'upcoming';
+}
+
+async function loadToday(): Promise<TodayData> {
+  const [plan, applications, contacts, settings] = await Promise.all([
+    api.plan(),
+    api.applications(),
+    api.contacts(),
+    api.settings(),
+  ]);
+  return { plan, applications, contacts, settings };
+}
+
+export function TodayPage() {
+  const { data, error, loading, reload } = useLoad(loadToday, []);
+  const notify = useNotify();
+  const [selected, setSelected] = useState<string | null>(null);
+  // Steps acted on stay in place, greyed, until the next visit: the list never jumps.
+  const [settled, setSettled] = useState<Record<string, string>>({});
+  const draft = useRef<DraftHandle>(null);
+  const rows = useRef(new Map<string, HTMLButtonElement>());
+
+  const today = data ? dateIn(data.plan.asOf, data.settings.timezone) : '';
+  const ordered = useMemo(() => {
+    if (!data) return [];
+    const order: Group[] = ['overdue', 'today', 'upcoming'];
+    return [...data.plan.steps].sort(
+      (a, b) => order.indexOf(groupOf(a, today)) - order.indexOf(groupOf(b, today)) || a.due.localeCompare(b.due),
+    );
+  }, [data, today]);
+  const open = ordered.filter((s) => !settled[s.id]);
+  const current = ordered.find((s) => s.id === selected) ?? open[0] ?? null;
+
+  const select = useCallback((id: string) => {
+    setSelected(id);
+    rows.current.get(id)?.focus();
+  }, []);
+
+  const act = useCallback(
+    async (step: Step, action: 'done' | 'skip' | 'snooze', until?: string) => {
+      try {
+        await api.stepAction(step.id, action, until);
+        const label = action === 'done' ? 'Done' : action === 'skip' ? 'Skipped' : `Snoozed until ${shortDate(until ?? '')}`;
+        setSettled((s) => ({ ...s, [step.id]: label }));
+        notify({ text: `${kindLabel(step.kind)}: ${label.toLowerCase()}`, tone: 'success' });
+        const next = open[open.indexOf(step) + 1] ?? open[open.indexOf(step) - 1];
+        if (next) select(next.id);
+      } catch (e) {
+        notify({ text: toApiError(e).message, tone: 'error' });
+      }
+    },
+    [notify, open, select],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      if (!current) return;
+      const i = ordered.indexOf(current);
+      if (e.key === 'j' || e.key === 'k') {
+        const next = ordered[i + (e.key === 'j' ? 1 : -1)];
+        if (next) select(next.id);
+      } else if (e.key === 'd' && !settled[current.id]) {
+        void act(current, 'done');
+      } else if (e.key === 'c') {
+        void draft.current?.copy();
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act, current, ordered, select, settled]);
+
+  if (error && !data) return <ErrorBox error={error} retry={reload} />;
+  if (!data) return <TodaySkeleton />;
+  if (data.applications.length === 0) return <FirstRun onLoaded={reload} />;
+
+  const apps = new Map(data.applications.map((a) => [a.id, a]));
+  const people = new Map(data.contacts.map((c) => [c.id, c]));
+  const groups = (['overdue', 'today', 'upcoming'] as Group[]).map((g) => ({
+    group: g,
+    steps: ordered.filter((s) => groupOf(s, today) === g),
+  }));
+
+  return (
+    <div className="today">
+      <div className="page-head">
+        <h1>Today</h1>
+        <p className="muted">
+          {shortDate(today)} · {open.length} open {open.length === 1 ? 'step' : 'steps'}
+          {loading && <span className="sr-only"> (refreshing)</span>}
+        </p>
+      </div>
+      {data.plan.warnings.length > 0 && (
+        <section aria-labelledby="health" className="warnings">
+          <h2 id="health" className="sr-only">
+            Search health
+          </h2>
+          <ul>
+            {data.plan.warnings.map((w, i) => (
+              <li key={i} className={`warning warning-${w.kind}`}>
+                {w.message}
+                {w.application && apps.get(w.application) && (
+                  <>
+                    {' '}
+                    <a href={href('applications', w.application)}>{apps.get(w.application)?.organization}</a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {ordered.length === 0 ? (
+        <div className="empty">
+          <h2>Nothing to do</h2>
+          <p>Every follow-up is done. Keep your search going: add an application or an interview.</p>
+          <a className="button" href={href('debrief')}>
+            Add an interview
+          </a>
+        </div>
+      ) : (
+        <div className="today-grid">
+          <div className="step-lists">
+            <p className="hint" id="keys-hint">
+              Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>d</kbd> done · <kbd>c</kbd> copy draft
+            </p>
+            {groups.map(({ group, steps }) =>
+              steps.length === 0 ? null : (
+                <section key={group} aria-labelledby={`g-${group}`}>
+                  <h2 id={`g-${group}`} className={`group-title group-${group}`}>
+                    {GROUP_TITLES[group]} <span className="count">{steps.length}</span>
+                  </h2>
+                  <ul className="steps" aria-describedby="keys-hint">
+                    {steps.map((s) => {
+                      const app = apps.get(s.application);
+                      const names = s.to.map((id) => people.get(id)?.name ?? id).join(', ');
+                      const isCurrent = current?.id === s.id;
+                      return (
+                        <li
+                          key={s.id}
+                          className={`step${isCurrent ? ' selected' : ''}${settled[s.id] ? ' settled' : ''}`}
+                          data-step-id={s.id}
+                        >
+                          <button
+                            type="button"
+                            className="step-button"
+                            ref={(el) => {
+                              if (el) rows.current.set(s.id, el);
+                              else rows.current.delete(s.id);
+                            }}
+                            tabIndex={isCurrent ? 0 : -1}
+                            aria-current={isCurrent ? 'true' : undefined}
+                            onClick={() => setSelected(s.id)}
+                          >
+                            <span className={`kind kind-${s.kind}`}>{kindLabel(s.kind)}</span>
+                            <span className="step-main">
+                              <span className="step-org">{app ? `${app.organization} · ${app.role}` : s.application}</span>
+                              <span className="step-to">{names || 'You'}</span>
+                            </span>
+                            <span className="step-when">
+                              {settled[s.id] ?? (group === 'upcoming' ? `from ${shortDate(s.earliest)}` : `due ${shortDate(s.due)}`)}
+                            </span>
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </section>
+              ),
+            )}
+          </div>
+          {current && (
+            <DraftPanel
+              key={current.id}
+              ref={draft}
+              step={current}
+              application={apps.get(current.application) ?? null}
+              contacts={people}
+              settledLabel={settled[current.id] ?? null}
+              today={today}
+              onAction={(action, until) => act(current, action, until)}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function TodaySkeleton() {
+  return (
+    <div className="today" aria-busy="true">
+      <div className="page-head">
+        <h1>Today</h1>
+        <p className="muted">Loading your plan…</p>
+      </div>
+      <ul className="steps skeleton" aria-hidden="true">
+        <li className="step" />
+        <li className="step" />
+        <li className="step" />
+      </ul>
+    </div>
+  );
+}
