@@ -24,6 +24,8 @@ describe('text helpers', () => {
     expect(asClause('SQL tuning', 200)).toBe('SQL tuning');
     expect(asClause('I led the upgrade.', 200)).toBe('I led the upgrade');
     expect(asClause('iOS release train', 200)).toBe('iOS release train');
+    expect(asClause('Zero-to-one product discovery', 200)).toBe('zero-to-one product discovery');
+    expect(asClause('Coca-Cola partnerships', 200)).toBe('Coca-Cola partnerships');
   });
 
   it('first names skip honorifics; lists of names read naturally', () => {

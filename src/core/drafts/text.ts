@@ -47,10 +47,12 @@ const COMMON_ENDING = /(?:ing|tion|sion|ment|ity|ness|ance|ence|ship|ure|ism|ogy
  * reads well mid-sentence; names and acronyms ("Kubernetes", "SQL", "iOS") keep their case.
  */
 function midSentence(text: string): string {
-  const first = /^(\p{Lu})(\p{Ll}+)(?=\s|$)/u.exec(text);
+  const first = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*(?=\s|$)/u.exec(text);
   if (!first) return text;
   const word = first[0].toLowerCase();
-  return LEADING_COMMON.test(word) || COMMON_ENDING.test(word) ? word + text.slice(word.length) : text;
+  // "Zero-to-one", "End-to-end": a compound with lower-case parts is a common word.
+  const common = LEADING_COMMON.test(word) || COMMON_ENDING.test(word) || word.includes('-');
+  return common ? word + text.slice(word.length) : text;
 }
 
 /** An item from a list ("Scaled the team.") ready to sit inside a sentence. */
