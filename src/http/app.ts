@@ -1,0 +1,109 @@
+// buildApp(deps): the HTTP API and the web app as a Fastify instance that never listens
+// (tests call inject(); src/main/server.ts calls listen). JSON only, errors as
+// `{ code, message, field? }`, OpenAPI at /api/openapi.json.
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { issueToError } from '../core/document/index.js';
+import { parseAsOf } from '../core/calendar.js';
+import { applicationRoutes } from './application.routes.js';
+import { contactRoutes } from './contact.routes.js';
+import type { HttpDeps, RouteContext, ZodApp } from './context.js';
+import { errorHandler } from './errors.js';
+import { FactsCache } from './facts-cache.js';
+import { importExportRoutes } from './import-export.routes.js';
+import { insightsRoutes } from './insights.routes.js';
+import { BODY_LIMIT } from './limits.js';
+import { planRoutes } from './plan.routes.js';
+import { requestGuard } from './security.js';
+import { settingsRoutes } from './settings.routes.js';
+import { staticRoutes } from './static.routes.js';
+import { stepRoutes } from './step.routes.js';
+
+export type { HttpDeps } from './context.js';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Self-only CSP for the built web app; no upgrade-insecure-requests or HSTS on plain localhost. */
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  strictTransportSecurity: false,
+  crossOriginEmbedderPolicy: false,
+} as const;
+
+export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // Step ids are long; a request line beyond this is not ours.
+    routerOptions: { maxParamLength: 2_000 },
+    return503OnClosing: true,
+  });
+  const app: ZodApp = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // Zod issues become the same DomainError the use cases throw, naming the field.
+  app.setValidatorCompiler<z.ZodType>(({ schema }) => (data) => {
+    const result = schema.safeParse(data);
+    return result.success ? { value: result.data } : { error: issueToError(result.error) };
+  });
+  // Response schemas document the contract; the use cases' objects are sent as they are, so
+  // `GET /api/plan` is byte for byte `JSON.stringify` of the plan.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  // JSON only: fastify's text/plain parser would let a cross-site form post through.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, HELMET_OPTIONS);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'tactful', description: "A job seeker's follow-up assistant", version: '1' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addHook('onRequest', requestGuard(deps.hostPolicy ?? {}));
+
+  const cache = new FactsCache(deps.uow, deps.calendar, deps.dataVersion ?? null);
+  // Invalidate before the answer leaves, so a client's next read sees its own write.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (WRITE_METHODS.has(request.method)) cache.invalidate();
+    return payload;
+  });
+  const ctx: RouteContext = {
+    deps,
+    cache,
+    asOf: async (raw) => {
+      if (raw === undefined || raw === '') return deps.clock.now();
+      const { settings } = await cache.loadFacts();
+      return parseAsOf(raw, settings.timezone, 'asOf');
+    },
+  };
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  settingsRoutes(app, ctx);
+  planRoutes(app, ctx);
+  contactRoutes(app, ctx);
+  applicationRoutes(app, ctx);
+  stepRoutes(app, ctx);
+  importExportRoutes(app, ctx);
+  insightsRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await staticRoutes(app, deps.webRoot ?? null);
+  return fastify;
+}

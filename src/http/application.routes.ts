@@ -1,0 +1,187 @@
+// /api/applications: the board, one application with its open steps, create and edit, and
+// the facts recorded on it (interview rounds with their debrief, interactions).
+import { z } from 'zod';
+import { addApplication, addInterview } from '../app/add-entities.js';
+import { logInteraction } from '../app/log-interaction.js';
+import { parseInstant } from '../core/calendar.js';
+import {
+  applicationPatchSchema,
+  idSchema,
+  instantSchema,
+  interactionPatchSchema,
+  interviewPatchSchema,
+} from '../core/document/index.js';
+import { DomainError } from '../core/errors.js';
+import { effectiveStatus } from '../core/policy/context.js';
+import type { Application, ApplicationStatus } from '../core/types.js';
+import type { RouteContext, ZodApp } from './context.js';
+import {
+  applicationEditSchema,
+  interviewEditSchema,
+  updateApplication,
+  updateInterview,
+} from './edits.js';
+import {
+  applicationDetailSchema,
+  applicationSchema,
+  applicationViewSchema,
+  errorSchema,
+  idParamsSchema,
+  interactionSchema,
+  interviewSchema,
+  warningSchema,
+} from './schemas.js';
+
+const newInterviewSchema = interviewPatchSchema.extend({
+  id: idSchema.optional(),
+  round: interviewPatchSchema.shape.round.optional(),
+});
+const newInteractionSchema = interactionPatchSchema.extend({
+  id: idSchema.optional(),
+  at: instantSchema.optional(),
+});
+const interviewParamsSchema = z.strictObject({
+  id: z.string().max(64),
+  interviewId: z.string().max(64),
+});
+
+/** The status the facts imply as of `now` (SPEC §3.1 "Outcomes"). */
+function statusAsOf(app: Application, now: number): ApplicationStatus {
+  const timed = app.interactions
+    .map((ix) => ({ ix, ms: parseInstant(ix.at), date: ix.at.slice(0, 10) }))
+    .filter((t) => t.ms <= now)
+    .sort((a, b) => a.ms - b.ms || (a.ix.id < b.ix.id ? -1 : 1));
+  return effectiveStatus(app, timed);
+}
+
+export function applicationRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
+  const notFound = (id: string) =>
+    new DomainError('not_found', `no application with id "${id}"`, 'id');
+
+  app.get(
+    '/api/applications',
+    { schema: { tags: ['applications'], response: { 200: z.array(applicationViewSchema) } } },
+    async () => {
+      const now = deps.clock.now();
+      return (await cache.loadFacts()).applications.map((a) => ({
+        ...a,
+        effectiveStatus: statusAsOf(a, now),
+      }));
+    },
+  );
+
+  app.get(
+    '/api/applications/:id',
+    {
+      schema: {
+        tags: ['applications'],
+        description: 'With its effective status and its open steps in the plan as of now.',
+        params: idParamsSchema,
+        response: { 200: applicationDetailSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const now = deps.clock.now();
+      const { facts, plan } = await cache.plan(now);
+      const found = facts.applications.find((a) => a.id === request.params.id);
+      if (!found) throw notFound(request.params.id);
+      const steps = plan.steps.filter((s) => s.application === found.id);
+      return { ...found, effectiveStatus: statusAsOf(found, now), steps };
+    },
+  );
+
+  app.post(
+    '/api/applications',
+    {
+      schema: {
+        tags: ['applications'],
+        body: applicationPatchSchema(deps.calendar)
+          .omit({ interviews: true, interactions: true })
+          .extend({ id: idSchema.optional() }),
+        response: { 201: applicationSchema, 400: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addApplication(deps.uow, deps.calendar, request.body)),
+  );
+
+  app.patch(
+    '/api/applications/:id',
+    {
+      schema: {
+        tags: ['applications'],
+        description: 'Omitted fields keep their value, null resets, lists replace.',
+        params: idParamsSchema,
+        body: applicationEditSchema(deps.calendar),
+        response: { 200: applicationSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    (request) => updateApplication(deps.uow, deps.calendar, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/applications/:id/interviews',
+    {
+      schema: {
+        tags: ['applications'],
+        description: 'A new round; `round` defaults to the one after the highest recorded.',
+        params: idParamsSchema,
+        body: newInterviewSchema,
+        response: { 201: interviewSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const application = request.params.id;
+      let round = request.body.round;
+      if (round === undefined) {
+        const found = await deps.uow.transaction((repo) => repo.getApplication(application));
+        if (!found) throw notFound(application);
+        round = Math.max(0, ...found.interviews.map((i) => i.round)) + 1;
+      }
+      return reply
+        .status(201)
+        .send(await addInterview(deps.uow, { ...request.body, round, application }));
+    },
+  );
+
+  app.put(
+    '/api/applications/:id/interviews/:interviewId',
+    {
+      schema: {
+        tags: ['applications'],
+        description:
+          'The debrief: interviewers, notes, decisionExpectedBy, quickDecision, unavailableUntil, final, chance…',
+        params: interviewParamsSchema,
+        body: interviewEditSchema,
+        response: { 200: interviewSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    (request) =>
+      updateInterview(deps.uow, request.params.id, request.params.interviewId, request.body),
+  );
+
+  app.post(
+    '/api/applications/:id/interactions',
+    {
+      schema: {
+        tags: ['applications'],
+        description:
+          'A fact that happened; `at` defaults to now. Breaking the pacing guard is accepted with a warning.',
+        params: idParamsSchema,
+        body: newInteractionSchema,
+        response: {
+          201: z.object({ interaction: interactionSchema, warnings: z.array(warningSchema) }),
+          400: errorSchema,
+          404: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await logInteraction(deps.uow, deps.calendar, deps.clock, {
+        ...request.body,
+        application: request.params.id,
+      });
+      return reply.status(201).send(result);
+    },
+  );
+}

@@ -1,0 +1,107 @@
+// The edits the web app makes that the CLI does via re-import: update a contact, patch an
+// application, record a debrief on an interview. Same rules as the document (omitted keeps,
+// null resets, lists replace), each one transaction, unknown ids → not_found.
+// (They are use cases; they live here until src/app grows them.)
+import { z } from 'zod';
+import type { UnitOfWork } from '../app/ports.js';
+import { assertContactsExist, validate } from '../app/validate.js';
+import type { BusinessCalendar } from '../core/calendar.js';
+import {
+  applicationPatchSchema,
+  contactPatchSchema,
+  interviewPatchSchema,
+  mergeApplication,
+  mergeContact,
+  mergeInterview,
+} from '../core/document/index.js';
+import { DomainError } from '../core/errors.js';
+import type { Application, Contact, Interview } from '../core/types.js';
+
+export const contactEditSchema = contactPatchSchema.omit({ id: true }).partial();
+
+export function applicationEditSchema(calendar: BusinessCalendar) {
+  return applicationPatchSchema(calendar)
+    .pick({
+      organization: true,
+      role: true,
+      source: true,
+      region: true,
+      status: true,
+      agent: true,
+      references: true,
+      prosCons: true,
+      createdOn: true,
+      policy: true,
+    })
+    .partial();
+}
+
+export const interviewEditSchema = interviewPatchSchema.omit({ id: true }).partial();
+
+function notFound(entity: string, id: string, field: string): DomainError {
+  return new DomainError('not_found', `no ${entity} with id "${id}"`, field);
+}
+
+export async function updateContact(uow: UnitOfWork, id: string, input: unknown): Promise<Contact> {
+  const patch = validate(contactEditSchema, input);
+  return uow.transaction(async (repo) => {
+    const stored = await repo.getContact(id);
+    if (!stored) throw notFound('contact', id, 'id');
+    const contact = mergeContact(stored, { ...patch, id, name: patch.name ?? stored.name });
+    await repo.upsertContact(contact);
+    return contact;
+  });
+}
+
+export async function updateApplication(
+  uow: UnitOfWork,
+  calendar: BusinessCalendar,
+  id: string,
+  input: unknown,
+): Promise<Application> {
+  const patch = validate(applicationEditSchema(calendar), input);
+  return uow.transaction(async (repo) => {
+    const stored = await repo.getApplication(id);
+    if (!stored) throw notFound('application', id, 'id');
+    if (patch.agent != null) await assertContactsExist(repo, [patch.agent], 'agent');
+    await assertContactsExist(repo, patch.references, 'references');
+    const { interviews, interactions, ...fields } = stored;
+    const merged = mergeApplication(fields, {
+      ...patch,
+      id,
+      organization: patch.organization ?? fields.organization,
+      role: patch.role ?? fields.role,
+      source: patch.source ?? fields.source,
+    });
+    await repo.upsertApplication(merged);
+    return { ...merged, interviews, interactions };
+  });
+}
+
+export async function updateInterview(
+  uow: UnitOfWork,
+  applicationId: string,
+  interviewId: string,
+  input: unknown,
+): Promise<Interview> {
+  const patch = validate(interviewEditSchema, input);
+  return uow.transaction(async (repo) => {
+    const application = await repo.getApplication(applicationId);
+    if (!application) throw notFound('application', applicationId, 'id');
+    const stored = application.interviews.find((i) => i.id === interviewId);
+    if (!stored)
+      throw notFound(`interview in application "${applicationId}"`, interviewId, 'interviewId');
+    await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    const interview = mergeInterview(stored, {
+      ...patch,
+      id: interviewId,
+      round: patch.round ?? stored.round,
+      start: patch.start ?? stored.start,
+    });
+    await repo.upsertInterview(applicationId, interview);
+    return interview;
+  });
+}
+
+export type ContactEdit = z.input<typeof contactEditSchema>;
+export type InterviewEdit = z.input<typeof interviewEditSchema>;

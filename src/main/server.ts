@@ -1,0 +1,135 @@
+// `tactful serve`: wires config → storage → the HTTP app and listens. The only place that
+// calls listen(); it also owns the real clock and the process signals of the server.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { UserError } from '../cli/errors.js';
+import type { Config } from '../config/config.js';
+import { BusinessCalendar } from '../core/calendar.js';
+import type { TemplateSet } from '../core/drafts/index.js';
+import { sqliteHandleOf } from '../storage/database.js';
+import { createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
+import { cachedHolidays } from './holiday-cache.js';
+
+const require = createRequire(import.meta.url);
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const DEFAULT_PORT = 4870;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Extra Host names to accept (a LAN name when bound to 0.0.0.0). */
+  allowedHosts?: readonly string[];
+  /** Where the built web app is; default `<package>/web/dist`. */
+  webRoot?: string;
+  /** Request log lines to stdout. */
+  log?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+function loadDateHolidays() {
+  return (
+    require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
+  ).dateHolidays();
+}
+
+async function open(config: Config): Promise<Database> {
+  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path });
+  try {
+    return await openDatabase({ databaseUrl: config.storage.url });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserError(`cannot use PostgreSQL: ${reason} (check DATABASE_URL)`);
+  }
+}
+
+/** The URL a browser should open: the bound address, with 0.0.0.0/:: shown as localhost. */
+function urlOf(host: string, port: number): string {
+  const shown =
+    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}/`;
+}
+
+/** Opens the database, builds the app and listens; resolves once it accepts connections. */
+export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
+  const database = await open(config);
+  const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
+  const calendar = new BusinessCalendar(holidays.lookup);
+  const sqlite = sqliteHandleOf(database);
+  const dataDir = config.storage.kind === 'sqlite' ? dirname(config.storage.path) : null;
+  let templates: Promise<TemplateSet> | undefined;
+
+  const { buildApp } = await import('../http/app.js');
+  const bound = options.host;
+  const app = await buildApp({
+    uow: createUnitOfWork(database),
+    calendar,
+    clock: { now: () => Date.now() },
+    templates: () => {
+      templates ??= import('../templates/loader.js').then((m) => m.loadTemplates({ dataDir }));
+      templates.catch(() => (templates = undefined));
+      return templates;
+    },
+    // Another process (the CLI) may write the same SQLite file: data_version tells.
+    dataVersion: sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : null,
+    webRoot: options.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist'),
+    hostPolicy: {
+      port: options.port,
+      allowedHosts: [
+        ...(options.allowedHosts ?? []),
+        ...(bound === '0.0.0.0' || bound === '::' ? [] : [bound]),
+      ],
+    },
+    logger: options.log ? { level: 'info' } : false,
+  });
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    const code = (error as { code?: string } | null)?.code;
+    if (code === 'EADDRINUSE')
+      throw new UserError(
+        `port ${options.port} on ${options.host} is already in use; choose another with --port`,
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UserError(`cannot listen on --host ${options.host}: no such local address`);
+    if (code === 'EACCES')
+      throw new UserError(`no permission to listen on port ${options.port}; use a port above 1023`);
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: urlOf(options.host, port),
+    app,
+    close: async () => {
+      await app.close();
+      holidays.save();
+      await database.close();
+    },
+  };
+}
+
+/** For `tactful serve`: start, print the URL, and shut down cleanly on SIGINT/SIGTERM. */
+export async function serveForever(
+  config: Config,
+  options: ServeOptions,
+  print: (line: string) => void,
+): Promise<void> {
+  const server = await startServer(config, options);
+  print(`tactful is running at ${server.url} (Ctrl-C to stop)`);
+  const stop = () => {
+    void server.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
