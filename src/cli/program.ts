@@ -12,6 +12,7 @@ import { registerLog } from './commands/log.js';
 import { registerPlan } from './commands/plan.js';
 import { registerStepActions } from './commands/step-actions.js';
 import { registerToday } from './commands/today.js';
+import { registerServe } from './commands/serve.js';
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('tactful')
@@ -33,6 +34,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerDemo(program, ctx);
   registerBackup(program, ctx);
   registerDraft(program, ctx); // also registers `check`
+  registerServe(program, ctx);
 
   // Every (sub)command reports errors through runCli, never by exiting itself.
   const quiet = (command: Command): void => {
