@@ -27,9 +27,16 @@ function newApplicationSchema(calendar: BusinessCalendar) {
   });
 }
 
-const newInterviewSchema = interviewPatchSchema.extend({ id: idSchema.optional(), application: idSchema });
+const newInterviewSchema = interviewPatchSchema.extend({
+  id: idSchema.optional(),
+  application: idSchema,
+});
 
-async function freshId(repo: FactsRepository, entity: EntityType, given: string | undefined): Promise<string> {
+async function freshId(
+  repo: FactsRepository,
+  entity: EntityType,
+  given: string | undefined,
+): Promise<string> {
   const ids = await repo.listIds(entity);
   if (given === undefined) return nextId(entity, ids);
   if (ids.includes(given)) {
@@ -41,7 +48,10 @@ async function freshId(repo: FactsRepository, entity: EntityType, given: string 
 export async function addContact(uow: UnitOfWork, input: unknown): Promise<Contact> {
   const patch = validate(newContactSchema, input);
   return uow.transaction(async (repo) => {
-    const contact = mergeContact(undefined, { ...patch, id: await freshId(repo, 'contact', patch.id) });
+    const contact = mergeContact(undefined, {
+      ...patch,
+      id: await freshId(repo, 'contact', patch.id),
+    });
     await repo.insertContact(contact);
     return contact;
   });
@@ -70,10 +80,17 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
   const { application, ...patch } = validate(newInterviewSchema, input);
   return uow.transaction(async (repo) => {
     if (!(await repo.getApplication(application))) {
-      throw new DomainError('not_found', `application: no application with id "${application}"`, 'application');
+      throw new DomainError(
+        'not_found',
+        `application: no application with id "${application}"`,
+        'application',
+      );
     }
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
-    const interview = mergeInterview(undefined, { ...patch, id: await freshId(repo, 'interview', patch.id) });
+    const interview = mergeInterview(undefined, {
+      ...patch,
+      id: await freshId(repo, 'interview', patch.id),
+    });
     await repo.insertInterview(application, interview);
     return interview;
   });

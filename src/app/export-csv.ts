@@ -61,7 +61,11 @@ function row(a: Application, step: Step | undefined, names: Map<string, string>)
   ]);
 }
 
-export async function exportCsv(uow: UnitOfWork, calendar: BusinessCalendar, asOf: number): Promise<string> {
+export async function exportCsv(
+  uow: UnitOfWork,
+  calendar: BusinessCalendar,
+  asOf: number,
+): Promise<string> {
   const facts = await uow.read((repo) => repo.loadFacts());
   const plan = planOf(facts, calendar, asOf);
   const names = new Map(facts.contacts.map((c: Contact) => [c.id, c.name]));

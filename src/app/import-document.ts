@@ -52,7 +52,9 @@ export async function importDocument(
     const storedApps = new Map(facts.applications.map((a) => [a.id, a]));
     const interviewOwner = new Map<string, string>();
     const interactionOwner = new Map<string, string>();
-    const storedInterviews = new Map(facts.applications.flatMap((a) => a.interviews.map((v) => [v.id, v] as const)));
+    const storedInterviews = new Map(
+      facts.applications.flatMap((a) => a.interviews.map((v) => [v.id, v] as const)),
+    );
     const storedInteractions = new Map(
       facts.applications.flatMap((a) => a.interactions.map((x) => [x.id, x] as const)),
     );
@@ -73,7 +75,8 @@ export async function importDocument(
 
     if (doc.settings) {
       const merged = mergeSettings(facts.settings, doc.settings);
-      if (record(summary.settings, facts.settings, merged)) writes.push(() => repo.saveSettings(merged));
+      if (record(summary.settings, facts.settings, merged))
+        writes.push(() => repo.saveSettings(merged));
     }
     for (const patch of doc.contacts) {
       const stored = storedContacts.get(patch.id);
@@ -85,13 +88,21 @@ export async function importDocument(
       const storedApp = storedApps.get(patch.id);
       const stored = storedApp ? fieldsOf(storedApp) : undefined;
       const merged = mergeApplication(stored, patch);
-      if (record(summary.applications, stored, merged)) writes.push(() => repo.upsertApplication(merged));
+      if (record(summary.applications, stored, merged))
+        writes.push(() => repo.upsertApplication(merged));
 
       patch.interviews?.forEach((vPatch, j) => {
-        assertOwner(interviewOwner, vPatch.id, patch.id, `${path}.interviews[${j}].id`, 'interview');
+        assertOwner(
+          interviewOwner,
+          vPatch.id,
+          patch.id,
+          `${path}.interviews[${j}].id`,
+          'interview',
+        );
         const storedV = storedInterviews.get(vPatch.id);
         const mergedV = mergeInterview(storedV, vPatch);
-        if (record(summary.interviews, storedV, mergedV)) writes.push(() => repo.upsertInterview(patch.id, mergedV));
+        if (record(summary.interviews, storedV, mergedV))
+          writes.push(() => repo.upsertInterview(patch.id, mergedV));
       });
       patch.interactions?.forEach((xPatch, j) => {
         const xPath = `${path}.interactions[${j}]`;
@@ -105,7 +116,9 @@ export async function importDocument(
         }
       });
     });
-    const storedEvents = new Set(facts.stepEvents.map((e) => `${e.stepId}\u0000${e.action}\u0000${e.at}`));
+    const storedEvents = new Set(
+      facts.stepEvents.map((e) => `${e.stepId}\u0000${e.action}\u0000${e.at}`),
+    );
     for (const e of doc.stepEvents) {
       const event = { stepId: e.stepId, action: e.action, at: e.at, until: e.until ?? null };
       const key = `${e.stepId}\u0000${e.action}\u0000${e.at}`;
@@ -142,10 +155,20 @@ function fieldsOf(application: Application): ApplicationFields {
 }
 
 /** Ids are unique per entity type: an interview cannot silently move to another application. */
-function assertOwner(owners: Map<string, string>, id: string, applicationId: string, field: string, entity: string) {
+function assertOwner(
+  owners: Map<string, string>,
+  id: string,
+  applicationId: string,
+  field: string,
+  entity: string,
+) {
   const owner = owners.get(id);
   if (owner !== undefined && owner !== applicationId) {
-    throw new DomainError('invalid_input', `${field}: ${entity} "${id}" belongs to application "${owner}"`, field);
+    throw new DomainError(
+      'invalid_input',
+      `${field}: ${entity} "${id}" belongs to application "${owner}"`,
+      field,
+    );
   }
   owners.set(id, applicationId);
 }

@@ -49,17 +49,33 @@ export async function storeInteraction(
 ): Promise<LoggedInteraction> {
   const facts = await repo.loadFacts();
   if (!facts.applications.some((a) => a.id === applicationId)) {
-    throw new DomainError('not_found', `application: no application with id "${applicationId}"`, 'application');
+    throw new DomainError(
+      'not_found',
+      `application: no application with id "${applicationId}"`,
+      'application',
+    );
   }
   const known = new Set(facts.contacts.map((c) => c.id));
   patch.contacts?.forEach((id, i) => {
-    if (!known.has(id)) throw new DomainError('invalid_input', `contacts[${i}]: no contact with id "${id}"`, `contacts[${i}]`);
+    if (!known.has(id))
+      throw new DomainError(
+        'invalid_input',
+        `contacts[${i}]: no contact with id "${id}"`,
+        `contacts[${i}]`,
+      );
   });
   const ids = facts.applications.flatMap((a) => a.interactions.map((x) => x.id));
   if (patch.id !== undefined && ids.includes(patch.id)) {
-    throw new DomainError('conflict', `id: an interaction with id "${patch.id}" already exists`, 'id');
+    throw new DomainError(
+      'conflict',
+      `id: an interaction with id "${patch.id}" already exists`,
+      'id',
+    );
   }
-  const interaction = mergeInteraction(undefined, { ...patch, id: patch.id ?? nextId('interaction', ids) });
+  const interaction = mergeInteraction(undefined, {
+    ...patch,
+    id: patch.id ?? nextId('interaction', ids),
+  });
   checkInteraction(interaction);
   await repo.insertInteraction(applicationId, interaction);
   return { interaction, warnings: pacingWarnings(facts, applicationId, interaction) };

@@ -3,7 +3,12 @@
 // the caller returns this warning.
 import { dateInZone, parseInstant } from '../core/calendar.js';
 import { organisationKey } from '../core/policy/index.js';
-import { SEEKER_STEP_KINDS, type Facts, type Interaction, type PlanWarning } from '../core/types.js';
+import {
+  SEEKER_STEP_KINDS,
+  type Facts,
+  type Interaction,
+  type PlanWarning,
+} from '../core/types.js';
 
 /** Messages to the seeker or to references do not count against the organisation. */
 export function isOrganisationMessage(x: Pick<Interaction, 'direction' | 'kind'>): boolean {
@@ -19,7 +24,11 @@ export function isOrganisationMessage(x: Pick<Interaction, 'direction' | 'kind'>
  * organisation on its day. Same-kind messages of one application (a round's thank-yous)
  * are one message.
  */
-export function pacingWarnings(facts: Facts, applicationId: string, interaction: Interaction): PlanWarning[] {
+export function pacingWarnings(
+  facts: Facts,
+  applicationId: string,
+  interaction: Interaction,
+): PlanWarning[] {
   if (!isOrganisationMessage(interaction)) return [];
   const zone = facts.settings.timezone;
   const own = facts.applications.find((a) => a.id === applicationId);

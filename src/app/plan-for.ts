@@ -4,7 +4,11 @@ import type { Facts, Plan } from '../core/types.js';
 import type { UnitOfWork } from './ports.js';
 
 /** Every open step and warning as of `asOf` (epoch ms), from one consistent read. */
-export async function planFor(uow: UnitOfWork, calendar: BusinessCalendar, asOf: number): Promise<Plan> {
+export async function planFor(
+  uow: UnitOfWork,
+  calendar: BusinessCalendar,
+  asOf: number,
+): Promise<Plan> {
   return uow.read(async (repo) => planOf(await repo.loadFacts(), calendar, asOf));
 }
 

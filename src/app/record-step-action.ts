@@ -41,23 +41,34 @@ export async function recordStepAction(
   input: StepActionInput,
 ): Promise<StepActionResult> {
   if (!(STEP_ACTIONS as readonly string[]).includes(input.action)) {
-    throw new DomainError('invalid_input', `action must be one of ${STEP_ACTIONS.join(', ')}`, 'action');
+    throw new DomainError(
+      'invalid_input',
+      `action must be one of ${STEP_ACTIONS.join(', ')}`,
+      'action',
+    );
   }
   if (input.until !== undefined && (input.action !== 'snooze' || !isIsoDate(input.until))) {
-    throw new DomainError('invalid_input', 'until: a snooze date YYYY-MM-DD (snooze only)', 'until');
+    throw new DomainError(
+      'invalid_input',
+      'until: a snooze date YYYY-MM-DD (snooze only)',
+      'until',
+    );
   }
   const now = clock.now();
   const at = formatInstant(now);
   return uow.transaction(async (repo) => {
     const facts = await repo.loadFacts();
     const step = planOf(facts, calendar, now).steps.find((s) => s.id === input.stepId);
-    if (!step) throw new DomainError('not_found', `no open step with id "${input.stepId}"`, 'stepId');
+    if (!step)
+      throw new DomainError('not_found', `no open step with id "${input.stepId}"`, 'stepId');
     const application = facts.applications.find((a) => a.id === step.application)!;
 
     let until: IsoDate | null = null;
     if (input.action === 'snooze') {
       const region = application.region ?? facts.settings.region;
-      until = input.until ?? calendar.addBusinessDays(region, dateInZone(now, facts.settings.timezone), 1);
+      until =
+        input.until ??
+        calendar.addBusinessDays(region, dateInZone(now, facts.settings.timezone), 1);
     }
     const event: StepEvent = { stepId: step.id, action: input.action, at, until };
     await repo.addStepEvent(event);

@@ -9,7 +9,11 @@ export async function getSettings(uow: UnitOfWork): Promise<Settings> {
 }
 
 /** Same rules as the document's `settings`: omitted keeps, null resets to the default. */
-export async function updateSettings(uow: UnitOfWork, calendar: BusinessCalendar, input: unknown): Promise<Settings> {
+export async function updateSettings(
+  uow: UnitOfWork,
+  calendar: BusinessCalendar,
+  input: unknown,
+): Promise<Settings> {
   const patch = validate(settingsPatchSchema(calendar), input);
   return uow.transaction(async (repo) => {
     const settings = mergeSettings(await repo.getSettings(), patch);

@@ -21,7 +21,11 @@ export async function assertContactsExist(
   const known = new Set(await repo.listIds('contact'));
   ids.forEach((id, i) => {
     if (!known.has(id)) {
-      throw new DomainError('invalid_input', `${field}[${i}]: no contact with id "${id}"`, `${field}[${i}]`);
+      throw new DomainError(
+        'invalid_input',
+        `${field}[${i}]: no contact with id "${id}"`,
+        `${field}[${i}]`,
+      );
     }
   });
 }

@@ -1,9 +1,18 @@
-import { applicationFromRow, applicationToRow, type ApplicationFields } from './application.table.js';
+import {
+  APPLICATION_COLUMNS,
+  applicationFromRow,
+  applicationToRow,
+  type ApplicationFields,
+} from './application.table.js';
 import { sortById } from './json-column.js';
 import type { Db } from './tables.js';
 
 export async function selectApplications(db: Db, seekerId: string): Promise<ApplicationFields[]> {
-  const rows = await db.selectFrom('applications').selectAll().where('seeker_id', '=', seekerId).execute();
+  const rows = await db
+    .selectFrom('applications')
+    .select(APPLICATION_COLUMNS)
+    .where('seeker_id', '=', seekerId)
+    .execute();
   return sortById(rows.map(applicationFromRow));
 }
 
@@ -14,14 +23,18 @@ export async function selectApplication(
 ): Promise<ApplicationFields | undefined> {
   const row = await db
     .selectFrom('applications')
-    .selectAll()
+    .select(APPLICATION_COLUMNS)
     .where('seeker_id', '=', seekerId)
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? applicationFromRow(row) : undefined;
 }
 
-export async function upsertApplication(db: Db, seekerId: string, application: ApplicationFields): Promise<void> {
+export async function upsertApplication(
+  db: Db,
+  seekerId: string,
+  application: ApplicationFields,
+): Promise<void> {
   const row = applicationToRow(seekerId, application);
   const { seeker_id: _s, id: _i, ...rest } = row;
   await db

@@ -9,6 +9,21 @@ import { fromJson, toJson } from './json-column.js';
 
 export type ApplicationFields = Omit<Application, 'interviews' | 'interactions'>;
 
+/** Every column but seeker_id: bulk reads skip the constant (a measurable share of 100,000 rows). */
+export const APPLICATION_COLUMNS = [
+  'id',
+  'organization',
+  'role',
+  'source',
+  'region',
+  'status',
+  'created_on',
+  'agent',
+  'references_json',
+  'policy_json',
+  'pros_cons_json',
+] as const;
+
 export interface ApplicationRow {
   seeker_id: string;
   id: string;
@@ -24,7 +39,7 @@ export interface ApplicationRow {
   pros_cons_json: string;
 }
 
-export function applicationFromRow(row: ApplicationRow): ApplicationFields {
+export function applicationFromRow(row: Omit<ApplicationRow, 'seeker_id'>): ApplicationFields {
   return {
     id: row.id,
     organization: row.organization,
@@ -53,6 +68,10 @@ export function applicationToRow(seekerId: string, a: ApplicationFields): Applic
     agent: a.agent,
     references_json: toJson(a.references),
     policy_json: a.policy === null ? null : toJson(a.policy),
-    pros_cons_json: toJson({ pros: a.prosCons.pros, cons: a.prosCons.cons, strengths: a.prosCons.strengths }),
+    pros_cons_json: toJson({
+      pros: a.prosCons.pros,
+      cons: a.prosCons.cons,
+      strengths: a.prosCons.strengths,
+    }),
   };
 }

@@ -1,17 +1,25 @@
 import type { Contact } from '../core/types.js';
-import { contactFromRow, contactToRow } from './contact.table.js';
+import { CONTACT_COLUMNS, contactFromRow, contactToRow } from './contact.table.js';
 import { sortById } from './json-column.js';
 import type { Db } from './tables.js';
 
 export async function selectContacts(db: Db, seekerId: string): Promise<Contact[]> {
-  const rows = await db.selectFrom('contacts').selectAll().where('seeker_id', '=', seekerId).execute();
+  const rows = await db
+    .selectFrom('contacts')
+    .select(CONTACT_COLUMNS)
+    .where('seeker_id', '=', seekerId)
+    .execute();
   return sortById(rows.map(contactFromRow));
 }
 
-export async function selectContact(db: Db, seekerId: string, id: string): Promise<Contact | undefined> {
+export async function selectContact(
+  db: Db,
+  seekerId: string,
+  id: string,
+): Promise<Contact | undefined> {
   const row = await db
     .selectFrom('contacts')
-    .selectAll()
+    .select(CONTACT_COLUMNS)
     .where('seeker_id', '=', seekerId)
     .where('id', '=', id)
     .executeTakeFirst();

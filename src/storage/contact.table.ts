@@ -1,5 +1,18 @@
 import type { Contact } from '../core/types.js';
 
+/** Every column but seeker_id: bulk reads skip the constant (a measurable share of 100,000 rows). */
+export const CONTACT_COLUMNS = [
+  'id',
+  'name',
+  'title',
+  'organization',
+  'email',
+  'phone',
+  'linkedin',
+  'is_reference',
+  'notes',
+] as const;
+
 export interface ContactRow {
   seeker_id: string;
   id: string;
@@ -13,7 +26,7 @@ export interface ContactRow {
   notes: string | null;
 }
 
-export function contactFromRow(row: ContactRow): Contact {
+export function contactFromRow(row: Omit<ContactRow, 'seeker_id'>): Contact {
   return {
     id: row.id,
     name: row.name,

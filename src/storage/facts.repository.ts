@@ -1,7 +1,11 @@
 // The FactsRepository port over Kysely, bound to one transaction and one seeker.
 import type { EntityType, FactsRepository } from '../app/ports.js';
 import type { Application, Facts, Interaction, Interview } from '../core/types.js';
-import { selectApplication, selectApplications, upsertApplication } from './application.repository.js';
+import {
+  selectApplication,
+  selectApplications,
+  upsertApplication,
+} from './application.repository.js';
 import { selectContact, selectContacts, upsertContact } from './contact.repository.js';
 import { selectInteractions, upsertInteraction } from './interaction.repository.js';
 import { selectInterviews, upsertInterview } from './interview.repository.js';
@@ -36,18 +40,26 @@ export function createFactsRepository(db: Db, seekerId: string): FactsRepository
   return {
     /** Six queries whatever the size: children are grouped by application in memory. */
     async loadFacts(): Promise<Facts> {
-      const [settings, contacts, records, interviews, interactions, stepEvents] = await Promise.all([
-        selectSettings(db, seekerId),
-        selectContacts(db, seekerId),
-        selectApplications(db, seekerId),
-        selectInterviews(db, seekerId),
-        selectInteractions(db, seekerId),
-        selectStepEvents(db, seekerId),
-      ]);
-      const applications: Application[] = records.map((r) => ({ ...r, interviews: [], interactions: [] }));
+      const [settings, contacts, records, interviews, interactions, stepEvents] = await Promise.all(
+        [
+          selectSettings(db, seekerId),
+          selectContacts(db, seekerId),
+          selectApplications(db, seekerId),
+          selectInterviews(db, seekerId),
+          selectInteractions(db, seekerId),
+          selectStepEvents(db, seekerId),
+        ],
+      );
+      const applications: Application[] = records.map((r) => ({
+        ...r,
+        interviews: [],
+        interactions: [],
+      }));
       const byId = new Map(applications.map((a) => [a.id, a]));
-      for (const { applicationId, interview } of interviews) byId.get(applicationId)?.interviews.push(interview);
-      for (const { applicationId, interaction } of interactions) byId.get(applicationId)?.interactions.push(interaction);
+      for (const { applicationId, interview } of interviews)
+        byId.get(applicationId)?.interviews.push(interview);
+      for (const { applicationId, interaction } of interactions)
+        byId.get(applicationId)?.interactions.push(interaction);
       for (const a of applications) {
         a.interviews.sort(byStart);
         a.interactions.sort(byAt);
@@ -72,23 +84,39 @@ export function createFactsRepository(db: Db, seekerId: string): FactsRepository
       };
     },
     upsertApplication: (application) => upsertApplication(db, seekerId, application),
-    upsertInterview: (applicationId, interview) => upsertInterview(db, seekerId, applicationId, interview),
-    upsertInteraction: (applicationId, interaction) => upsertInteraction(db, seekerId, applicationId, interaction),
+    upsertInterview: (applicationId, interview) =>
+      upsertInterview(db, seekerId, applicationId, interview),
+    upsertInteraction: (applicationId, interaction) =>
+      upsertInteraction(db, seekerId, applicationId, interaction),
     addStepEvent: (event) => insertStepEvent(db, seekerId, event),
     insertContact: (c) =>
-      insertNew('contact', c.id, () => db.insertInto('contacts').values(contactToRow(seekerId, c)).execute()),
+      insertNew('contact', c.id, () =>
+        db.insertInto('contacts').values(contactToRow(seekerId, c)).execute(),
+      ),
     insertApplication: (a) =>
-      insertNew('application', a.id, () => db.insertInto('applications').values(applicationToRow(seekerId, a)).execute()),
+      insertNew('application', a.id, () =>
+        db.insertInto('applications').values(applicationToRow(seekerId, a)).execute(),
+      ),
     insertInterview: (applicationId, v) =>
       insertNew('interview', v.id, () =>
-        db.insertInto('interviews').values(interviewToRow(seekerId, applicationId, v)).execute(),
+        db
+          .insertInto('interviews')
+          .values(interviewToRow(seekerId, applicationId, v))
+          .execute(),
       ),
     insertInteraction: (applicationId, x) =>
       insertNew('interaction', x.id, () =>
-        db.insertInto('interactions').values(interactionToRow(seekerId, applicationId, x)).execute(),
+        db
+          .insertInto('interactions')
+          .values(interactionToRow(seekerId, applicationId, x))
+          .execute(),
       ),
     async listIds(entity) {
-      const rows = await db.selectFrom(TABLE_OF[entity]).select('id').where('seeker_id', '=', seekerId).execute();
+      const rows = await db
+        .selectFrom(TABLE_OF[entity])
+        .select('id')
+        .where('seeker_id', '=', seekerId)
+        .execute();
       return rows.map((r) => r.id);
     },
   };

@@ -1,5 +1,5 @@
 import type { Interaction } from '../core/types.js';
-import { interactionFromRow, interactionToRow } from './interaction.table.js';
+import { INTERACTION_COLUMNS, interactionFromRow, interactionToRow } from './interaction.table.js';
 import type { Db } from './tables.js';
 
 export interface OwnedInteraction {
@@ -13,10 +13,16 @@ export async function selectInteractions(
   seekerId: string,
   applicationId?: string,
 ): Promise<OwnedInteraction[]> {
-  let query = db.selectFrom('interactions').selectAll().where('seeker_id', '=', seekerId);
+  let query = db
+    .selectFrom('interactions')
+    .select(INTERACTION_COLUMNS)
+    .where('seeker_id', '=', seekerId);
   if (applicationId !== undefined) query = query.where('application_id', '=', applicationId);
   const rows = await query.execute();
-  return rows.map((row) => ({ applicationId: row.application_id, interaction: interactionFromRow(row) }));
+  return rows.map((row) => ({
+    applicationId: row.application_id,
+    interaction: interactionFromRow(row),
+  }));
 }
 
 export async function upsertInteraction(

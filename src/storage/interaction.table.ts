@@ -1,6 +1,21 @@
 import type { Channel, Direction, Interaction, InteractionKind } from '../core/types.js';
 import { fromJson, toJson } from './json-column.js';
 
+/** Every column but seeker_id: bulk reads skip the constant (a measurable share of 100,000 rows). */
+export const INTERACTION_COLUMNS = [
+  'id',
+  'application_id',
+  'at',
+  'direction',
+  'kind',
+  'channel',
+  'contacts_json',
+  'summary',
+  'new_decision_date',
+  'on_hold',
+  'offer_deadline',
+] as const;
+
 export interface InteractionRow {
   seeker_id: string;
   id: string;
@@ -16,7 +31,7 @@ export interface InteractionRow {
   offer_deadline: string | null;
 }
 
-export function interactionFromRow(row: InteractionRow): Interaction {
+export function interactionFromRow(row: Omit<InteractionRow, 'seeker_id'>): Interaction {
   return {
     id: row.id,
     at: row.at,
@@ -31,7 +46,11 @@ export function interactionFromRow(row: InteractionRow): Interaction {
   };
 }
 
-export function interactionToRow(seekerId: string, applicationId: string, x: Interaction): InteractionRow {
+export function interactionToRow(
+  seekerId: string,
+  applicationId: string,
+  x: Interaction,
+): InteractionRow {
   return {
     seeker_id: seekerId,
     id: x.id,

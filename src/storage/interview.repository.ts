@@ -1,5 +1,5 @@
 import type { Interview } from '../core/types.js';
-import { interviewFromRow, interviewToRow } from './interview.table.js';
+import { INTERVIEW_COLUMNS, interviewFromRow, interviewToRow } from './interview.table.js';
 import type { Db } from './tables.js';
 
 export interface OwnedInterview {
@@ -8,11 +8,21 @@ export interface OwnedInterview {
 }
 
 /** Every interview of the seeker (or of one application), with its application id. */
-export async function selectInterviews(db: Db, seekerId: string, applicationId?: string): Promise<OwnedInterview[]> {
-  let query = db.selectFrom('interviews').selectAll().where('seeker_id', '=', seekerId);
+export async function selectInterviews(
+  db: Db,
+  seekerId: string,
+  applicationId?: string,
+): Promise<OwnedInterview[]> {
+  let query = db
+    .selectFrom('interviews')
+    .select(INTERVIEW_COLUMNS)
+    .where('seeker_id', '=', seekerId);
   if (applicationId !== undefined) query = query.where('application_id', '=', applicationId);
   const rows = await query.execute();
-  return rows.map((row) => ({ applicationId: row.application_id, interview: interviewFromRow(row) }));
+  return rows.map((row) => ({
+    applicationId: row.application_id,
+    interview: interviewFromRow(row),
+  }));
 }
 
 export async function upsertInterview(

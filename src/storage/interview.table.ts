@@ -1,6 +1,24 @@
 import type { Chance, DebriefNotes, Interview } from '../core/types.js';
 import { fromJson, toJson } from './json-column.js';
 
+/** Every column but seeker_id: bulk reads skip the constant (a measurable share of 100,000 rows). */
+export const INTERVIEW_COLUMNS = [
+  'id',
+  'application_id',
+  'round',
+  'start',
+  'timezone',
+  'duration_minutes',
+  'format',
+  'interviewers_json',
+  'decision_expected_by',
+  'quick_decision',
+  'unavailable_until',
+  'final',
+  'chance',
+  'notes_json',
+] as const;
+
 export interface InterviewRow {
   seeker_id: string;
   id: string;
@@ -19,7 +37,7 @@ export interface InterviewRow {
   notes_json: string;
 }
 
-export function interviewFromRow(row: InterviewRow): Interview {
+export function interviewFromRow(row: Omit<InterviewRow, 'seeker_id'>): Interview {
   return {
     id: row.id,
     round: Number(row.round),
@@ -37,7 +55,11 @@ export function interviewFromRow(row: InterviewRow): Interview {
   };
 }
 
-export function interviewToRow(seekerId: string, applicationId: string, v: Interview): InterviewRow {
+export function interviewToRow(
+  seekerId: string,
+  applicationId: string,
+  v: Interview,
+): InterviewRow {
   return {
     seeker_id: seekerId,
     id: v.id,
@@ -53,6 +75,10 @@ export function interviewToRow(seekerId: string, applicationId: string, v: Inter
     unavailable_until: v.unavailableUntil,
     final: v.final ? 1 : 0,
     chance: v.chance,
-    notes_json: toJson({ keyPoints: v.notes.keyPoints, forgot: v.notes.forgot, promises: v.notes.promises }),
+    notes_json: toJson({
+      keyPoints: v.notes.keyPoints,
+      forgot: v.notes.forgot,
+      promises: v.notes.promises,
+    }),
   };
 }

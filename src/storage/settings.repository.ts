@@ -1,10 +1,14 @@
 import { DEFAULT_SETTINGS, type Settings } from '../core/types.js';
-import { settingsFromRow, settingsToRow } from './settings.table.js';
+import { SETTINGS_COLUMNS, settingsFromRow, settingsToRow } from './settings.table.js';
 import type { Db } from './tables.js';
 
 /** The seeker's settings, or the defaults when none were saved yet. */
 export async function selectSettings(db: Db, seekerId: string): Promise<Settings> {
-  const row = await db.selectFrom('settings').selectAll().where('seeker_id', '=', seekerId).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select(SETTINGS_COLUMNS)
+    .where('seeker_id', '=', seekerId)
+    .executeTakeFirst();
   return row ? settingsFromRow(row) : { ...DEFAULT_SETTINGS };
 }
 

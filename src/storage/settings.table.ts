@@ -1,5 +1,14 @@
 import type { PresetName, Settings } from '../core/types.js';
 
+/** Every column but seeker_id: bulk reads skip the constant (a measurable share of 100,000 rows). */
+export const SETTINGS_COLUMNS = [
+  'timezone',
+  'region',
+  'preset',
+  'active_target',
+  'signature',
+] as const;
+
 export interface SettingsRow {
   seeker_id: string;
   timezone: string;
@@ -9,7 +18,7 @@ export interface SettingsRow {
   signature: string;
 }
 
-export function settingsFromRow(row: SettingsRow): Settings {
+export function settingsFromRow(row: Omit<SettingsRow, 'seeker_id'>): Settings {
   return {
     timezone: row.timezone,
     region: row.region,

@@ -1,13 +1,23 @@
 import type { StepEvent } from '../core/types.js';
-import { stepEventFromRow, stepEventToRow } from './step-event.table.js';
+import { STEP_EVENT_COLUMNS, stepEventFromRow, stepEventToRow } from './step-event.table.js';
 import type { Db } from './tables.js';
 
 /** Step events in the order they happened (then by step id, for a stable export). */
 export async function selectStepEvents(db: Db, seekerId: string): Promise<StepEvent[]> {
-  const rows = await db.selectFrom('step_events').selectAll().where('seeker_id', '=', seekerId).execute();
+  const rows = await db
+    .selectFrom('step_events')
+    .select(STEP_EVENT_COLUMNS)
+    .where('seeker_id', '=', seekerId)
+    .execute();
   return rows
     .map(stepEventFromRow)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || cmp(a.at, b.at) || cmp(a.stepId, b.stepId) || cmp(a.action, b.action));
+    .sort(
+      (a, b) =>
+        Date.parse(a.at) - Date.parse(b.at) ||
+        cmp(a.at, b.at) ||
+        cmp(a.stepId, b.stepId) ||
+        cmp(a.action, b.action),
+    );
 }
 
 function cmp(a: string, b: string): number {

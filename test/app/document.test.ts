@@ -23,7 +23,9 @@ describe('parseDocument', () => {
       {
         format: 'tactful/v1',
         contacts: [{ id: 'c1', name: 'Ana', title: null }],
-        applications: [{ id: 'a1', organization: 'Acme', role: 'Dev', source: 'employer', region: null }],
+        applications: [
+          { id: 'a1', organization: 'Acme', role: 'Dev', source: 'employer', region: null },
+        ],
       },
       calendar,
     );
@@ -40,7 +42,13 @@ describe('parseDocument', () => {
       {
         format: 'tactful/v1',
         applications: [
-          { id: 'a1', organization: 'Acme', role: 'Dev', source: 'agency', interviews: [{ id: 'i1', round: 1, start: '2026-12-23T14:00' }] },
+          {
+            id: 'a1',
+            organization: 'Acme',
+            role: 'Dev',
+            source: 'agency',
+            interviews: [{ id: 'i1', round: 1, start: '2026-12-23T14:00' }],
+          },
         ],
       },
       calendar,
@@ -70,7 +78,10 @@ describe('parseDocument', () => {
   });
 
   it('accepts references to contacts that are already stored', () => {
-    const doc = { format: 'tactful/v1', applications: [{ id: 'a1', organization: 'A', role: 'B', source: 'recruiter', agent: 'c7' }] };
+    const doc = {
+      format: 'tactful/v1',
+      applications: [{ id: 'a1', organization: 'A', role: 'B', source: 'recruiter', agent: 'c7' }],
+    };
     expect(() => parseDocument(doc, calendar)).toThrow(DomainError);
     expect(parseDocument(doc, calendar, new Set(['c7'])).applications[0]!.agent).toBe('c7');
   });
@@ -98,7 +109,10 @@ describe('parseDocument', () => {
       fc.property(
         fc.oneof(
           fc.anything(),
-          fc.record({ format: fc.constant('tactful/v1'), contacts: fc.array(fc.dictionary(fc.string(), fc.anything())) }),
+          fc.record({
+            format: fc.constant('tactful/v1'),
+            contacts: fc.array(fc.dictionary(fc.string(), fc.anything())),
+          }),
           fc.record({ format: fc.constant('tactful/v1'), applications: fc.array(fc.object()) }),
         ),
         (input) => {
@@ -140,7 +154,15 @@ describe('merge rules', () => {
     expect(merged.region).toBeNull();
     expect(merged.references).toEqual(['c3']);
     expect(merged.prosCons).toEqual({ pros: ['p'], cons: [], strengths: ['s'] });
-    expect(mergeApplication(merged, { id: 'a1', organization: 'Acme', role: 'Dev', source: 'employer', prosCons: null }).prosCons).toEqual({
+    expect(
+      mergeApplication(merged, {
+        id: 'a1',
+        organization: 'Acme',
+        role: 'Dev',
+        source: 'employer',
+        prosCons: null,
+      }).prosCons,
+    ).toEqual({
       pros: [],
       cons: [],
       strengths: [],
@@ -149,7 +171,10 @@ describe('merge rules', () => {
 
   it('settings: null resets to the default settings value', () => {
     const stored = { ...DEFAULT_SETTINGS, timezone: 'Europe/Dublin', activeTarget: 9 };
-    expect(mergeSettings(stored, { timezone: null })).toEqual({ ...stored, timezone: DEFAULT_SETTINGS.timezone });
+    expect(mergeSettings(stored, { timezone: null })).toEqual({
+      ...stored,
+      timezone: DEFAULT_SETTINGS.timezone,
+    });
     expect(mergeSettings(stored, {})).toEqual(stored);
   });
 });

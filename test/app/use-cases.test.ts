@@ -65,7 +65,15 @@ async function seedAcme(): Promise<void> {
         role: 'Dev',
         source: 'employer',
         createdOn: '2026-12-20',
-        interviews: [{ id: 'i1', round: 1, start: '2026-12-22T10:00', timezone: 'America/New_York', interviewers: ['c1', 'c2'] }],
+        interviews: [
+          {
+            id: 'i1',
+            round: 1,
+            start: '2026-12-22T10:00',
+            timezone: 'America/New_York',
+            interviewers: ['c1', 'c2'],
+          },
+        ],
       },
       { id: 'a2', organization: '  ACME   corp ', role: 'Ops', source: 'employer' },
     ],
@@ -89,29 +97,87 @@ describe('adding entities', () => {
     await addContact(uow, { id: 'bob', name: 'Bob' });
     expect((await addContact(uow, { name: 'Ten' })).id).toBe('c10');
 
-    const app = await addApplication(uow, calendar, { organization: 'Acme', role: 'Dev', source: 'agency', agent: 'c9' });
-    expect(app).toMatchObject({ id: 'a1', status: 'active', region: null, agent: 'c9', references: [], interviews: [] });
+    const app = await addApplication(uow, calendar, {
+      organization: 'Acme',
+      role: 'Dev',
+      source: 'agency',
+      agent: 'c9',
+    });
+    expect(app).toMatchObject({
+      id: 'a1',
+      status: 'active',
+      region: null,
+      agent: 'c9',
+      references: [],
+      interviews: [],
+    });
 
-    const interview = await addInterview(uow, { application: 'a1', round: 1, start: '2026-12-22T10:00', interviewers: ['c1'] });
-    expect(interview).toMatchObject({ id: 'i1', durationMinutes: 60, chance: 'medium', timezone: null, final: false });
+    const interview = await addInterview(uow, {
+      application: 'a1',
+      round: 1,
+      start: '2026-12-22T10:00',
+      interviewers: ['c1'],
+    });
+    expect(interview).toMatchObject({
+      id: 'i1',
+      durationMinutes: 60,
+      chance: 'medium',
+      timezone: null,
+      final: false,
+    });
     const stored = await uow.transaction((repo) => repo.getApplication('a1'));
     expect(stored?.interviews).toEqual([interview]);
   });
 
   it('rejects bad input naming the field, and an existing id as a conflict', async () => {
     await addContact(uow, { id: 'c1', name: 'Ana' });
-    await expect(addContact(uow, { id: 'c1', name: 'Again' })).rejects.toMatchObject({ code: 'conflict', field: 'id' });
-    await expect(addContact(uow, { name: 'Eve', email: 'e@x\r\nBcc: all@x' })).rejects.toMatchObject({
+    await expect(addContact(uow, { id: 'c1', name: 'Again' })).rejects.toMatchObject({
+      code: 'conflict',
+      field: 'id',
+    });
+    await expect(
+      addContact(uow, { name: 'Eve', email: 'e@x\r\nBcc: all@x' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'email',
     });
     await expect(addContact(uow, { name: 'Eve', age: 3 })).rejects.toMatchObject({ field: 'age' });
-    await expect(addApplication(uow, calendar, { organization: 'A', role: 'B', source: 'employer', region: 'XX' })).rejects.toMatchObject({ field: 'region' });
-    await expect(addApplication(uow, calendar, { organization: 'A', role: 'B', source: 'employer', references: ['c1', 'c404'] })).rejects.toMatchObject({ field: 'references[1]' });
-    await expect(addInterview(uow, { application: 'a404', round: 1, start: '2026-12-22T10:00' })).rejects.toMatchObject({ code: 'not_found', field: 'application' });
+    await expect(
+      addApplication(uow, calendar, {
+        organization: 'A',
+        role: 'B',
+        source: 'employer',
+        region: 'XX',
+      }),
+    ).rejects.toMatchObject({ field: 'region' });
+    await expect(
+      addApplication(uow, calendar, {
+        organization: 'A',
+        role: 'B',
+        source: 'employer',
+        references: ['c1', 'c404'],
+      }),
+    ).rejects.toMatchObject({ field: 'references[1]' });
+    await expect(
+      addInterview(uow, { application: 'a404', round: 1, start: '2026-12-22T10:00' }),
+    ).rejects.toMatchObject({ code: 'not_found', field: 'application' });
     await addApplication(uow, calendar, { organization: 'A', role: 'B', source: 'employer' });
-    await expect(addInterview(uow, { application: 'a1', round: 1, start: '2026-12-22T10:00', interviewers: ['c404'] })).rejects.toMatchObject({ field: 'interviewers[0]' });
-    await expect(addInterview(uow, { application: 'a1', round: 1, start: '2026-12-22T10:00', durationMinutes: 0 })).rejects.toMatchObject({ field: 'durationMinutes' });
+    await expect(
+      addInterview(uow, {
+        application: 'a1',
+        round: 1,
+        start: '2026-12-22T10:00',
+        interviewers: ['c404'],
+      }),
+    ).rejects.toMatchObject({ field: 'interviewers[0]' });
+    await expect(
+      addInterview(uow, {
+        application: 'a1',
+        round: 1,
+        start: '2026-12-22T10:00',
+        durationMinutes: 0,
+      }),
+    ).rejects.toMatchObject({ field: 'durationMinutes' });
     // nothing of the failed calls was written
     const facts = await uow.transaction((repo) => repo.loadFacts());
     expect(facts.contacts.map((c) => c.id)).toEqual(['c1']);
@@ -131,43 +197,95 @@ describe('logInteraction and the pacing guard', () => {
       channel: 'email',
       contacts: ['c1'],
     });
-    expect(interaction).toMatchObject({ id: 'x1', at: '2026-12-23T15:00:00Z', kind: 'thank_you', contacts: ['c1'] });
+    expect(interaction).toMatchObject({
+      id: 'x1',
+      at: '2026-12-23T15:00:00Z',
+      kind: 'thank_you',
+      contacts: ['c1'],
+    });
     expect(warnings).toEqual([]);
   });
 
   it('warns (and still stores) a second message to the same organisation on one day in the seeker zone', async () => {
     await seedAcme();
-    await logInteraction(uow, calendar, clock, { application: 'a1', direction: 'out', kind: 'thank_you', contacts: ['c1'] });
+    await logInteraction(uow, calendar, clock, {
+      application: 'a1',
+      direction: 'out',
+      kind: 'thank_you',
+      contacts: ['c1'],
+    });
     // Same kind, same application (the round's other thank-you): one message, no warning.
-    const second = await logInteraction(uow, calendar, clock, { application: 'a1', direction: 'out', kind: 'thank_you', contacts: ['c2'], at: '2026-12-23T18:00:00Z' });
+    const second = await logInteraction(uow, calendar, clock, {
+      application: 'a1',
+      direction: 'out',
+      kind: 'thank_you',
+      contacts: ['c2'],
+      at: '2026-12-23T18:00:00Z',
+    });
     expect(second.warnings).toEqual([]);
     // 04:00Z on the 24th is still 23:00 on the 23rd in New York: same day, other application of "acme corp".
-    const third = await logInteraction(uow, calendar, clock, { application: 'a2', direction: 'out', kind: 'status_check', at: '2026-12-24T04:00:00Z' });
+    const third = await logInteraction(uow, calendar, clock, {
+      application: 'a2',
+      direction: 'out',
+      kind: 'status_check',
+      at: '2026-12-24T04:00:00Z',
+    });
     expect(third.warnings).toHaveLength(1);
     expect(third.warnings[0]).toMatchObject({ kind: 'pacing', application: 'a2' });
     // 05:00Z on the 24th is midnight in New York: a new day.
-    const fourth = await logInteraction(uow, calendar, clock, { application: 'a2', direction: 'out', kind: 'check_in', at: '2026-12-24T05:00:00Z' });
+    const fourth = await logInteraction(uow, calendar, clock, {
+      application: 'a2',
+      direction: 'out',
+      kind: 'check_in',
+      at: '2026-12-24T05:00:00Z',
+    });
     expect(fourth.warnings).toEqual([]);
     // Inbound facts and the seeker's own steps never count.
-    const inbound = await logInteraction(uow, calendar, clock, { application: 'a1', direction: 'in', kind: 'reply', at: '2026-12-24T06:00:00Z' });
+    const inbound = await logInteraction(uow, calendar, clock, {
+      application: 'a1',
+      direction: 'in',
+      kind: 'reply',
+      at: '2026-12-24T06:00:00Z',
+    });
     expect(inbound.warnings).toEqual([]);
     const facts = await uow.transaction((repo) => repo.loadFacts());
-    expect(facts.applications.flatMap((a) => a.interactions.map((x) => x.id)).sort()).toEqual(['x1', 'x2', 'x3', 'x4', 'x5']);
+    expect(facts.applications.flatMap((a) => a.interactions.map((x) => x.id)).sort()).toEqual([
+      'x1',
+      'x2',
+      'x3',
+      'x4',
+      'x5',
+    ]);
   });
 
   it('rejects payloads on the wrong kind and unknown contacts', async () => {
     await seedAcme();
     await expect(
-      logInteraction(uow, calendar, clock, { application: 'a1', direction: 'in', kind: 'reply', onHold: true }),
+      logInteraction(uow, calendar, clock, {
+        application: 'a1',
+        direction: 'in',
+        kind: 'reply',
+        onHold: true,
+      }),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'onHold' });
     await expect(
       logInteraction(uow, calendar, clock, { application: 'a1', direction: 'out', kind: 'reply' }),
     ).rejects.toMatchObject({ field: 'kind' });
     await expect(
-      logInteraction(uow, calendar, clock, { application: 'a1', direction: 'out', kind: 'other', contacts: ['c7'] }),
+      logInteraction(uow, calendar, clock, {
+        application: 'a1',
+        direction: 'out',
+        kind: 'other',
+        contacts: ['c7'],
+      }),
     ).rejects.toMatchObject({ field: 'contacts[0]' });
     await expect(
-      logInteraction(uow, calendar, clock, { application: 'a1', direction: 'out', kind: 'other', at: '2026-12-23T10:00' }),
+      logInteraction(uow, calendar, clock, {
+        application: 'a1',
+        direction: 'out',
+        kind: 'other',
+        at: '2026-12-23T10:00',
+      }),
     ).rejects.toMatchObject({ field: 'at' });
   });
 });
@@ -185,9 +303,23 @@ describe('planFor and step actions', () => {
 
   it('done logs the outbound message now and closes the step', async () => {
     await seedAcme();
-    const result = await recordStepAction(uow, calendar, clock, { stepId: 'a1:thank_you:i1:c1', action: 'done' });
-    expect(result.event).toEqual({ stepId: 'a1:thank_you:i1:c1', action: 'done', at: '2026-12-24T15:00:00Z', until: null });
-    expect(result.interaction).toMatchObject({ direction: 'out', kind: 'thank_you', channel: 'email', contacts: ['c1'], at: '2026-12-24T15:00:00Z' });
+    const result = await recordStepAction(uow, calendar, clock, {
+      stepId: 'a1:thank_you:i1:c1',
+      action: 'done',
+    });
+    expect(result.event).toEqual({
+      stepId: 'a1:thank_you:i1:c1',
+      action: 'done',
+      at: '2026-12-24T15:00:00Z',
+      until: null,
+    });
+    expect(result.interaction).toMatchObject({
+      direction: 'out',
+      kind: 'thank_you',
+      channel: 'email',
+      contacts: ['c1'],
+      at: '2026-12-24T15:00:00Z',
+    });
     const after = await planFor(uow, calendar, clock.now());
     expect(after.steps.map((s) => s.id)).not.toContain('a1:thank_you:i1:c1');
     expect((await exportDocument(uow)).stepEvents).toEqual([result.event]);
@@ -195,7 +327,10 @@ describe('planFor and step actions', () => {
 
   it('skip ends a seeker step without logging a message', async () => {
     await seedAcme();
-    const result = await recordStepAction(uow, calendar, clock, { stepId: 'a1:reflect:i1', action: 'skip' });
+    const result = await recordStepAction(uow, calendar, clock, {
+      stepId: 'a1:reflect:i1',
+      action: 'skip',
+    });
     expect(result.interaction).toBeNull();
     const after = await planFor(uow, calendar, clock.now());
     expect(after.steps.map((s) => s.id)).not.toContain('a1:reflect:i1');
@@ -203,18 +338,35 @@ describe('planFor and step actions', () => {
 
   it('snooze defaults to the next business day of the region (over Christmas and a weekend)', async () => {
     await seedAcme();
-    const result = await recordStepAction(uow, calendar, clock, { stepId: 'a1:reflect:i1', action: 'snooze' });
+    const result = await recordStepAction(uow, calendar, clock, {
+      stepId: 'a1:reflect:i1',
+      action: 'snooze',
+    });
     expect(result.event.until).toBe('2026-12-28');
-    const explicit = await recordStepAction(uow, calendar, fixedClock('2026-12-24T15:00:01Z'), { stepId: 'a1:reflect:i1', action: 'snooze', until: '2027-01-05' });
+    const explicit = await recordStepAction(uow, calendar, fixedClock('2026-12-24T15:00:01Z'), {
+      stepId: 'a1:reflect:i1',
+      action: 'snooze',
+      until: '2027-01-05',
+    });
     expect(explicit.event.until).toBe('2027-01-05');
   });
 
   it('rejects an unknown step, a bad action and a bad date, writing nothing', async () => {
     await seedAcme();
     const before = await exportDocument(uow);
-    await expect(recordStepAction(uow, calendar, clock, { stepId: 'a1:nope', action: 'done' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(recordStepAction(uow, calendar, clock, { stepId: 'a1:reflect:i1', action: 'burn' as never })).rejects.toMatchObject({ field: 'action' });
-    await expect(recordStepAction(uow, calendar, clock, { stepId: 'a1:reflect:i1', action: 'snooze', until: '2026-02-30' })).rejects.toMatchObject({ field: 'until' });
+    await expect(
+      recordStepAction(uow, calendar, clock, { stepId: 'a1:nope', action: 'done' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      recordStepAction(uow, calendar, clock, { stepId: 'a1:reflect:i1', action: 'burn' as never }),
+    ).rejects.toMatchObject({ field: 'action' });
+    await expect(
+      recordStepAction(uow, calendar, clock, {
+        stepId: 'a1:reflect:i1',
+        action: 'snooze',
+        until: '2026-02-30',
+      }),
+    ).rejects.toMatchObject({ field: 'until' });
     expect(await exportDocument(uow)).toEqual(before);
   });
 
@@ -230,21 +382,65 @@ describe('planFor and step actions', () => {
           organization: 'Acme',
           role: 'Dev',
           source: 'employer',
-          interviews: [{ id: 'i1', round: 1, start: '2026-06-01T10:00', timezone: 'America/New_York', interviewers: ['c1'], notes: { keyPoints: ['x'] } }],
+          interviews: [
+            {
+              id: 'i1',
+              round: 1,
+              start: '2026-06-01T10:00',
+              timezone: 'America/New_York',
+              interviewers: ['c1'],
+              notes: { keyPoints: ['x'] },
+            },
+          ],
           prosCons: { pros: ['p'] },
           interactions: [
-            { id: 'x1', at: '2026-06-01T20:00:00Z', direction: 'out', kind: 'thank_you', contacts: ['c1'] },
-            { id: 'x2', at: '2026-06-04T15:00:00Z', direction: 'out', kind: 'status_check', contacts: ['c1'] },
-            { id: 'x3', at: '2026-06-09T15:00:00Z', direction: 'out', kind: 'status_check', contacts: ['c1'] },
-            { id: 'x4', at: '2026-07-09T15:00:00Z', direction: 'out', kind: 'check_in', contacts: ['c1'] },
-            { id: 'x5', at: '2026-08-10T15:00:00Z', direction: 'out', kind: 'check_in', contacts: ['c1'] },
+            {
+              id: 'x1',
+              at: '2026-06-01T20:00:00Z',
+              direction: 'out',
+              kind: 'thank_you',
+              contacts: ['c1'],
+            },
+            {
+              id: 'x2',
+              at: '2026-06-04T15:00:00Z',
+              direction: 'out',
+              kind: 'status_check',
+              contacts: ['c1'],
+            },
+            {
+              id: 'x3',
+              at: '2026-06-09T15:00:00Z',
+              direction: 'out',
+              kind: 'status_check',
+              contacts: ['c1'],
+            },
+            {
+              id: 'x4',
+              at: '2026-07-09T15:00:00Z',
+              direction: 'out',
+              kind: 'check_in',
+              contacts: ['c1'],
+            },
+            {
+              id: 'x5',
+              at: '2026-08-10T15:00:00Z',
+              direction: 'out',
+              kind: 'check_in',
+              contacts: ['c1'],
+            },
           ],
         },
       ],
     });
-    const moveOn = (await planFor(uow, calendar, clock.now())).steps.find((s) => s.kind === 'move_on');
+    const moveOn = (await planFor(uow, calendar, clock.now())).steps.find(
+      (s) => s.kind === 'move_on',
+    );
     expect(moveOn).toBeDefined();
-    const result = await recordStepAction(uow, calendar, clock, { stepId: moveOn!.id, action: 'done' });
+    const result = await recordStepAction(uow, calendar, clock, {
+      stepId: moveOn!.id,
+      action: 'done',
+    });
     expect(result.interaction).toBeNull();
     const stored = await uow.transaction((repo) => repo.getApplication('a1'));
     expect(stored?.status).toBe('closed');
@@ -254,10 +450,22 @@ describe('planFor and step actions', () => {
 describe('settings', () => {
   it('returns the defaults, validates updates, and null resets a field', async () => {
     expect(await getSettings(uow)).toEqual(DEFAULT_SETTINGS);
-    const updated = await updateSettings(uow, calendar, { timezone: 'Europe/Dublin', region: 'IE', signature: 'Zoë' });
-    expect(updated).toEqual({ ...DEFAULT_SETTINGS, timezone: 'Europe/Dublin', region: 'IE', signature: 'Zoë' });
+    const updated = await updateSettings(uow, calendar, {
+      timezone: 'Europe/Dublin',
+      region: 'IE',
+      signature: 'Zoë',
+    });
+    expect(updated).toEqual({
+      ...DEFAULT_SETTINGS,
+      timezone: 'Europe/Dublin',
+      region: 'IE',
+      signature: 'Zoë',
+    });
     expect(await getSettings(uow)).toEqual(updated);
-    expect(await updateSettings(uow, calendar, { region: null })).toEqual({ ...updated, region: 'US' });
+    expect(await updateSettings(uow, calendar, { region: null })).toEqual({
+      ...updated,
+      region: 'US',
+    });
     for (const [input, field] of [
       [{ timezone: 'Mars/Olympus' }, 'timezone'],
       [{ region: 'XX' }, 'region'],
@@ -266,7 +474,10 @@ describe('settings', () => {
       [{ signature: 'a\u0000b' }, 'signature'],
       [{ smtp: {} }, 'smtp'],
     ] as const) {
-      await expect(updateSettings(uow, calendar, input)).rejects.toMatchObject({ code: 'invalid_input', field });
+      await expect(updateSettings(uow, calendar, input)).rejects.toMatchObject({
+        code: 'invalid_input',
+        field,
+      });
     }
   });
 });
@@ -308,7 +519,12 @@ describe('exportCsv', () => {
     await importDocument(uow, calendar, {
       format: 'tactful/v1',
       applications: [
-        { id: 'a3', organization: '=HYPERLINK("http://evil.example","x")', role: '+cmd|\' /C calc\'!A0', source: 'employer' },
+        {
+          id: 'a3',
+          organization: '=HYPERLINK("http://evil.example","x")',
+          role: "+cmd|' /C calc'!A0",
+          source: 'employer',
+        },
         { id: 'a4', organization: '@SUM(1+1)', role: '-2+3', source: 'employer' },
         { id: 'a5', organization: 'Quote "Co", Ltd', role: '  =1+1', source: 'employer' },
       ],
@@ -320,7 +536,10 @@ describe('exportCsv', () => {
     expect(header.slice(0, 3)).toEqual(['application', 'organization', 'role']);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
     const byApp = (id: string) => rows.filter((r) => r[0] === id);
-    expect(byApp('a3')[0]!.slice(1, 3)).toEqual(['\'=HYPERLINK("http://evil.example","x")', '\'+cmd|\' /C calc\'!A0']);
+    expect(byApp('a3')[0]!.slice(1, 3)).toEqual([
+      '\'=HYPERLINK("http://evil.example","x")',
+      "'+cmd|' /C calc'!A0",
+    ]);
     expect(byApp('a4')[0]!.slice(1, 3)).toEqual(["'@SUM(1+1)", "'-2+3"]);
     expect(byApp('a5')[0]!.slice(1, 3)).toEqual(['Quote "Co", Ltd', '  =1+1']);
     // no cell of the whole file starts a formula

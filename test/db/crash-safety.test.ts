@@ -27,7 +27,8 @@ function runAndKill(file: string, start: number, afterMs: number): Promise<numbe
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      for (const m of chunk.matchAll(/committed (\d+)/g)) lastCommitted = Math.max(lastCommitted, Number(m[1]));
+      for (const m of chunk.matchAll(/committed (\d+)/g))
+        lastCommitted = Math.max(lastCommitted, Number(m[1]));
       timer ??= setTimeout(() => proc.kill('SIGKILL'), afterMs);
     });
     proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -52,12 +53,18 @@ describe('SQLite crash safety (kill -9 during imports)', () => {
       const lastReported = await runAndKill(file, next, kill * 37);
       const database = await openDatabase({ sqlitePath: file });
       try {
-        const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(database.db);
+        const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(
+          database.db,
+        );
         expect(check.rows).toEqual([{ integrity_check: 'ok' }]);
         const doc = await exportDocument(createUnitOfWork(database));
         const tags = new Set([
           ...doc.contacts.map((c) => c.notes),
-          ...doc.applications.flatMap((a) => [a.role, a.interviews[0]!.format, a.interactions[0]!.summary]),
+          ...doc.applications.flatMap((a) => [
+            a.role,
+            a.interviews[0]!.format,
+            a.interactions[0]!.summary,
+          ]),
         ]);
         expect(doc.contacts).toHaveLength(GENERATION_CONTACTS);
         expect(doc.applications).toHaveLength(GENERATION_APPLICATIONS);

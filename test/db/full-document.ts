@@ -61,7 +61,12 @@ export function fullDocument(): TactfulDocument {
     ],
     stepEvents: [
       { stepId: 'a1:thank_you:i1:c1', action: 'done', at: '2026-12-23T21:00:00Z', until: null },
-      { stepId: 'a1:status_check:i1:1', action: 'snooze', at: '2026-12-24T09:30:00.125-05:00', until: '2027-01-04' },
+      {
+        stepId: 'a1:status_check:i1:1',
+        action: 'snooze',
+        at: '2026-12-24T09:30:00.125-05:00',
+        until: '2027-01-04',
+      },
     ],
     applications: [
       {
@@ -90,7 +95,11 @@ export function fullDocument(): TactfulDocument {
             unavailableUntil: '2027-01-04',
             final: false,
             chance: 'high',
-            notes: { keyPoints: ['migration to k8s'], forgot: ['my OSS work'], promises: ['send portfolio link'] },
+            notes: {
+              keyPoints: ['migration to k8s'],
+              forgot: ['my OSS work'],
+              promises: ['send portfolio link'],
+            },
           },
           {
             id: 'i2',

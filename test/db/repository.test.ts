@@ -9,9 +9,19 @@ import { exportDocument, importDocument } from '../../src/app/import-document.js
 import { BusinessCalendar } from '../../src/core/calendar.js';
 import type { Contact, TactfulDocument } from '../../src/core/types.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
-import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../../src/storage/index.js';
+import {
+  backupSqlite,
+  createUnitOfWork,
+  openDatabase,
+  type Database,
+} from '../../src/storage/index.js';
 import { fullDocument } from './full-document.js';
-import { assertPostgresReachable, DIALECTS, testDatabaseSite, type TestDatabaseSite } from './test-databases.js';
+import {
+  assertPostgresReachable,
+  DIALECTS,
+  testDatabaseSite,
+  type TestDatabaseSite,
+} from './test-databases.js';
 
 const calendar = new BusinessCalendar(dateHolidays());
 
@@ -66,7 +76,10 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     await importDocument(uow, calendar, fullDocument());
     const facts = await uow.transaction((repo) => repo.loadFacts());
     const a1 = facts.applications.find((a) => a.id === 'a1')!;
-    expect(a1.interactions.map((x) => x.at)).toEqual(['2026-12-23T21:00:00Z', '2027-01-05T10:15:00+01:00']);
+    expect(a1.interactions.map((x) => x.at)).toEqual([
+      '2026-12-23T21:00:00Z',
+      '2027-01-05T10:15:00+01:00',
+    ]);
     expect(a1.interviews.map((v) => v.start)).toEqual(['2026-12-23T14:00', '2027-01-12T09:30:15']);
     expect(facts.stepEvents[1]!.at).toBe('2026-12-24T09:30:00.125-05:00');
   });
@@ -103,8 +116,25 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
           references: [],
           policy: null,
           prosCons: { cons: [] },
-          interviews: [{ id: 'i1', round: 1, start: '2026-12-23T14:00', interviewers: ['c2'], chance: null, durationMinutes: null }],
-          interactions: [{ id: 'x2', at: '2027-01-05T10:15:00+01:00', direction: 'in', kind: 'update', onHold: null }],
+          interviews: [
+            {
+              id: 'i1',
+              round: 1,
+              start: '2026-12-23T14:00',
+              interviewers: ['c2'],
+              chance: null,
+              durationMinutes: null,
+            },
+          ],
+          interactions: [
+            {
+              id: 'x2',
+              at: '2027-01-05T10:15:00+01:00',
+              direction: 'in',
+              kind: 'update',
+              onHold: null,
+            },
+          ],
         },
       ],
     });
@@ -157,7 +187,9 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
 
   it('rejects a bad document without writing any part of it', async () => {
     const uow = createUnitOfWork(database);
-    const bad = fullDocument() as unknown as { applications: { interactions: { kind: string }[] }[] };
+    const bad = fullDocument() as unknown as {
+      applications: { interactions: { kind: string }[] }[];
+    };
     bad.applications[1]!.interactions[0]!.kind = 'thank_you'; // inbound thank_you: invalid, last in the document
     await expect(importDocument(uow, calendar, bad)).rejects.toMatchObject({
       code: 'invalid_input',
@@ -192,13 +224,17 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     await expect(
       importDocument(other, calendar, {
         format: 'tactful/v1',
-        applications: [{ id: 'a9', organization: 'X', role: 'Y', source: 'recruiter', agent: 'c3' }],
+        applications: [
+          { id: 'a9', organization: 'X', role: 'Y', source: 'recruiter', agent: 'c3' },
+        ],
       }),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'applications[0].agent' });
     await other.transaction((repo) => repo.upsertContact(contact('c1', 'Other seeker’s c1')));
     const mine = await createUnitOfWork(database).transaction((repo) => repo.getContact('c1'));
     expect(mine?.name).toBe('Ana Müller');
-    expect((await other.transaction((repo) => repo.getContact('c1')))?.name).toBe('Other seeker’s c1');
+    expect((await other.transaction((repo) => repo.getContact('c1')))?.name).toBe(
+      'Other seeker’s c1',
+    );
   });
 
   it('loads facts in natural id order with children grouped by application', async () => {
@@ -207,10 +243,17 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
       for (const id of ['c10', 'c3', 'c2', 'c1']) await repo.upsertContact(contact(id, id));
     });
     const doc = fullDocument();
-    await importDocument(uow, calendar, { ...doc, contacts: undefined, stepEvents: undefined, settings: undefined });
+    await importDocument(uow, calendar, {
+      ...doc,
+      contacts: undefined,
+      stepEvents: undefined,
+      settings: undefined,
+    });
     const facts = await uow.transaction((repo) => repo.loadFacts());
     expect(facts.contacts.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c10']);
-    expect(facts.applications.map((a) => [a.id, a.interviews.length, a.interactions.length])).toEqual([
+    expect(
+      facts.applications.map((a) => [a.id, a.interviews.length, a.interactions.length]),
+    ).toEqual([
       ['a1', 2, 2],
       ['a2', 0, 1],
     ]);
@@ -238,7 +281,12 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
 
   it('stores a step event once however often it is recorded', async () => {
     const uow = createUnitOfWork(database);
-    const event = { stepId: 'a1:debrief:i1', action: 'done' as const, at: '2026-12-23T20:00:00Z', until: null };
+    const event = {
+      stepId: 'a1:debrief:i1',
+      action: 'done' as const,
+      at: '2026-12-23T20:00:00Z',
+      until: null,
+    };
     await uow.transaction(async (repo) => {
       await repo.addStepEvent(event);
       await repo.addStepEvent(event);
@@ -268,7 +316,9 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     await importDocument(uow, calendar, fullDocument());
     expect(await uow.read((repo) => repo.getContact('c1'))).toMatchObject({ name: 'Ana Müller' });
     if (dialect === 'postgres') {
-      await expect(uow.read((repo) => repo.upsertContact(contact('c99', 'x')))).rejects.toThrow(/read-only/);
+      await expect(uow.read((repo) => repo.upsertContact(contact('c99', 'x')))).rejects.toThrow(
+        /read-only/,
+      );
       expect(await uow.read((repo) => repo.getContact('c99'))).toBeUndefined();
     }
   });
@@ -284,9 +334,11 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
         await uow.transaction(async (repo) => {
           await repo.loadFacts();
           // The other connection tries to write while this use case is between read and write.
-          await secondWithShortWait.transaction((r) => r.upsertContact(contact('c2', 'second'))).catch((e: unknown) => {
-            secondError = e;
-          });
+          await secondWithShortWait
+            .transaction((r) => r.upsertContact(contact('c2', 'second')))
+            .catch((e: unknown) => {
+              secondError = e;
+            });
           await repo.upsertContact(contact('c1', 'first'));
         });
       } finally {

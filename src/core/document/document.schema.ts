@@ -56,9 +56,7 @@ function text(max: number) {
 }
 
 export const nameSchema = line(LIMITS.name).refine((s) => s.trim().length > 0, 'must not be empty');
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
+export const isoDateSchema = z.string().refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
 const localDateTimeSchema = z
   .string()
   .refine(isLocalDateTime, 'must be a local date-time YYYY-MM-DDTHH:mm[:ss] without an offset');
@@ -85,8 +83,12 @@ export function regionSchema(calendar: BusinessCalendar) {
   }, 'must be a holiday region such as US, GB-ENG, IE, DE-BY');
 }
 
-const idList = z.array(idSchema).max(LIMITS.listItems, `must have at most ${LIMITS.listItems} items`);
-const textList = z.array(text(LIMITS.shortText)).max(LIMITS.listItems, `must have at most ${LIMITS.listItems} items`);
+const idList = z
+  .array(idSchema)
+  .max(LIMITS.listItems, `must have at most ${LIMITS.listItems} items`);
+const textList = z
+  .array(text(LIMITS.shortText))
+  .max(LIMITS.listItems, `must have at most ${LIMITS.listItems} items`);
 
 /** Optional in a patch: omitted keeps the stored value, null resets to the default. */
 function opt<T extends z.ZodType>(schema: T) {
@@ -123,28 +125,28 @@ export const stepEventSchema = z.strictObject({
 });
 
 export const interviewPatchSchema = z.strictObject({
-    id: idSchema,
-    round: z.number().int().min(1).max(LIMITS.round),
-    start: localDateTimeSchema,
-    timezone: opt(timeZoneSchema),
-    durationMinutes: opt(
-      z
-        .number()
-        .int('must be a whole number of minutes')
-        .min(1, 'must be at least 1 minute')
-        .max(LIMITS.durationMinutes, `must be at most ${LIMITS.durationMinutes} minutes`),
-    ),
-    format: opt(line(LIMITS.name)),
-    interviewers: opt(idList),
-    decisionExpectedBy: opt(isoDateSchema),
-    quickDecision: opt(z.boolean()),
-    unavailableUntil: opt(isoDateSchema),
-    final: opt(z.boolean()),
-    chance: opt(z.enum(CHANCES)),
-    notes: opt(
-      z.strictObject({
-        keyPoints: opt(textList),
-        forgot: opt(textList),
+  id: idSchema,
+  round: z.number().int().min(1).max(LIMITS.round),
+  start: localDateTimeSchema,
+  timezone: opt(timeZoneSchema),
+  durationMinutes: opt(
+    z
+      .number()
+      .int('must be a whole number of minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(LIMITS.durationMinutes, `must be at most ${LIMITS.durationMinutes} minutes`),
+  ),
+  format: opt(line(LIMITS.name)),
+  interviewers: opt(idList),
+  decisionExpectedBy: opt(isoDateSchema),
+  quickDecision: opt(z.boolean()),
+  unavailableUntil: opt(isoDateSchema),
+  final: opt(z.boolean()),
+  chance: opt(z.enum(CHANCES)),
+  notes: opt(
+    z.strictObject({
+      keyPoints: opt(textList),
+      forgot: opt(textList),
       promises: opt(textList),
     }),
   ),

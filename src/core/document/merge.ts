@@ -18,7 +18,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Merges `patch` over `stored` (or over `defaults` for a new record), key by key of `defaults`. */
-export function mergeRecord<T extends object>(defaults: T, stored: T | undefined, patch: object): T {
+export function mergeRecord<T extends object>(
+  defaults: T,
+  stored: T | undefined,
+  patch: object,
+): T {
   const out: Record<string, unknown> = {};
   const p = patch as Record<string, unknown>;
   for (const [key, fallback] of Object.entries(defaults)) {
@@ -108,6 +112,9 @@ export function mergeInterview(stored: Interview | undefined, patch: InterviewPa
   return mergeRecord(INTERVIEW_DEFAULTS, stored, patch);
 }
 
-export function mergeInteraction(stored: Interaction | undefined, patch: InteractionPatch): Interaction {
+export function mergeInteraction(
+  stored: Interaction | undefined,
+  patch: InteractionPatch,
+): Interaction {
   return mergeRecord(INTERACTION_DEFAULTS, stored, patch);
 }

@@ -42,7 +42,14 @@ export function issueToError(error: z.ZodError, basePath = ''): DomainError {
     path = path === '' ? key : `${path}.${key}`;
     message = `unknown field "${key}"`;
   }
-  const field = basePath === '' ? path : path === '' ? basePath : path.startsWith('[') ? basePath + path : `${basePath}.${path}`;
+  const field =
+    basePath === ''
+      ? path
+      : path === ''
+        ? basePath
+        : path.startsWith('[')
+          ? basePath + path
+          : `${basePath}.${path}`;
   return new DomainError('invalid_input', `${field || 'document'}: ${message}`, field || undefined);
 }
 
@@ -76,7 +83,8 @@ export function checkInteraction(x: InteractionPatch, path = ''): void {
 
 function checkUnique(seen: Map<string, string>, id: string, path: string, entity: string): void {
   const first = seen.get(id);
-  if (first !== undefined) reject(`${path}.id`, `duplicate ${entity} id "${id}" (also at ${first})`);
+  if (first !== undefined)
+    reject(`${path}.id`, `duplicate ${entity} id "${id}" (also at ${first})`);
   seen.set(id, path);
 }
 
@@ -113,7 +121,8 @@ export function parseDocument(
   parsed.applications.forEach((a, i) => {
     const path = `applications[${i}]`;
     checkUnique(applicationIds, a.id, path, 'application');
-    if (a.agent != null && !knows(a.agent)) reject(`${path}.agent`, `no contact with id "${a.agent}"`);
+    if (a.agent != null && !knows(a.agent))
+      reject(`${path}.agent`, `no contact with id "${a.agent}"`);
     checkRefs(a.references, `${path}.references`);
     a.interviews?.forEach((v, j) => {
       const vPath = `${path}.interviews[${j}]`;

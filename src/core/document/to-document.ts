@@ -42,7 +42,11 @@ export function interviewToDocument(v: Interview): Interview {
     unavailableUntil: v.unavailableUntil,
     final: v.final,
     chance: v.chance,
-    notes: { keyPoints: [...v.notes.keyPoints], forgot: [...v.notes.forgot], promises: [...v.notes.promises] },
+    notes: {
+      keyPoints: [...v.notes.keyPoints],
+      forgot: [...v.notes.forgot],
+      promises: [...v.notes.promises],
+    },
   };
 }
 
@@ -73,7 +77,11 @@ export function applicationToDocument(a: Application): Application {
     agent: a.agent,
     references: [...a.references],
     policy: a.policy === null ? null : { ...a.policy },
-    prosCons: { pros: [...a.prosCons.pros], cons: [...a.prosCons.cons], strengths: [...a.prosCons.strengths] },
+    prosCons: {
+      pros: [...a.prosCons.pros],
+      cons: [...a.prosCons.cons],
+      strengths: [...a.prosCons.strengths],
+    },
     interviews: a.interviews.map(interviewToDocument),
     interactions: a.interactions.map(interactionToDocument),
   };

@@ -66,7 +66,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('chance', 'text', (c) => c.notNull())
     .addColumn('notes_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('interviews_pk', ['seeker_id', 'id'])
-    .addForeignKeyConstraint('interviews_application_fk', ['seeker_id', 'application_id'], 'applications', ['seeker_id', 'id'])
+    .addForeignKeyConstraint(
+      'interviews_application_fk',
+      ['seeker_id', 'application_id'],
+      'applications',
+      ['seeker_id', 'id'],
+    )
     .execute();
   await db.schema
     .createIndex('interviews_application_idx')
@@ -89,7 +94,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('on_hold', 'integer', (c) => c.notNull())
     .addColumn('offer_deadline', 'text')
     .addPrimaryKeyConstraint('interactions_pk', ['seeker_id', 'id'])
-    .addForeignKeyConstraint('interactions_application_fk', ['seeker_id', 'application_id'], 'applications', ['seeker_id', 'id'])
+    .addForeignKeyConstraint(
+      'interactions_application_fk',
+      ['seeker_id', 'application_id'],
+      'applications',
+      ['seeker_id', 'id'],
+    )
     .execute();
   await db.schema
     .createIndex('interactions_application_idx')
@@ -110,7 +120,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['step_events', 'interactions', 'interviews', 'applications', 'contacts', 'settings']) {
+  for (const table of [
+    'step_events',
+    'interactions',
+    'interviews',
+    'applications',
+    'contacts',
+    'settings',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }
