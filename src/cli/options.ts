@@ -1,27 +1,6 @@
-// Flag value checks shared by the commands: each failure names the flag.
-import { isIsoDate, isLocalDateTime, isRfc3339 } from '../core/calendar.js';
+// Flag value checks shared by the commands: each failure names the flag. Date checks live in
+// date-options.ts, loaded only by commands that take dates (they pull in the calendar).
 import { UserError } from './errors.js';
-
-export function checkDate(flag: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isIsoDate(value)) {
-    throw new UserError(`${flag} must be a date YYYY-MM-DD (got "${value}")`);
-  }
-  return value;
-}
-
-export function checkInstant(flag: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isRfc3339(value)) {
-    throw new UserError(`${flag} must be an instant with an offset, e.g. 2026-12-24T09:00:00Z (got "${value}")`);
-  }
-  return value;
-}
-
-export function checkLocalDateTime(flag: string, value: string): string {
-  if (!isLocalDateTime(value)) {
-    throw new UserError(`${flag} must be a local date-time YYYY-MM-DDTHH:mm, without an offset (got "${value}")`);
-  }
-  return value;
-}
 
 /** A whole number in [min, max]; rejects "3.5", "1e9", "NaN", "". */
 export function checkInteger(flag: string, value: string | undefined, min: number, max: number): number | undefined {

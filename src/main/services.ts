@@ -45,7 +45,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
 
   /** The round after the application's highest (1 for the first); unknown ids are left to addInterview. */
   const nextRound = async (applicationId: string): Promise<number> => {
-    const found = await uow.transaction((repo) => repo.getApplication(applicationId));
+    const found = await uow.read((repo) => repo.getApplication(applicationId));
     return Math.max(0, ...(found?.interviews ?? []).map((i) => i.round)) + 1;
   };
 
@@ -87,7 +87,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
-      const facts = await uow.transaction((repo) => repo.loadFacts());
+      const facts = await uow.read((repo) => repo.loadFacts());
       const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
       return { plan: planOf(facts, calendar, at), facts };
     },

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { CHANCES, SOURCES } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
-import { checkChoice, checkDate, checkInteger, checkLocalDateTime, list } from '../options.js';
+import { checkChoice, checkInteger, list } from '../options.js';
 import { UserError } from '../errors.js';
 import { required, requiredChoice } from '../prompt.js';
 
@@ -101,6 +101,7 @@ function registerApplication(add: Command, ctx: CommandContext): void {
     .action(async (flags: ApplicationFlags) => {
       const organization = await required(ctx, '--organization', 'Organisation', flags.organization);
       const role = await required(ctx, '--role', 'Role', flags.role);
+      const { checkDate } = await import('../date-options.js');
       const source = checkChoice('--source', await requiredChoice(ctx, '--source', 'Source', flags.source, SOURCES), SOURCES)!;
       const services = await ctx.services();
       const saved = await services.addApplication({
@@ -142,6 +143,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
     .option('--promises <text...>', 'what you promised to send')
     .action(async (flags: InterviewFlags) => {
       const application = await required(ctx, '--application', 'Application id', flags.application);
+      const { checkDate, checkLocalDateTime } = await import('../date-options.js');
       const start = checkLocalDateTime('--start', await required(ctx, '--start', 'Start (YYYY-MM-DDTHH:mm)', flags.start));
       const services = await ctx.services();
       const saved = await services.addInterview({

@@ -1,8 +1,14 @@
 // `tactful check FILE --application ID [--json]`: the message checker on the seeker's own text.
 // A first line `Subject: …` is checked as the subject; the rest is the body.
 import { Option, type Command } from 'commander';
-import { checkMessage, type Finding } from '../../core/checker/index.js';
-import { CHANNELS, STEP_KINDS, SEEKER_STEP_KINDS, type Channel, type StepKind } from '../../core/types.js';
+import type { Finding } from '../../core/checker/index.js';
+import {
+  CHANNELS,
+  STEP_KINDS,
+  SEEKER_STEP_KINDS,
+  type Channel,
+  type StepKind,
+} from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { safeText } from '../style.js';
 
@@ -30,13 +36,30 @@ function position(text: string, offset: number): string {
 }
 
 /** One line per finding: severity, where, rule, advice and the flagged words. */
-export function formatFindings(ctx: CommandContext, findings: Finding[], subject: string | null, body: string): string[] {
+export function formatFindings(
+  ctx: CommandContext,
+  findings: Finding[],
+  subject: string | null,
+  body: string,
+): string[] {
   if (findings.length === 0) return [ctx.style.green('Checker: no problems found.')];
   return findings.map((f) => {
-    const where = f.in === 'body' ? position(body, f.start) : f.in === 'subject' ? 'subject' : `recipient ${f.start + 1}`;
+    const where =
+      f.in === 'body'
+        ? position(body, f.start)
+        : f.in === 'subject'
+          ? 'subject'
+          : `recipient ${f.start + 1}`;
     const text = f.in === 'body' ? body : f.in === 'subject' ? (subject ?? '') : '';
-    const excerpt = text ? ` ("${safeText(text.slice(f.start, Math.min(f.end, f.start + 60)))}")` : '';
-    const tag = f.severity === 'error' ? ctx.style.red('error') : f.severity === 'warning' ? ctx.style.yellow('warning') : 'info';
+    const excerpt = text
+      ? ` ("${safeText(text.slice(f.start, Math.min(f.end, f.start + 60)))}")`
+      : '';
+    const tag =
+      f.severity === 'error'
+        ? ctx.style.red('error')
+        : f.severity === 'warning'
+          ? ctx.style.yellow('warning')
+          : 'info';
     return `${tag} ${where} ${f.rule}: ${safeText(f.message)}${excerpt}`;
   });
 }
@@ -48,12 +71,17 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .argument('<file>', 'the message; a first line "Subject: …" is checked as the subject')
     .requiredOption('--application <id>', 'the application the message is about')
     .option('--json', 'print { application, subject, findings }')
-    .addOption(new Option('--kind <kind>', 'the kind of message (enables its length rules)').choices(MESSAGE_KINDS))
+    .addOption(
+      new Option('--kind <kind>', 'the kind of message (enables its length rules)').choices(
+        MESSAGE_KINDS,
+      ),
+    )
     .addOption(new Option('--channel <channel>', 'how it is sent').choices([...CHANNELS]))
     .option('--to <contact...>', 'recipient contact ids (checks the greeting and addresses)')
     .action(async (file: string, flags: CheckFlags) => {
       const { subject, body } = splitMessage(await ctx.deps.readTextFile(file));
       const facts = await (await ctx.services()).exportDocument();
+      const { checkMessage } = await import('../../core/checker/index.js');
       const findings = checkMessage(
         {
           kind: flags.kind ?? null,
@@ -70,6 +98,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         return;
       }
       const errors = findings.filter((f) => f.severity === 'error').length;
-      ctx.print([...formatFindings(ctx, findings, subject, body), `${errors} error(s), ${findings.length - errors} other finding(s).`].join('\n'));
+      ctx.print(
+        [
+          ...formatFindings(ctx, findings, subject, body),
+          `${errors} error(s), ${findings.length - errors} other finding(s).`,
+        ].join('\n'),
+      );
     });
 }

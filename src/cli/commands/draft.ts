@@ -2,11 +2,8 @@
 // checked by the message checker. Also registers `tactful check` (see check.ts).
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { renderDraft, parseSignature, type Draft } from '../../core/drafts/index.js';
+import type { Draft } from '../../core/drafts/index.js';
 import { DomainError } from '../../core/errors.js';
-import { toEml } from '../../mail/eml.js';
-import { mailtoLink } from '../../mail/mailto.js';
-import { loadTemplates } from '../../templates/loader.js';
 import { KIND_WORDS } from '../agenda-view.js';
 import type { CommandContext } from '../context.js';
 import { safeText } from '../style.js';
@@ -29,7 +26,9 @@ export function templateDataDir(ctx: CommandContext): string | null {
 
 function asText(ctx: CommandContext, draft: Draft): string {
   const channel = draft.channel === 'letter' ? 'handwritten card' : draft.channel;
-  const to = draft.to.map((r) => safeText(r.email && draft.channel === 'email' ? `${r.name} <${r.email}>` : r.name));
+  const to = draft.to.map((r) =>
+    safeText(r.email && draft.channel === 'email' ? `${r.name} <${r.email}>` : r.name),
+  );
   const lines = [ctx.style.bold(`${KIND_WORDS[draft.kind]} — ${channel}`), `To: ${to.join(', ')}`];
   if (draft.subject !== null) lines.push(`Subject: ${safeText(draft.subject)}`);
   lines.push('', ...draft.body.split('\n').map(safeText), '');
@@ -45,20 +44,48 @@ function messageIdFor(stepId: string): string {
 export function registerDraft(program: Command, ctx: CommandContext): void {
   program
     .command('draft')
-    .description('the message for a step: e-mail, phone or voicemail script, card text or LinkedIn note')
+    .description(
+      'the message for a step: e-mail, phone or voicemail script, card text or LinkedIn note',
+    )
     .argument('<step-id>', 'the id shown by `tactful today`')
-    .addOption(new Option('--format <format>', 'text, an .eml file, or a mailto: link').choices(['text', 'eml', 'mailto']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text, an .eml file, or a mailto: link')
+        .choices(['text', 'eml', 'mailto'])
+        .default('text'),
+    )
     .option('--json', 'print { kind, channel, to, subject, body, findings }')
     .option('--formal', 'greet by full name ("Dear Dana Reyes,")')
-    .option('--value <text>', 'check-in: the something of value to offer (an article link, congratulations)')
+    .option(
+      '--value <text>',
+      'check-in: the something of value to offer (an article link, congratulations)',
+    )
     .option('--as-of <when>', 'find the step in the plan as of YYYY-MM-DD or an RFC 3339 instant')
     .option('--locale <locale>', 'template folder to use', 'en')
     .action(async (stepId: string, flags: DraftFlags) => {
-      const templates = await loadTemplates({ locale: flags.locale, dataDir: templateDataDir(ctx) });
+      // Loaded here, not at startup: nodemailer and the templates would slow every command.
+      const [{ renderDraft, parseSignature }, { toEml }, { mailtoLink }, { loadTemplates }] =
+        await Promise.all([
+          import('../../core/drafts/index.js'),
+          import('../../mail/eml.js'),
+          import('../../mail/mailto.js'),
+          import('../../templates/loader.js'),
+        ]);
+      const templates = await loadTemplates({
+        locale: flags.locale,
+        dataDir: templateDataDir(ctx),
+      });
       const { plan, facts } = await (await ctx.services()).agenda(flags.asOf);
       const step = plan.steps.find((s) => s.id === stepId);
-      if (!step) throw new DomainError('not_found', `no open step "${stepId}" (see tactful today or tactful plan)`, 'step');
-      const draft = renderDraft(step, facts, templates, { formal: flags.formal === true, value: flags.value });
+      if (!step)
+        throw new DomainError(
+          'not_found',
+          `no open step "${stepId}" (see tactful today or tactful plan)`,
+          'step',
+        );
+      const draft = renderDraft(step, facts, templates, {
+        formal: flags.formal === true,
+        value: flags.value,
+      });
       if (flags.json) {
         ctx.print(JSON.stringify(draft, null, 2));
       } else if (flags.format === 'eml') {

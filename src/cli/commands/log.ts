@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CHANNELS, INBOUND_KINDS, OUTBOUND_KINDS, type Direction, type InteractionKind } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
-import { checkChoice, checkDate, checkInstant, list } from '../options.js';
+import { checkChoice, list } from '../options.js';
 import { required } from '../prompt.js';
 import { safeText } from '../style.js';
 
@@ -48,6 +48,7 @@ export function registerLog(program: Command, ctx: CommandContext): void {
     .option('--offer-deadline <date>', 'offer: answer needed by YYYY-MM-DD')
     .action(async (flags: LogFlags) => {
       const application = await required(ctx, '--application', 'Application id', flags.application);
+      const { checkDate, checkInstant } = await import('../date-options.js');
       const kind = checkChoice('--kind', await required(ctx, '--kind', 'Kind', flags.kind), KINDS)!;
       const input = {
         application,

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { StepAction } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
-import { checkDate } from '../options.js';
 import { safeText } from '../style.js';
 
 async function act(ctx: CommandContext, stepId: string, action: StepAction, until?: string): Promise<string | null> {
@@ -36,6 +35,7 @@ export function registerStepActions(program: Command, ctx: CommandContext): void
     .argument('<step-id>', 'the id shown by `tactful today`')
     .option('--until <date>', 'not before YYYY-MM-DD')
     .action(async (stepId: string, options: { until?: string }) => {
+      const { checkDate } = await import('../date-options.js');
       const until = await act(ctx, stepId, 'snooze', checkDate('--until', options.until));
       ctx.print(`Snoozed until ${until ?? 'the next business day'}: ${stepId}`);
     });
