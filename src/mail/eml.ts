@@ -41,13 +41,25 @@ function mailbox(box: Mailbox, field: string): { name: string; address: string }
 /** Only e-mail drafts become .eml files; recipients without an address are refused. */
 export async function toEml(draft: Draft, options: EmlOptions = {}): Promise<string> {
   if (draft.channel !== 'email' || draft.subject === null) {
-    throw new DomainError('invalid_input', `this is a ${draft.channel} draft: only e-mail drafts export as .eml`, 'format');
+    throw new DomainError(
+      'invalid_input',
+      `this is a ${draft.channel} draft: only e-mail drafts export as .eml`,
+      'format',
+    );
   }
   const to = draft.to.map((r, i) => {
-    if (!r.email) throw new DomainError('invalid_input', `${r.name || r.id} has no e-mail address`, `to[${i}].email`);
+    if (!r.email)
+      throw new DomainError(
+        'invalid_input',
+        `${r.name || r.id} has no e-mail address`,
+        `to[${i}].email`,
+      );
     return mailbox({ name: r.name, email: r.email }, `to[${i}]`);
   });
-  const messageId = options.messageId === undefined ? undefined : cleanInline(options.messageId).replace(/[<>\s]/g, '');
+  const messageId =
+    options.messageId === undefined
+      ? undefined
+      : cleanInline(options.messageId).replace(/[<>\s]/g, '');
   const composer = new MailComposer({
     ...(options.from ? { from: mailbox(options.from, 'from') } : {}),
     to,

@@ -24,10 +24,15 @@ const MAX_TEMPLATE_BYTES = 64 * 1024;
 export function builtinTemplatesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i += 1) {
-    if (existsSync(join(dir, 'templates', 'en')) && existsSync(join(dir, 'package.json'))) return join(dir, 'templates');
+    if (existsSync(join(dir, 'templates', 'en')) && existsSync(join(dir, 'package.json')))
+      return join(dir, 'templates');
     dir = dirname(dir);
   }
-  throw new DomainError('not_found', 'the built-in templates folder is missing from this installation', 'templates');
+  throw new DomainError(
+    'not_found',
+    'the built-in templates folder is missing from this installation',
+    'templates',
+  );
 }
 
 async function readFolder(folder: string): Promise<Record<string, string>> {
@@ -38,7 +43,11 @@ async function readFolder(folder: string): Promise<Record<string, string>> {
     if (!name) continue;
     const text = await readFile(join(folder, file), 'utf8');
     if (Buffer.byteLength(text) > MAX_TEMPLATE_BYTES) {
-      throw new DomainError('invalid_input', `template ${join(folder, file)} is larger than 64 KB`, `templates.${name}`);
+      throw new DomainError(
+        'invalid_input',
+        `template ${join(folder, file)} is larger than 64 KB`,
+        `templates.${name}`,
+      );
     }
     assertTemplate(join(folder, file), text);
     out[name] = text;
@@ -54,7 +63,11 @@ async function readFolder(folder: string): Promise<Record<string, string>> {
 export async function loadTemplates(options: LoadTemplatesOptions = {}): Promise<TemplateSet> {
   const locale = options.locale ?? 'en';
   if (!LOCALE.test(locale)) {
-    throw new DomainError('invalid_input', `locale must look like "en" or "pt-BR", got "${locale}"`, 'locale');
+    throw new DomainError(
+      'invalid_input',
+      `locale must look like "en" or "pt-BR", got "${locale}"`,
+      'locale',
+    );
   }
   const builtin = options.builtinDir ?? builtinTemplatesDir();
   const folders = [join(builtin, 'en')];

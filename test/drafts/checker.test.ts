@@ -9,7 +9,15 @@ const SIGNED = '\n\nBest regards,\nJordan Lee\njordan.lee@example.com';
 
 function check(body: string, over: Partial<CheckInput> = {}) {
   return checkMessage(
-    { kind: 'status_check', channel: 'email', subject: 'Following up', body, to: ['c1'], applicationId: 'a1', ...over },
+    {
+      kind: 'status_check',
+      channel: 'email',
+      subject: 'Following up',
+      body,
+      to: ['c1'],
+      applicationId: 'a1',
+      ...over,
+    },
     facts,
   );
 }
@@ -22,9 +30,21 @@ describe('must be flagged', () => {
   const flagged: [string, string, string][] = [
     // [rule:severity, text, the span it must cover]
     ['pushy_wording:error', 'Hi Dana, I need an answer by Friday.', 'I need an answer by'],
-    ['pushy_wording:error', 'Hi Dana, otherwise I will accept the other offer.', 'otherwise I will'],
-    ['pushy_wording:error', 'Hi Dana, if I don’t hear back by Monday I will move on.', 'if I don’t hear back by'],
-    ['pushy_wording:error', 'Hi Dana, I will have to accept another offer.', 'will have to accept another offer'],
+    [
+      'pushy_wording:error',
+      'Hi Dana, otherwise I will accept the other offer.',
+      'otherwise I will',
+    ],
+    [
+      'pushy_wording:error',
+      'Hi Dana, if I don’t hear back by Monday I will move on.',
+      'if I don’t hear back by',
+    ],
+    [
+      'pushy_wording:error',
+      'Hi Dana, I will have to accept another offer.',
+      'will have to accept another offer',
+    ],
     ['pushy_wording:error', 'Hi Dana, I must hear from you by Tuesday.', 'I must hear from you by'],
     ['pushy_wording:error', 'Hi Dana, consider this an ultimatum.', 'ultimatum'],
     ['pushy_wording:warning', 'Hi Dana, please reply ASAP.', 'ASAP'],
@@ -33,7 +53,11 @@ describe('must be flagged', () => {
     ['outcome_question:error', 'Hi Dana, so... have I got the role?', 'have I got the role'],
     ['outcome_question:error', 'Hi Dana, was I successful?', 'was I successful'],
     ['outcome_question:error', 'Hi Dana, am I hired?', 'am I hired'],
-    ['outcome_question:warning', 'Hi Dana, have you made a decision yet?', 'have you made a decision yet'],
+    [
+      'outcome_question:warning',
+      'Hi Dana, have you made a decision yet?',
+      'have you made a decision yet',
+    ],
     ['gift:error', 'Hi Dana, I sent some flowers to the office.', 'flowers'],
     ['gift:error', 'Hi Dana, I dropped off a box of muffins for the team.', 'muffins'],
     ['gift:error', 'Hi Dana, a small hamper is on its way.', 'hamper'],
@@ -47,7 +71,11 @@ describe('must be flagged', () => {
     ['greeting_mismatch:error', 'Dear Ms Bianchi,\n\nWhere does the process stand?', 'Ms Bianchi'],
     ['unfilled_placeholder:error', 'Hi Dana, thanks for the chat about {{topic}}.', '{{topic}}'],
     ['unfilled_placeholder:error', 'Hi Dana, thanks for the chat about ${topic}.', '${topic}'],
-    ['unfilled_placeholder:error', 'Hi Dana, thanks for the chat at [COMPANY NAME].', '[COMPANY NAME]'],
+    [
+      'unfilled_placeholder:error',
+      'Hi Dana, thanks for the chat at [COMPANY NAME].',
+      '[COMPANY NAME]',
+    ],
     ['unfilled_placeholder:error', 'Hi Dana, thanks for the chat at [company].', '[company]'],
     ['unfilled_placeholder:error', 'Hi Dana, thanks for the chat about <topic>.', '<topic>'],
     ['unfilled_placeholder:error', 'Hi Dana, the link is TODO.', 'TODO'],
@@ -70,10 +98,15 @@ describe('must be flagged', () => {
     expect(gifts.map((f) => `${f.in}:${f.rule}:${f.start}-${f.end}`)).toEqual(['subject:gift:0-7']);
   });
 
-  const LIMITS: [StepKind, number][] = [['thank_you', 250], ['status_check', 120], ['check_in', 150]];
+  const LIMITS: [StepKind, number][] = [
+    ['thank_you', 250],
+    ['status_check', 120],
+    ['check_in', 150],
+  ];
   it.each(LIMITS)('%s over %i words is too long; at the limit it is fine', (kind, limit) => {
     // 2 words of greeting + the filler + 3 words of signature = n words.
-    const body = (n: number) => `Hi Dana,\n\n${'word '.repeat(n - 5).trim()}\n\nJordan Lee jordan.lee@example.com`;
+    const body = (n: number) =>
+      `Hi Dana,\n\n${'word '.repeat(n - 5).trim()}\n\nJordan Lee jordan.lee@example.com`;
     expect(rules(body(limit), { kind })).not.toContain('too_long:error');
     const over = check(body(limit + 1), { kind }).find((f) => f.rule === 'too_long');
     expect(over?.severity).toBe('error');
@@ -89,8 +122,12 @@ describe('must be flagged', () => {
 
   it('a thank-you without an e-mail address or phone number', () => {
     const findings = check('Hi Dana,\n\nThank you for your time.\n\nJordan', { kind: 'thank_you' });
-    expect(findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['missing_contact_details:warning']);
-    expect(rules('Hi Dana,\n\nThank you.\n\nJordan\n+1 555 010 0199', { kind: 'thank_you' })).toEqual([]);
+    expect(findings.map((f) => `${f.rule}:${f.severity}`)).toEqual([
+      'missing_contact_details:warning',
+    ]);
+    expect(
+      rules('Hi Dana,\n\nThank you.\n\nJordan\n+1 555 010 0199', { kind: 'thank_you' }),
+    ).toEqual([]);
   });
 
   it('CR/LF and control characters in the subject', () => {
@@ -99,18 +136,33 @@ describe('must be flagged', () => {
       ['header_injection', 'subject', 5, 6],
       ['header_injection', 'subject', 6, 7],
     ]);
-    expect(rules('Hi Dana,' + SIGNED, { subject: 'Hello\u0000there' })).toEqual(['header_injection:error']);
+    expect(rules('Hi Dana,' + SIGNED, { subject: 'Hello\u0000there' })).toEqual([
+      'header_injection:error',
+    ]);
   });
 
   it('an address that smuggles a header, or is several addresses', () => {
-    for (const email of ['dana@x.example\r\nBcc: victim@example.com', 'dana@x.example, eve@y.example', 'Dana <dana@x.example>']) {
+    for (const email of [
+      'dana@x.example\r\nBcc: victim@example.com',
+      'dana@x.example, eve@y.example',
+      'Dana <dana@x.example>',
+    ]) {
       const f = structuredClone(facts);
       f.contacts[0]!.email = email;
       const findings = checkMessage(
-        { kind: 'status_check', channel: 'email', subject: 'Hi', body: 'Hi Dana,' + SIGNED, to: ['c1'], applicationId: 'a1' },
+        {
+          kind: 'status_check',
+          channel: 'email',
+          subject: 'Hi',
+          body: 'Hi Dana,' + SIGNED,
+          to: ['c1'],
+          applicationId: 'a1',
+        },
         f,
       );
-      expect(findings.map((x) => [x.rule, x.in, x.start, x.end])).toEqual([['header_injection', 'to', 0, 1]]);
+      expect(findings.map((x) => [x.rule, x.in, x.start, x.end])).toEqual([
+        ['header_injection', 'to', 0, 1],
+      ]);
     }
   });
 });
@@ -124,12 +176,30 @@ describe('must not be flagged', () => {
     ['Hi there,\n\nThank you for your time.', {}],
     ['Dear Hiring Team,\n\nThank you for your time.', {}],
     ['Hi Dana and Sam,\n\nThank you both.', { to: ['c1', 'c2'] }],
-    ['Hi Dana,\n\nWe discussed the deprecation of third-party cookies and cake-walk deployments.', {}],
-    ['Hi Dana,\n\nI enjoyed discussing how you present the roadmap, and the gift of a good code review.'.replace('the gift of a good', 'a good'), {}],
+    [
+      'Hi Dana,\n\nWe discussed the deprecation of third-party cookies and cake-walk deployments.',
+      {},
+    ],
+    [
+      'Hi Dana,\n\nI enjoyed discussing how you present the roadmap, and the gift of a good code review.'.replace(
+        'the gift of a good',
+        'a good',
+      ),
+      {},
+    ],
     ['Hi Dana,\n\nSam Okafor mentioned the on-call rotation.', {}],
-    ['Hi Dana,\n\nI understand a decision is expected by Friday. I look forward to hearing from you.', {}],
-    ['Hi Dana,\n\nMy portfolio: <https://jordanlee.dev/portfolio>, e-mail <jordan.lee@example.com>.', {}],
-    ['Hi Dana,\n\nI have received another offer, with a reply due by 1 December. Northwind Labs remains my strong interest.', { kind: 'offer_update' }],
+    [
+      'Hi Dana,\n\nI understand a decision is expected by Friday. I look forward to hearing from you.',
+      {},
+    ],
+    [
+      'Hi Dana,\n\nMy portfolio: <https://jordanlee.dev/portfolio>, e-mail <jordan.lee@example.com>.',
+      {},
+    ],
+    [
+      'Hi Dana,\n\nI have received another offer, with a reply due by 1 December. Northwind Labs remains my strong interest.',
+      { kind: 'offer_update' },
+    ],
     ['Hi Dana,\n\nNorthwind Labs is where I want to be; the Labs team was great.', {}],
   ];
 
@@ -138,23 +208,38 @@ describe('must not be flagged', () => {
   });
 
   it('naming the competing organisation in an offer update is only a warning', () => {
-    expect(rules('Hi Dana, I have an offer from Harbor Bank.' + SIGNED, { kind: 'offer_update' })).toEqual([
-      'wrong_organization:warning',
-    ]);
+    expect(
+      rules('Hi Dana, I have an offer from Harbor Bank.' + SIGNED, { kind: 'offer_update' }),
+    ).toEqual(['wrong_organization:warning']);
   });
 
   it('a reference may be named on any application', () => {
-    expect(rules('Hi Priya, Helen Park can vouch for me.' + SIGNED, { applicationId: 'a2', to: ['c3'] })).toEqual([]);
+    expect(
+      rules('Hi Priya, Helen Park can vouch for me.' + SIGNED, { applicationId: 'a2', to: ['c3'] }),
+    ).toEqual([]);
   });
 
-  it('words quoted from the seeker\'s own notes are a warning to look at, typed ones stay errors', () => {
+  it("words quoted from the seeker's own notes are a warning to look at, typed ones stay errors", () => {
     const f = structuredClone(facts);
-    f.applications[0]!.interviews[1]!.notes.keyPoints = ['their flower delivery network for hospitals'];
-    const quotedText = 'Hi Dana,\n\nI enjoyed discussing their flower delivery network for hospitals.' + SIGNED;
-    const input = { kind: 'thank_you' as const, channel: 'email' as const, subject: 'Thanks', to: ['c1'], applicationId: 'a1' };
-    expect(checkMessage({ ...input, body: quotedText }, f).map((x) => `${x.rule}:${x.severity}`)).toEqual(['gift:warning']);
+    f.applications[0]!.interviews[1]!.notes.keyPoints = [
+      'their flower delivery network for hospitals',
+    ];
+    const quotedText =
+      'Hi Dana,\n\nI enjoyed discussing their flower delivery network for hospitals.' + SIGNED;
+    const input = {
+      kind: 'thank_you' as const,
+      channel: 'email' as const,
+      subject: 'Thanks',
+      to: ['c1'],
+      applicationId: 'a1',
+    };
+    expect(
+      checkMessage({ ...input, body: quotedText }, f).map((x) => `${x.rule}:${x.severity}`),
+    ).toEqual(['gift:warning']);
     const typed = 'Hi Dana,\n\nI sent a flower to the office.' + SIGNED;
-    expect(checkMessage({ ...input, body: typed }, f).map((x) => `${x.rule}:${x.severity}`)).toEqual(['gift:error']);
+    expect(
+      checkMessage({ ...input, body: typed }, f).map((x) => `${x.rule}:${x.severity}`),
+    ).toEqual(['gift:error']);
   });
 
   it('free text without a kind skips the length and contact-detail rules', () => {
@@ -165,25 +250,46 @@ describe('must not be flagged', () => {
 describe('the rule catalogue', () => {
   it('has stable ids with a default severity and a purpose', () => {
     expect(Object.keys(RULES).sort()).toEqual([
-      'foreign_contact', 'gift', 'greeting_mismatch', 'header_injection', 'hidden_characters',
-      'missing_contact_details', 'outcome_question', 'pushy_wording', 'todo_note', 'too_long',
-      'unfilled_placeholder', 'wrong_organization',
+      'foreign_contact',
+      'gift',
+      'greeting_mismatch',
+      'header_injection',
+      'hidden_characters',
+      'missing_contact_details',
+      'outcome_question',
+      'pushy_wording',
+      'todo_note',
+      'too_long',
+      'unfilled_placeholder',
+      'wrong_organization',
     ]);
   });
 
   it('an unknown application is not_found', () => {
-    expect(() => check('Hi', { applicationId: 'zz' })).toThrow(expect.objectContaining({ code: 'not_found', field: 'application' }));
+    expect(() => check('Hi', { applicationId: 'zz' })).toThrow(
+      expect.objectContaining({ code: 'not_found', field: 'application' }),
+    );
   });
 
   it('findings come in reading order: addresses, subject, body', () => {
     const f = structuredClone(facts);
     f.contacts[0]!.email = 'bad address';
     const findings = checkMessage(
-      { kind: 'status_check', channel: 'email', subject: 'ASAP', body: 'Hi Dana, muffins? ASAP' + SIGNED, to: ['c1'], applicationId: 'a1' },
+      {
+        kind: 'status_check',
+        channel: 'email',
+        subject: 'ASAP',
+        body: 'Hi Dana, muffins? ASAP' + SIGNED,
+        to: ['c1'],
+        applicationId: 'a1',
+      },
       f,
     );
     expect(findings.map((x) => `${x.in}:${x.rule}`)).toEqual([
-      'to:header_injection', 'subject:pushy_wording', 'body:gift', 'body:pushy_wording',
+      'to:header_injection',
+      'subject:pushy_wording',
+      'body:gift',
+      'body:pushy_wording',
     ]);
   });
 });

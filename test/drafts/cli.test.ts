@@ -23,11 +23,22 @@ async function tactful(...argv: string[]): Promise<{ code: number; out: string; 
   let err = '';
   const code = await runCli(['--db', join(dir, 'tactful.db'), ...argv], {
     version: 'test',
-    stdout: (t) => { out += t; },
-    stderr: (t) => { err += t; },
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
     stdinIsTty: false,
     columns: undefined,
-    loadConfig: (dbFlag) => loadConfig({ env: { XDG_CACHE_HOME: join(dir, 'cache') }, dbFlag, homeDir: dir, cwd: dir, stdoutIsTty: false }),
+    loadConfig: (dbFlag) =>
+      loadConfig({
+        env: { XDG_CACHE_HOME: join(dir, 'cache') },
+        dbFlag,
+        homeDir: dir,
+        cwd: dir,
+        stdoutIsTty: false,
+      }),
     openServices: (config) => openServices(config, { now: () => NOW }),
     readTextFile: (path) => readFile(path, 'utf8'),
   });
@@ -61,8 +72,18 @@ describe('tactful draft on the demo data', () => {
         const run = await tactful('draft', step.id, '--json', '--as-of', asOf);
         expect(run.code, run.err).toBe(0);
         const draft = JSON.parse(run.out) as Draft;
-        expect(Object.keys(draft)).toEqual(['kind', 'channel', 'to', 'subject', 'body', 'findings']);
-        expect(draft.findings.filter((f) => f.severity === 'error'), `${step.id}\n${draft.body}`).toEqual([]);
+        expect(Object.keys(draft)).toEqual([
+          'kind',
+          'channel',
+          'to',
+          'subject',
+          'body',
+          'findings',
+        ]);
+        expect(
+          draft.findings.filter((f) => f.severity === 'error'),
+          `${step.id}\n${draft.body}`,
+        ).toEqual([]);
         expect(draft.to.map((r) => r.id)).toEqual(step.to);
         kinds.add(`${step.kind}.${step.channel}`);
         drafted += 1;
@@ -74,36 +95,78 @@ describe('tactful draft on the demo data', () => {
   });
 
   it('text: a header, the message and the checker verdict', async () => {
-    const run = await tactful('draft', 'northwind:thank_you:northwind-r2:priya', '--as-of', '2026-11-23');
+    const run = await tactful(
+      'draft',
+      'northwind:thank_you:northwind-r2:priya',
+      '--as-of',
+      '2026-11-23',
+    );
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^Send a thank-you note — email\nTo: Priya Raman <priya\.raman@northwind-analytics\.example>\nSubject: Thank you — Senior Data Analyst interview\n\nHi Priya,\n/);
-    expect(run.out).toContain('As promised, here is my portfolio link: https://portfolio.example.com/jordan-alvarez');
+    expect(run.out).toMatch(
+      /^Send a thank-you note — email\nTo: Priya Raman <priya\.raman@northwind-analytics\.example>\nSubject: Thank you — Senior Data Analyst interview\n\nHi Priya,\n/,
+    );
+    expect(run.out).toContain(
+      'As promised, here is my portfolio link: https://portfolio.example.com/jordan-alvarez',
+    );
     expect(run.out.trimEnd().endsWith('Checker: no problems found.')).toBe(true);
-    const formal = await tactful('draft', 'northwind:thank_you:northwind-r2:priya', '--as-of', '2026-11-23', '--formal');
+    const formal = await tactful(
+      'draft',
+      'northwind:thank_you:northwind-r2:priya',
+      '--as-of',
+      '2026-11-23',
+      '--formal',
+    );
     expect(formal.out).toContain('\nDear Priya Raman,\n');
   });
 
   it('--format eml is a message mailparser reads back', async () => {
-    const run = await tactful('draft', 'northwind:thank_you:northwind-r2:priya', '--format', 'eml', '--as-of', '2026-11-23');
+    const run = await tactful(
+      'draft',
+      'northwind:thank_you:northwind-r2:priya',
+      '--format',
+      'eml',
+      '--as-of',
+      '2026-11-23',
+    );
     expect(run.code).toBe(0);
     const mail = await simpleParser(run.out);
-    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value : []).toEqual([{ name: 'Priya Raman', address: 'priya.raman@northwind-analytics.example' }]);
-    expect(mail.from?.value).toEqual([{ name: 'Jordan Alvarez', address: 'jordan.alvarez@example.com' }]);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value : []).toEqual([
+      { name: 'Priya Raman', address: 'priya.raman@northwind-analytics.example' },
+    ]);
+    expect(mail.from?.value).toEqual([
+      { name: 'Jordan Alvarez', address: 'jordan.alvarez@example.com' },
+    ]);
     expect(mail.subject).toBe('Thank you — Senior Data Analyst interview');
     expect(mail.messageId).toBe('<northwind.thank_you.northwind-r2.priya@tactful.invalid>');
     expect(mail.text).toContain('Hi Priya,');
   });
 
   it('--format mailto prints one link', async () => {
-    const run = await tactful('draft', 'northwind:thank_you:northwind-r2:priya', '--format', 'mailto', '--as-of', '2026-11-23');
-    expect(run.out).toMatch(/^mailto:priya\.raman@northwind-analytics\.example\?subject=Thank%20you%20%E2%80%94%20Senior%20Data%20Analyst%20interview&body=Hi%20Priya%2C%0D%0A%0D%0A[^\s]+\n$/);
+    const run = await tactful(
+      'draft',
+      'northwind:thank_you:northwind-r2:priya',
+      '--format',
+      'mailto',
+      '--as-of',
+      '2026-11-23',
+    );
+    expect(run.out).toMatch(
+      /^mailto:priya\.raman@northwind-analytics\.example\?subject=Thank%20you%20%E2%80%94%20Senior%20Data%20Analyst%20interview&body=Hi%20Priya%2C%0D%0A%0D%0A[^\s]+\n$/,
+    );
   });
 
   it('user errors exit 1 with one line', async () => {
     for (const argv of [
       ['draft', 'nope:thank_you:x'],
       ['draft', 'kestrel:debrief:kestrel-r1', '--as-of', '2026-11-23'],
-      ['draft', 'quillstone:connect:quillstone-x2:lucia', '--format', 'eml', '--as-of', '2026-11-23'],
+      [
+        'draft',
+        'quillstone:connect:quillstone-x2:lucia',
+        '--format',
+        'eml',
+        '--as-of',
+        '2026-11-23',
+      ],
       ['draft', 'northwind:thank_you:northwind-r2:priya', '--locale', '../../etc'],
       ['draft', 'northwind:thank_you:northwind-r2:priya', '--format', 'pdf'],
     ]) {
@@ -116,8 +179,16 @@ describe('tactful draft on the demo data', () => {
   it('a template in templates/en beside the database overrides the built-in one', async () => {
     const folder = join(dir, 'templates', 'en');
     await import('node:fs/promises').then((fs) => fs.mkdir(folder, { recursive: true }));
-    await writeFile(join(folder, 'connect.linkedin.mustache'), '{{greeting}} great to meet you. {{seekerName}}');
-    const run = await tactful('draft', 'quillstone:connect:quillstone-x2:lucia', '--as-of', '2026-11-23');
+    await writeFile(
+      join(folder, 'connect.linkedin.mustache'),
+      '{{greeting}} great to meet you. {{seekerName}}',
+    );
+    const run = await tactful(
+      'draft',
+      'quillstone:connect:quillstone-x2:lucia',
+      '--as-of',
+      '2026-11-23',
+    );
     await rm(join(dir, 'templates'), { recursive: true });
     expect(run.out).toContain('\nHi Lucía, great to meet you. Jordan Alvarez\n');
   });
@@ -126,7 +197,10 @@ describe('tactful draft on the demo data', () => {
 describe('tactful check', () => {
   it('flags the mistakes in a hand-written message, with positions', async () => {
     const file = join(dir, 'message.txt');
-    await writeFile(file, 'Subject: Did I get the job?\n\nHi Daniel,\n\nI need an answer by Friday, otherwise I will accept another offer.\nI sent some muffins to the Helio Renewables team. Regards, {{name}}\n');
+    await writeFile(
+      file,
+      'Subject: Did I get the job?\n\nHi Daniel,\n\nI need an answer by Friday, otherwise I will accept another offer.\nI sent some muffins to the Helio Renewables team. Regards, {{name}}\n',
+    );
     const run = await tactful('check', file, '--application', 'northwind', '--to', 'priya');
     expect(run.code).toBe(0);
     const lines = run.out.trimEnd().split('\n');
@@ -144,14 +218,31 @@ describe('tactful check', () => {
 
   it('--json, and a clean message has no findings', async () => {
     const file = join(dir, 'clean.txt');
-    await writeFile(file, 'Hi Priya,\n\nCould you let me know where the process stands?\n\nJordan\njordan.alvarez@example.com\n');
-    const run = await tactful('check', file, '--application', 'northwind', '--to', 'priya', '--kind', 'status_check', '--json');
+    await writeFile(
+      file,
+      'Hi Priya,\n\nCould you let me know where the process stands?\n\nJordan\njordan.alvarez@example.com\n',
+    );
+    const run = await tactful(
+      'check',
+      file,
+      '--application',
+      'northwind',
+      '--to',
+      'priya',
+      '--kind',
+      'status_check',
+      '--json',
+    );
     expect(JSON.parse(run.out)).toEqual({ application: 'northwind', subject: null, findings: [] });
   });
 
   it('an unknown application, a missing file or a missing flag is a one-line user error', async () => {
     const file = join(dir, 'clean.txt');
-    for (const argv of [['check', file, '--application', 'zz'], ['check', join(dir, 'missing.txt'), '--application', 'northwind'], ['check', file]]) {
+    for (const argv of [
+      ['check', file, '--application', 'zz'],
+      ['check', join(dir, 'missing.txt'), '--application', 'northwind'],
+      ['check', file],
+    ]) {
       const run = await tactful(...argv);
       expect(run.code, argv.join(' ')).toBe(1);
       expect(run.err).toMatch(/^tactful: [^\n]+\n$/);

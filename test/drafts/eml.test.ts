@@ -26,10 +26,18 @@ function addresses(field: AddressObject | AddressObject[] | undefined) {
 describe('.eml', () => {
   it('round-trips through mailparser header by header', async () => {
     const draft = draftFor('a1:thank_you:i2:c1');
-    const eml = await toEml(draft, { from: FROM, date: DATE, messageId: 'a1.thank_you.i2.c1@tactful' });
+    const eml = await toEml(draft, {
+      from: FROM,
+      date: DATE,
+      messageId: 'a1.thank_you.i2.c1@tactful',
+    });
     const mail = await simpleParser(eml);
-    expect(addresses(mail.from)).toEqual([{ name: 'Jordan Lée', address: 'jordan.lee@example.com' }]);
-    expect(addresses(mail.to)).toEqual([{ name: 'Dana Reyes', address: 'dana.reyes@northwind.example' }]);
+    expect(addresses(mail.from)).toEqual([
+      { name: 'Jordan Lée', address: 'jordan.lee@example.com' },
+    ]);
+    expect(addresses(mail.to)).toEqual([
+      { name: 'Dana Reyes', address: 'dana.reyes@northwind.example' },
+    ]);
     expect(mail.cc).toBeUndefined();
     expect(mail.bcc).toBeUndefined();
     expect(mail.subject).toBe('Thank you — Senior Backend Engineer interview');
@@ -37,11 +45,22 @@ describe('.eml', () => {
     expect(mail.messageId).toBe('<a1.thank_you.i2.c1@tactful>');
     expect(mail.headers.get('x-unsent')).toBe('1');
     expect(mail.headers.get('mime-version')).toBe('1.0');
-    expect((mail.headers.get('content-type') as { value: string; params: Record<string, string> }).params.charset).toBe('utf-8');
+    expect(
+      (mail.headers.get('content-type') as { value: string; params: Record<string, string> }).params
+        .charset,
+    ).toBe('utf-8');
     expect(mail.text?.trimEnd()).toBe(draft.body);
-    expect([...mail.headers.keys()].sort()).toEqual(
-      ['content-transfer-encoding', 'content-type', 'date', 'from', 'message-id', 'mime-version', 'subject', 'to', 'x-unsent'],
-    );
+    expect([...mail.headers.keys()].sort()).toEqual([
+      'content-transfer-encoding',
+      'content-type',
+      'date',
+      'from',
+      'message-id',
+      'mime-version',
+      'subject',
+      'to',
+      'x-unsent',
+    ]);
   });
 
   it('encodes UTF-8 names and subjects; every header line is 7-bit ASCII', async () => {
@@ -62,13 +81,30 @@ describe('.eml', () => {
     const facts = hostile(demoFacts());
     for (const c of everyCase(facts).filter((x) => x.step.channel === 'email')) {
       const draft = renderDraft(c.step, facts, templates);
-      const eml = await toEml(draft, { from: { name: 'Jordan\r\nBcc: evil@example.com', email: 'jordan.lee@example.com' }, date: DATE });
+      const eml = await toEml(draft, {
+        from: { name: 'Jordan\r\nBcc: evil@example.com', email: 'jordan.lee@example.com' },
+        date: DATE,
+      });
       const mail = await simpleParser(eml);
       expect(mail.bcc).toBeUndefined();
       expect(mail.cc).toBeUndefined();
       expect(addresses(mail.to).map((a) => a.address)).toEqual(draft.to.map((r) => r.email));
       expect(mail.headers.has('x-evil')).toBe(false);
-      expect([...mail.headers.keys()].every((k) => ['content-transfer-encoding', 'content-type', 'date', 'from', 'mime-version', 'subject', 'to', 'x-unsent', 'message-id'].includes(k))).toBe(true);
+      expect(
+        [...mail.headers.keys()].every((k) =>
+          [
+            'content-transfer-encoding',
+            'content-type',
+            'date',
+            'from',
+            'mime-version',
+            'subject',
+            'to',
+            'x-unsent',
+            'message-id',
+          ].includes(k),
+        ),
+      ).toBe(true);
       expect(mail.subject).toBe(draft.subject);
       expect(mail.text?.trimEnd()).toBe(draft.body);
     }
@@ -76,13 +112,33 @@ describe('.eml', () => {
 
   it('refuses an address that smuggles headers, a recipient without e-mail, and non-e-mail drafts', async () => {
     const draft = draftFor('a1:thank_you:i2:c1');
-    const smuggled = { ...draft, to: [{ id: 'c1', name: 'Dana', email: 'dana@x.example\r\nBcc: victim@example.com' }] };
-    await expect(toEml(smuggled, { date: DATE })).rejects.toMatchObject({ code: 'invalid_input', field: 'to[0].email' });
-    const two = { ...draft, to: [{ id: 'c1', name: 'Dana', email: 'dana@x.example, eve@y.example' }] };
+    const smuggled = {
+      ...draft,
+      to: [{ id: 'c1', name: 'Dana', email: 'dana@x.example\r\nBcc: victim@example.com' }],
+    };
+    await expect(toEml(smuggled, { date: DATE })).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'to[0].email',
+    });
+    const two = {
+      ...draft,
+      to: [{ id: 'c1', name: 'Dana', email: 'dana@x.example, eve@y.example' }],
+    };
     await expect(toEml(two, { date: DATE })).rejects.toMatchObject({ field: 'to[0].email' });
-    await expect(toEml({ ...draft, to: [{ id: 'c2', name: 'Sam', email: null }] }, { date: DATE })).rejects.toMatchObject({ field: 'to[0].email' });
-    await expect(toEml(draft, { from: { name: 'J', email: 'not an address' }, date: DATE })).rejects.toMatchObject({ field: 'from.email' });
-    await expect(toEml(draftFor('a1:status_check:i2:1:c1'.replace('status_check', 'connect').replace('i2:1', 'x1')), { date: DATE })).rejects.toMatchObject({ field: 'format' });
+    await expect(
+      toEml({ ...draft, to: [{ id: 'c2', name: 'Sam', email: null }] }, { date: DATE }),
+    ).rejects.toMatchObject({ field: 'to[0].email' });
+    await expect(
+      toEml(draft, { from: { name: 'J', email: 'not an address' }, date: DATE }),
+    ).rejects.toMatchObject({ field: 'from.email' });
+    await expect(
+      toEml(
+        draftFor(
+          'a1:status_check:i2:1:c1'.replace('status_check', 'connect').replace('i2:1', 'x1'),
+        ),
+        { date: DATE },
+      ),
+    ).rejects.toMatchObject({ field: 'format' });
   });
 
   it('without a From the client fills it in', async () => {
@@ -105,17 +161,32 @@ describe('mailto:', () => {
   });
 
   it('encodes reserved characters and Unicode in every part', () => {
-    const draft = { ...draftFor('a1:thank_you:i2:c1'), subject: 'R&D? 100% — “yes” #1 +', body: 'a&b=c\nd?e#f' };
+    const draft = {
+      ...draftFor('a1:thank_you:i2:c1'),
+      subject: 'R&D? 100% — “yes” #1 +',
+      body: 'a&b=c\nd?e#f',
+    };
     const link = mailtoLink(draft);
-    expect(link).toContain('subject=R%26D%3F%20100%25%20%E2%80%94%20%E2%80%9Cyes%E2%80%9D%20%231%20%2B');
+    expect(link).toContain(
+      'subject=R%26D%3F%20100%25%20%E2%80%94%20%E2%80%9Cyes%E2%80%9D%20%231%20%2B',
+    );
     expect(link).toContain('body=a%26b%3Dc%0D%0Ad%3Fe%23f');
   });
 
   it('several recipients are comma-separated; a bad address is refused', () => {
-    const draft = { ...draftFor('a1:thank_you:i2:c1'), to: [
-      { id: 'c1', name: 'Dana', email: 'dana@x.example' }, { id: 'c9', name: 'Omar', email: 'o+jobs@y.example' }] };
+    const draft = {
+      ...draftFor('a1:thank_you:i2:c1'),
+      to: [
+        { id: 'c1', name: 'Dana', email: 'dana@x.example' },
+        { id: 'c9', name: 'Omar', email: 'o+jobs@y.example' },
+      ],
+    };
     expect(mailtoLink(draft).startsWith('mailto:dana@x.example,o%2Bjobs@y.example?')).toBe(true);
-    for (const email of ['dana@x.example?bcc=eve@y.example', 'dana@x.example\nbcc: eve@y.example', 'dana@x.example&body=hi']) {
+    for (const email of [
+      'dana@x.example?bcc=eve@y.example',
+      'dana@x.example\nbcc: eve@y.example',
+      'dana@x.example&body=hi',
+    ]) {
       expect(() => mailtoLink({ ...draft, to: [{ id: 'c1', name: 'Dana', email }] })).toThrow(
         expect.objectContaining({ field: 'to[0].email' }),
       );

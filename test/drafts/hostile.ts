@@ -6,6 +6,9 @@ export const MUSTACHE = "{{constructor.constructor('return process')().exit()}}"
 export const TEMPLATE_LITERAL = '${process.exit(1)}';
 export const CRLF_BCC = 'line one\r\nBcc: victim@example.com';
 export const RTL = '\u202Egnp.exe\u202C';
+/** What must never reach a draft: CR, C0/C1 controls (but LF), bidi overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const HIDDEN = /[\r\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 export const LONG_NOTE = 'we talked about incident reviews and '.repeat(280).trim(); // > 10,000 characters
 
 /** demoFacts() with every text field an attacker (or a clumsy paste) could fill made hostile. */
@@ -25,7 +28,10 @@ export function hostile(facts: Facts): Facts {
       interview.notes = {
         keyPoints: [LONG_NOTE, MUSTACHE, `${SCRIPT} ${TEMPLATE_LITERAL}`],
         forgot: [`${CRLF_BCC} ${LONG_NOTE}`],
-        promises: [`send ${SCRIPT} https://example.com/${TEMPLATE_LITERAL}`, `${MUSTACHE} ${LONG_NOTE}`],
+        promises: [
+          `send ${SCRIPT} https://example.com/${TEMPLATE_LITERAL}`,
+          `${MUSTACHE} ${LONG_NOTE}`,
+        ],
       };
     }
   }

@@ -34,7 +34,9 @@ describe('loadTemplates', () => {
     const set = await loadTemplates({ dataDir });
     const facts = demoFacts();
     const step = everyCase(facts).find((c) => c.step.id === 'a1:thank_you:i2:c1')!.step;
-    expect(renderDraft(step, facts, set).body).toBe('Hi Dana,\n\nThanks a lot!\n\nJordan Lee\njordan.lee@example.com · +1 555 010 0199\nhttps://linkedin.com/in/jordanlee');
+    expect(renderDraft(step, facts, set).body).toBe(
+      'Hi Dana,\n\nThanks a lot!\n\nJordan Lee\njordan.lee@example.com · +1 555 010 0199\nhttps://linkedin.com/in/jordanlee',
+    );
     expect(set['status_check.email']).toBe((await loadTemplates())['status_check.email']);
   });
 
@@ -63,13 +65,21 @@ describe('loadTemplates', () => {
 
   it('a misspelt variable in an override is refused, naming the file and the variable', async () => {
     await override('en', 'status_check.email', '{{greeting}} about {{organisation}}');
-    await expect(loadTemplates({ dataDir })).rejects.toThrow(/status_check\.email\.mustache: unknown variable \{\{organisation\}\}/);
+    await expect(loadTemplates({ dataDir })).rejects.toThrow(
+      /status_check\.email\.mustache: unknown variable \{\{organisation\}\}/,
+    );
   });
 
   it('refuses a locale that could leave the folder, and one nobody provides', async () => {
     for (const locale of ['../../etc', 'en/../../x', '', 'EN_us']) {
-      await expect(loadTemplates({ locale, dataDir })).rejects.toMatchObject({ code: 'invalid_input', field: 'locale' });
+      await expect(loadTemplates({ locale, dataDir })).rejects.toMatchObject({
+        code: 'invalid_input',
+        field: 'locale',
+      });
     }
-    await expect(loadTemplates({ locale: 'xx', dataDir })).rejects.toMatchObject({ code: 'not_found', field: 'locale' });
+    await expect(loadTemplates({ locale: 'xx', dataDir })).rejects.toMatchObject({
+      code: 'not_found',
+      field: 'locale',
+    });
   });
 });

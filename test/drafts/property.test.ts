@@ -7,17 +7,39 @@ import { countWords } from '../../src/core/drafts/text.js';
 import type { Facts } from '../../src/core/types.js';
 import { loadTemplates } from '../../src/templates/loader.js';
 import { demoFacts, everyCase } from './fixtures.js';
+import { HIDDEN } from './hostile.js';
 
 const templates = await loadTemplates();
 const LIMITS: Record<string, number> = { thank_you: 250, status_check: 120, check_in: 150 };
 
 // Free text mixed with the words the checker hunts for, so quoting them is exercised too.
 const loaded = fc.constantFrom(
-  'flowers', 'did I get the job', 'otherwise I will', 'ASAP', '{{name}}', '${x}', '[NAME]', '<b>', 'Bluefin Health',
-  'Marco Bianchi', '\r\nBcc: x@y.z', '\u202E', '\u0000', 'Hi Marco,', 'gift card', '…', ' ', '\n',
+  'flowers',
+  'did I get the job',
+  'otherwise I will',
+  'ASAP',
+  '{{name}}',
+  '${x}',
+  '[NAME]',
+  '<b>',
+  'Bluefin Health',
+  'Marco Bianchi',
+  '\r\nBcc: x@y.z',
+  '\u202E',
+  '\u0000',
+  'Hi Marco,',
+  'gift card',
+  '…',
+  ' ',
+  '\n',
 );
-const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), loaded), { maxLength: 8 }).map((parts) => parts.join(' '));
-const longText = fc.oneof(text, fc.integer({ min: 2000, max: 12000 }).map((n) => 'the quarterly roadmap '.repeat(n / 22)));
+const text = fc
+  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), loaded), { maxLength: 8 })
+  .map((parts) => parts.join(' '));
+const longText = fc.oneof(
+  text,
+  fc.integer({ min: 2000, max: 12000 }).map((n) => 'the quarterly roadmap '.repeat(n / 22)),
+);
 
 describe('any seeker text', () => {
   it('drafts every case with no error finding', () => {
@@ -25,11 +47,17 @@ describe('any seeker text', () => {
     fc.assert(
       fc.property(
         fc.record({
-          name: text, title: text, role: text, signature: longText,
-          keyPoints: fc.array(longText, { maxLength: 3 }), forgot: fc.array(longText, { maxLength: 2 }),
-          promises: fc.array(longText, { maxLength: 2 }), strengths: fc.array(longText, { maxLength: 2 }),
+          name: text,
+          title: text,
+          role: text,
+          signature: longText,
+          keyPoints: fc.array(longText, { maxLength: 3 }),
+          forgot: fc.array(longText, { maxLength: 2 }),
+          promises: fc.array(longText, { maxLength: 2 }),
+          strengths: fc.array(longText, { maxLength: 2 }),
           // The check-in value is typed at draft time, not recorded: the checker rightly judges it.
-          value: fc.option(fc.string({ unit: 'grapheme', maxLength: 80 }), { nil: undefined }), formal: fc.boolean(),
+          value: fc.option(fc.string({ unit: 'grapheme', maxLength: 80 }), { nil: undefined }),
+          formal: fc.boolean(),
         }),
         fc.constantFrom(...cases),
         (input, c) => {
@@ -42,13 +70,21 @@ describe('any seeker text', () => {
           const app = facts.applications.find((a) => a.id === c.step.application)!;
           app.role = input.role.trim() || app.role;
           app.prosCons.strengths = input.strengths;
-          for (const i of app.interviews) i.notes = { keyPoints: input.keyPoints, forgot: input.forgot, promises: input.promises };
-          const draft = renderDraft(c.step, facts, templates, { formal: input.formal, value: input.value });
+          for (const i of app.interviews)
+            i.notes = {
+              keyPoints: input.keyPoints,
+              forgot: input.forgot,
+              promises: input.promises,
+            };
+          const draft = renderDraft(c.step, facts, templates, {
+            formal: input.formal,
+            value: input.value,
+          });
           expect(draft.findings.filter((f) => f.severity === 'error')).toEqual([]);
-          // eslint-disable-next-line no-control-regex -- finding control characters is the point
-          expect(draft.body).not.toMatch(/[\r\u0000-\u0008\u000B-\u001F\u202A-\u202E]/);
+          expect(draft.body).not.toMatch(HIDDEN);
           if (draft.subject !== null) expect(draft.subject).not.toMatch(/[\r\n]/);
-          if (c.step.channel === 'linkedin') expect([...draft.body].length).toBeLessThanOrEqual(300);
+          if (c.step.channel === 'linkedin')
+            expect([...draft.body].length).toBeLessThanOrEqual(300);
           const limit = LIMITS[c.step.kind];
           if (limit) expect(countWords(draft.body)).toBeLessThanOrEqual(limit);
         },

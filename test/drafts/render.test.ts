@@ -6,7 +6,7 @@ import { DomainError } from '../../src/core/errors.js';
 import type { Facts, Step } from '../../src/core/types.js';
 import { loadTemplates } from '../../src/templates/loader.js';
 import { demoFacts, everyCase } from './fixtures.js';
-import { hostile, MUSTACHE, RTL, SCRIPT } from './hostile.js';
+import { HIDDEN, hostile, MUSTACHE, RTL, SCRIPT } from './hostile.js';
 
 const templates = await loadTemplates();
 
@@ -15,10 +15,21 @@ function errors(draft: Draft) {
 }
 
 function show(label: string, draft: Draft): string {
-  const head = [`### ${label}`, `to: ${draft.to.map((r) => `${r.name} <${r.email ?? 'no e-mail'}>`).join(', ')}`];
+  const head = [
+    `### ${label}`,
+    `to: ${draft.to.map((r) => `${r.name} <${r.email ?? 'no e-mail'}>`).join(', ')}`,
+  ];
   if (draft.subject !== null) head.push(`subject: ${draft.subject}`);
   const notes = draft.findings.map((f) => `  [${f.severity}] ${f.rule}: ${f.message}`);
-  return [...head, '', draft.body, '', ...(notes.length ? ['findings:', ...notes] : ['findings: none']), '', ''].join('\n');
+  return [
+    ...head,
+    '',
+    draft.body,
+    '',
+    ...(notes.length ? ['findings:', ...notes] : ['findings: none']),
+    '',
+    '',
+  ].join('\n');
 }
 
 function stepFor(facts: Facts, id: string, over: Partial<Step> = {}): Step {
@@ -36,22 +47,27 @@ describe('every kind × source × channel', () => {
   it('covers every outbound kind, all three sources and every channel a kind can use', () => {
     const covered = new Set(cases.map((c) => c.label.split(' · ').slice(0, 3).join(' · ')));
     const expected = Object.entries(DRAFT_CHANNELS).flatMap(([kind, channels]) =>
-      ['employer', 'recruiter', 'agency'].flatMap((source) => channels!.map((ch) => `${kind} · ${source} · ${ch}`)),
+      ['employer', 'recruiter', 'agency'].flatMap((source) =>
+        channels!.map((ch) => `${kind} · ${source} · ${ch}`),
+      ),
     );
     expect([...covered].sort()).toEqual(expected.sort());
     expect(cases.length).toBe(78);
   });
 
-  it.each(cases.map((c) => [c.label, c.step] as const))('%s renders without error findings', (_label, step) => {
-    const draft = renderDraft(step, facts, templates);
-    expect(errors(draft)).toEqual([]);
-    expect(draft.body.length).toBeGreaterThan(40);
-    expect(draft.body).not.toMatch(/\{\{|\}\}|undefined|null|\[object/);
-    expect(draft.subject === null).toBe(step.channel !== 'email');
-    if (step.channel === 'linkedin') expect([...draft.body].length).toBeLessThanOrEqual(300);
-    const limit = LIMITS[step.kind];
-    if (limit) expect(countWords(draft.body)).toBeLessThanOrEqual(limit);
-  });
+  it.each(cases.map((c) => [c.label, c.step] as const))(
+    '%s renders without error findings',
+    (_label, step) => {
+      const draft = renderDraft(step, facts, templates);
+      expect(errors(draft)).toEqual([]);
+      expect(draft.body.length).toBeGreaterThan(40);
+      expect(draft.body).not.toMatch(/\{\{|\}\}|undefined|null|\[object/);
+      expect(draft.subject === null).toBe(step.channel !== 'email');
+      if (step.channel === 'linkedin') expect([...draft.body].length).toBeLessThanOrEqual(300);
+      const limit = LIMITS[step.kind];
+      if (limit) expect(countWords(draft.body)).toBeLessThanOrEqual(limit);
+    },
+  );
 
   // One readable file per kind: review the prose by reading test/drafts/__snapshots__/<kind>.txt.
   for (const kind of [...new Set(cases.map((c) => c.step.kind))]) {
@@ -69,17 +85,19 @@ describe('hostile facts', () => {
   const facts = hostile(demoFacts());
   const cases = everyCase(facts);
 
-  it.each(cases.map((c) => [c.label, c.step] as const))('%s prints them as text and stays sendable', (_label, step) => {
-    const draft = renderDraft(step, facts, templates);
-    expect(errors(draft)).toEqual([]);
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    expect(draft.body).not.toMatch(/[\r\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/);
-    if (draft.subject !== null) expect(draft.subject).not.toMatch(/[\r\n\u202E]/);
-    for (const r of draft.to) expect(r.name).not.toMatch(/[\r\n\u202E]/);
-    if (step.channel === 'linkedin') expect([...draft.body].length).toBeLessThanOrEqual(300);
-    const limit = LIMITS[step.kind];
-    if (limit) expect(countWords(draft.body)).toBeLessThanOrEqual(limit);
-  });
+  it.each(cases.map((c) => [c.label, c.step] as const))(
+    '%s prints them as text and stays sendable',
+    (_label, step) => {
+      const draft = renderDraft(step, facts, templates);
+      expect(errors(draft)).toEqual([]);
+      expect(draft.body).not.toMatch(HIDDEN);
+      if (draft.subject !== null) expect(draft.subject).not.toMatch(/[\r\n\u202E]/);
+      for (const r of draft.to) expect(r.name).not.toMatch(/[\r\n\u202E]/);
+      if (step.channel === 'linkedin') expect([...draft.body].length).toBeLessThanOrEqual(300);
+      const limit = LIMITS[step.kind];
+      if (limit) expect(countWords(draft.body)).toBeLessThanOrEqual(limit);
+    },
+  );
 
   it('prints {{…}}, ${…} and markup verbatim, never evaluated', () => {
     const draft = renderDraft(stepFor(facts, 'a1:thank_you:i2:c1'), facts, templates);
@@ -100,7 +118,11 @@ describe('hostile facts', () => {
   });
 
   it('shows the hostile thank-you in a reviewed snapshot', async () => {
-    const text = ['a1:thank_you:i2:c1', 'thank_you · employer · linkedin · to interviewer', 'a3:thank_you:i4:c5']
+    const text = [
+      'a1:thank_you:i2:c1',
+      'thank_you · employer · linkedin · to interviewer',
+      'a3:thank_you:i4:c5',
+    ]
       .map((id) => show(id, renderDraft(stepFor(facts, id), facts, templates)))
       .join('');
     await expect(text).toMatchFileSnapshot('./__snapshots__/hostile.txt');
@@ -128,7 +150,9 @@ describe('personalisation from the facts', () => {
   it('names the role, organisation, round, the most specific key point, what was forgotten, the promise with its link, a strength, the timeline and the signature', () => {
     const body = thanks().body;
     expect(body).toContain('Senior Backend Engineer role at Northwind Labs (round 2)');
-    expect(body).toContain('moving the billing service from cron jobs to an event queue (Kafka) by Q3');
+    expect(body).toContain(
+      'moving the billing service from cron jobs to an event queue (Kafka) by Q3',
+    );
     expect(body).not.toContain('the on-call rotation');
     expect(body).toContain('I led our Postgres 16 upgrade with zero downtime last year.');
     expect(body).toContain('here is my portfolio link: https://jordanlee.dev/portfolio');
@@ -152,7 +176,9 @@ describe('personalisation from the facts', () => {
     app.prosCons.strengths = [];
     f.settings.signature = '';
     const draft = renderDraft(stepFor(f, 'a1:thank_you:i2:c1'), f, templates);
-    expect(draft.body).not.toMatch(/discussing|promised|did not get to mention|contribute to|decision/);
+    expect(draft.body).not.toMatch(
+      /discussing|promised|did not get to mention|contribute to|decision/,
+    );
     expect(draft.body).toMatchInlineSnapshot(`
       "Hi Dana,
 
@@ -168,7 +194,9 @@ describe('personalisation from the facts', () => {
 
   it('a promise without a link is recalled, never claimed as delivered', () => {
     const draft = renderDraft(stepFor(facts, 'a2:thank_you:i3:c4'), facts, templates);
-    expect(draft.body).toContain('I will follow up shortly on what I promised: share the case study write-up.');
+    expect(draft.body).toContain(
+      'I will follow up shortly on what I promised: share the case study write-up.',
+    );
     expect(draft.body).not.toContain('here is');
   });
 
@@ -192,7 +220,9 @@ describe('personalisation from the facts', () => {
 
   it('offer update: the offer and its deadline in passing, interest reaffirmed, no ultimatum, no other organisation named', () => {
     const draft = renderDraft(stepFor(facts, 'a1:offer_update:x2:c1'), facts, templates);
-    expect(draft.body).toContain('in passing, that I have received another job offer, with a reply due by Tuesday 1 December');
+    expect(draft.body).toContain(
+      'in passing, that I have received another job offer, with a reply due by Tuesday 1 December',
+    );
     expect(draft.body).toContain('remains of great interest to me');
     expect(draft.body).not.toContain('Harbor Bank');
     expect(draft.findings).toEqual([]);
@@ -203,7 +233,8 @@ describe('personalisation from the facts', () => {
     const bare = renderDraft(step, facts, templates);
     expect(bare.body).toContain('[Add before sending: something of value for Dana');
     expect(bare.findings.map((f) => [f.rule, f.severity])).toEqual([['todo_note', 'warning']]);
-    const value = 'Congratulations on the Series C — I enjoyed the write-up at https://northwind.example/blog/series-c.';
+    const value =
+      'Congratulations on the Series C — I enjoyed the write-up at https://northwind.example/blog/series-c.';
     const given = renderDraft(step, facts, templates, { value });
     expect(given.body).toContain(value);
     expect(given.body).not.toContain('[Add');
@@ -212,7 +243,12 @@ describe('personalisation from the facts', () => {
 
   it('the rejection flow thanks again and asks for feedback', () => {
     const f = demoFacts();
-    const step: Step = { ...stepFor(f, 'a1:final_thanks:x1:c1'), id: 'a4:final_thanks:x1:c8', application: 'a4', to: ['c8'] };
+    const step: Step = {
+      ...stepFor(f, 'a1:final_thanks:x1:c1'),
+      id: 'a4:final_thanks:x1:c8',
+      application: 'a4',
+      to: ['c8'],
+    };
     const draft = renderDraft(step, f, templates);
     expect(draft.body).toContain('Hi Lena,');
     expect(draft.body).toContain('grateful for any feedback');
@@ -224,7 +260,13 @@ describe('refusals', () => {
   const facts = demoFacts();
 
   it('a step addressed to the seeker has no draft', () => {
-    const step = { ...stepFor(facts, 'a1:thank_you:i2:c1'), id: 'a1:debrief:i2', kind: 'debrief' as const, to: [], channel: null };
+    const step = {
+      ...stepFor(facts, 'a1:thank_you:i2:c1'),
+      id: 'a1:debrief:i2',
+      kind: 'debrief' as const,
+      to: [],
+      channel: null,
+    };
     expect(() => renderDraft(step, facts, templates)).toThrow(DomainError);
   });
 
@@ -235,17 +277,32 @@ describe('refusals', () => {
 
   it('an unknown application is not_found', () => {
     const step = stepFor(facts, 'a1:thank_you:i2:c1', { application: 'nope' });
-    expect(() => renderDraft(step, facts, templates)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => renderDraft(step, facts, templates)).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
   });
 
   it('a template cannot reach the prototype chain or use unknown variables', () => {
     const step = stepFor(facts, 'a1:thank_you:i2:c1');
-    for (const tag of ['{{constructor}}', '{{__proto__}}', '{{toString}}', '{{#promises}}{{constructor}}{{/promises}}', '{{organisation}}', '{{> signature}}']) {
-      expect(() => renderDraft(step, facts, { ...templates, 'thank_you.email': `{{greeting}} ${tag}` }), tag).toThrow(
+    for (const tag of [
+      '{{constructor}}',
+      '{{__proto__}}',
+      '{{toString}}',
+      '{{#promises}}{{constructor}}{{/promises}}',
+      '{{organisation}}',
+      '{{> signature}}',
+    ]) {
+      expect(
+        () => renderDraft(step, facts, { ...templates, 'thank_you.email': `{{greeting}} ${tag}` }),
+        tag,
+      ).toThrow(
         expect.objectContaining({ code: 'invalid_input', field: 'templates.thank_you.email' }),
       );
     }
-    const ok = renderDraft(step, facts, { ...templates, 'thank_you.email': '{{greeting}}{{#promises}} [{{text}}|{{link}}]{{/promises}}' });
+    const ok = renderDraft(step, facts, {
+      ...templates,
+      'thank_you.email': '{{greeting}}{{#promises}} [{{text}}|{{link}}]{{/promises}}',
+    });
     expect(ok.body).toBe('Hi Dana, [my portfolio link|https://jordanlee.dev/portfolio]');
   });
 });

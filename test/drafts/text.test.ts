@@ -1,6 +1,13 @@
 // The small text helpers behind the drafts: names, clipping, quoting notes mid-sentence.
 import { describe, expect, it } from 'vitest';
-import { asClause, cleanInline, clip, firstName, joinNames, longDate } from '../../src/core/drafts/text.js';
+import {
+  asClause,
+  cleanInline,
+  clip,
+  firstName,
+  joinNames,
+  longDate,
+} from '../../src/core/drafts/text.js';
 import { mostSpecific, parseSignature } from '../../src/core/drafts/view.js';
 
 describe('text helpers', () => {
@@ -43,9 +50,9 @@ describe('text helpers', () => {
   });
 
   it('the most specific key point carries the most information', () => {
-    expect(mostSpecific(['team culture', 'moving billing to Kafka by Q3 with 2 engineers', 'on-call'])).toBe(
-      'moving billing to Kafka by Q3 with 2 engineers',
-    );
+    expect(
+      mostSpecific(['team culture', 'moving billing to Kafka by Q3 with 2 engineers', 'on-call']),
+    ).toBe('moving billing to Kafka by Q3 with 2 engineers');
     expect(mostSpecific(['same size', 'also same'])).toBe('same size');
     expect(mostSpecific([])).toBeNull();
   });

@@ -1,6 +1,13 @@
 // The message checker: pure rules over a subject, a body and its recipients (SPEC §4).
 import { contactsOf, findApplication, findContact } from '../drafts/facts-lookup.js';
-import { BIDI_CONTROLS, CONTROL_CHARS, asClause, cleanInline, greetingFor, nameParts } from '../drafts/text.js';
+import {
+  BIDI_CONTROLS,
+  CONTROL_CHARS,
+  asClause,
+  cleanInline,
+  greetingFor,
+  nameParts,
+} from '../drafts/text.js';
 import type { Application, Channel, Contact, Facts, StepKind } from '../types.js';
 import { RULES, type Finding, type RuleId, type Severity } from './finding.js';
 import { PHRASE_RULES } from './phrases.js';
@@ -26,7 +33,14 @@ export const LINKEDIN_NOTE_LIMIT = 300;
 
 type Where = Finding['in'];
 
-function finding(rule: RuleId, where: Where, start: number, end: number, message: string, severity?: Severity): Finding {
+function finding(
+  rule: RuleId,
+  where: Where,
+  start: number,
+  end: number,
+  message: string,
+  severity?: Severity,
+): Finding {
   return { rule, severity: severity ?? RULES[rule].severity, message, in: where, start, end };
 }
 
@@ -44,13 +58,21 @@ function phraseFindings(text: string, where: Where): Finding[] {
   const out: Finding[] = [];
   for (const rule of PHRASE_RULES) {
     for (const m of text.matchAll(rule.pattern)) {
-      out.push(finding(rule.rule, where, m.index, m.index + m[0].length, rule.message, rule.severity));
+      out.push(
+        finding(rule.rule, where, m.index, m.index + m[0].length, rule.message, rule.severity),
+      );
     }
   }
   return out;
 }
 
-function organizationFindings(text: string, where: Where, app: Application, facts: Facts, kind: StepKind | null): Finding[] {
+function organizationFindings(
+  text: string,
+  where: Where,
+  app: Application,
+  facts: Facts,
+  kind: StepKind | null,
+): Finding[] {
   const own = cleanInline(app.organization).toLowerCase();
   const others = new Set(
     facts.applications
@@ -63,24 +85,46 @@ function organizationFindings(text: string, where: Where, app: Application, fact
     for (const [start, end] of occurrences(text, org)) {
       // Naming the competing organisation in an offer update is a choice, not a paste error.
       const severity = kind === 'offer_update' ? 'warning' : 'error';
-      out.push(finding('wrong_organization', where, start, end,
-        `"${org}" is another application's organisation, not ${cleanInline(app.organization)}.`, severity));
+      out.push(
+        finding(
+          'wrong_organization',
+          where,
+          start,
+          end,
+          `"${org}" is another application's organisation, not ${cleanInline(app.organization)}.`,
+          severity,
+        ),
+      );
     }
   }
   return out;
 }
 
-function foreignContactFindings(text: string, where: Where, app: Application, facts: Facts): Finding[] {
+function foreignContactFindings(
+  text: string,
+  where: Where,
+  app: Application,
+  facts: Facts,
+): Finding[] {
   const mine = contactsOf(app, facts);
-  const elsewhere = new Set(facts.applications.filter((a) => a.id !== app.id).flatMap((a) => [...contactsOf(a, facts)]));
+  const elsewhere = new Set(
+    facts.applications.filter((a) => a.id !== app.id).flatMap((a) => [...contactsOf(a, facts)]),
+  );
   const out: Finding[] = [];
   for (const contact of facts.contacts) {
     if (mine.has(contact.id) || !elsewhere.has(contact.id)) continue;
     const name = nameParts(contact.name).join(' ');
     if (name.length < 4 || !name.includes(' ')) continue;
     for (const [start, end] of occurrences(text, name)) {
-      out.push(finding('foreign_contact', where, start, end,
-        `${name} belongs to another application, not to ${cleanInline(app.organization)}.`));
+      out.push(
+        finding(
+          'foreign_contact',
+          where,
+          start,
+          end,
+          `${name} belongs to another application, not to ${cleanInline(app.organization)}.`,
+        ),
+      );
     }
   }
   return out;
@@ -88,7 +132,8 @@ function foreignContactFindings(text: string, where: Where, app: Application, fa
 
 const GREETING =
   /^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[ \t]*((?:(?:dr|mr|mrs|ms|mx|prof)\.\s*)?[^,!:\n—–.]*)/i;
-const GENERIC_ADDRESSEES = /^(?:team|all|everyone|there|sir|madam|sir or madam|sir\/madam|hiring team|hiring manager|recruiting team|colleagues|folks|both|friends)$/i;
+const GENERIC_ADDRESSEES =
+  /^(?:team|all|everyone|there|sir|madam|sir or madam|sir\/madam|hiring team|hiring manager|recruiting team|colleagues|folks|both|friends)$/i;
 
 /** The greetings tactful itself writes for these recipients (always right, however odd the name). */
 function ownGreetings(recipients: Contact[]): string[] {
@@ -122,14 +167,25 @@ function greetingFindings(body: string, recipients: Contact[]): Finding[] {
         const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}…]+$/gu, '');
         // A name the draft shortened ("Bartholomew…") matches by its beginning.
         const matches = (part: string, word: string): boolean =>
-          word.endsWith('…') ? bare(part).startsWith(bare(word.slice(0, -1))) : bare(part) === bare(word);
-        return !known.some((parts) => words.every((word) => parts.some((part) => matches(part, word))));
+          word.endsWith('…')
+            ? bare(part).startsWith(bare(word.slice(0, -1)))
+            : bare(part) === bare(word);
+        return !known.some((parts) =>
+          words.every((word) => parts.some((part) => matches(part, word))),
+        );
       });
       if (unknown.length === 0) return [];
       const start = offset + line.indexOf(named);
       const names = recipients.map((c) => cleanInline(c.name)).join(', ');
-      return [finding('greeting_mismatch', 'body', start, start + named.length,
-        `The greeting names ${unknown.join(', ')}, but this message is for ${names}.`)];
+      return [
+        finding(
+          'greeting_mismatch',
+          'body',
+          start,
+          start + named.length,
+          `The greeting names ${unknown.join(', ')}, but this message is for ${names}.`,
+        ),
+      ];
     }
     offset += line.length + 1;
   }
@@ -153,11 +209,21 @@ interface Recorded {
 }
 
 function factTexts(app: Application, facts: Facts): Recorded {
-  const contacts = [...contactsOf(app, facts)].map((id) => findContact(facts, id)).filter((c): c is Contact => !!c);
+  const contacts = [...contactsOf(app, facts)]
+    .map((id) => findContact(facts, id))
+    .filter((c): c is Contact => !!c);
   const texts = [
-    app.organization, app.role, ...facts.settings.signature.split(/\r\n|\r|\n/),
-    ...app.prosCons.pros, ...app.prosCons.cons, ...app.prosCons.strengths,
-    ...app.interviews.flatMap((i) => [...i.notes.keyPoints, ...i.notes.forgot, ...i.notes.promises]),
+    app.organization,
+    app.role,
+    ...facts.settings.signature.split(/\r\n|\r|\n/),
+    ...app.prosCons.pros,
+    ...app.prosCons.cons,
+    ...app.prosCons.strengths,
+    ...app.interviews.flatMap((i) => [
+      ...i.notes.keyPoints,
+      ...i.notes.forgot,
+      ...i.notes.promises,
+    ]),
     // Names as the drafts print them too: without honorifics and stray punctuation.
     ...contacts.flatMap((c) => [c.name, nameParts(c.name).join(' '), c.title ?? '']),
   ]
@@ -189,9 +255,24 @@ function quoted(text: string, start: number, end: number, recorded: Recorded): b
   const grow = (leftFirst: boolean): boolean => {
     let l = start;
     let r = end;
-    const left = () => { while (l > 0 && start - l < QUOTE_MARGIN && corpus.includes(text.slice(l - 1, r))) l -= 1; };
-    const right = () => { while (r < text.length && r - l < match.length + QUOTE_MARGIN && corpus.includes(text.slice(l, r + 1))) r += 1; };
-    if (leftFirst) { left(); right(); } else { right(); left(); }
+    const left = () => {
+      while (l > 0 && start - l < QUOTE_MARGIN && corpus.includes(text.slice(l - 1, r))) l -= 1;
+    };
+    const right = () => {
+      while (
+        r < text.length &&
+        r - l < match.length + QUOTE_MARGIN &&
+        corpus.includes(text.slice(l, r + 1))
+      )
+        r += 1;
+    };
+    if (leftFirst) {
+      left();
+      right();
+    } else {
+      right();
+      left();
+    }
     // A quote the draft clipped ("…") is a quote however short the stretch left of it.
     return r - l >= match.length + QUOTE_MARGIN || (text[r] === '…' && r - l > match.length);
   };
@@ -202,7 +283,11 @@ function quoted(text: string, start: number, end: number, recorded: Recorded): b
 function softenQuoted(findings: Finding[], text: string, recorded: Recorded): Finding[] {
   return findings.map((f) =>
     f.severity === 'error' && quoted(text, f.start, f.end, recorded)
-      ? { ...f, severity: 'warning', message: `${f.message} (This is quoted from your notes: check it reads as intended.)` }
+      ? {
+          ...f,
+          severity: 'warning',
+          message: `${f.message} (This is quoted from your notes: check it reads as intended.)`,
+        }
       : f,
   );
 }
@@ -212,8 +297,15 @@ function placeholderFindings(text: string, where: Where, recorded: Recorded): Fi
   const taken: [number, number][] = [];
   for (const m of text.matchAll(TODO_NOTE)) {
     taken.push([m.index, m.index + m[0].length]);
-    out.push(finding('todo_note', where, m.index, m.index + m[0].length,
-      'A note to you is still in the text: do what it says, then remove it.'));
+    out.push(
+      finding(
+        'todo_note',
+        where,
+        m.index,
+        m.index + m[0].length,
+        'A note to you is still in the text: do what it says, then remove it.',
+      ),
+    );
   }
   for (const pattern of PLACEHOLDERS) {
     for (const m of text.matchAll(pattern)) {
@@ -222,10 +314,26 @@ function placeholderFindings(text: string, where: Where, recorded: Recorded): Fi
       taken.push([start, end]);
       // Text the seeker typed into their notes is printed as it was typed: worth a look, not a slot.
       if (quoted(text, start, end, recorded)) {
-        out.push(finding('unfilled_placeholder', where, start, end,
-          `"${m[0]}" comes from your notes and looks like a placeholder: check it reads as intended.`, 'warning'));
+        out.push(
+          finding(
+            'unfilled_placeholder',
+            where,
+            start,
+            end,
+            `"${m[0]}" comes from your notes and looks like a placeholder: check it reads as intended.`,
+            'warning',
+          ),
+        );
       } else {
-        out.push(finding('unfilled_placeholder', where, start, end, `Fill in or remove the placeholder "${m[0]}".`));
+        out.push(
+          finding(
+            'unfilled_placeholder',
+            where,
+            start,
+            end,
+            `Fill in or remove the placeholder "${m[0]}".`,
+          ),
+        );
       }
     }
   }
@@ -238,15 +346,29 @@ function lengthFindings(body: string, kind: StepKind | null, channel: Channel | 
   if (limit !== undefined) {
     const words = [...body.matchAll(/\S+/g)].filter((m) => /[\p{L}\p{N}]/u.test(m[0]));
     if (words.length > limit) {
-      out.push(finding('too_long', 'body', words[limit]!.index, body.length,
-        `${words.length} words: keep a ${kind!.replace('_', '-')} to ${limit} words or fewer.`));
+      out.push(
+        finding(
+          'too_long',
+          'body',
+          words[limit]!.index,
+          body.length,
+          `${words.length} words: keep a ${kind!.replace('_', '-')} to ${limit} words or fewer.`,
+        ),
+      );
     }
   }
   const chars = [...body];
   if (channel === 'linkedin' && chars.length > LINKEDIN_NOTE_LIMIT) {
     const start = chars.slice(0, LINKEDIN_NOTE_LIMIT).join('').length;
-    out.push(finding('too_long', 'body', start, body.length,
-      `${chars.length} characters: a LinkedIn invitation note takes at most ${LINKEDIN_NOTE_LIMIT}.`));
+    out.push(
+      finding(
+        'too_long',
+        'body',
+        start,
+        body.length,
+        `${chars.length} characters: a LinkedIn invitation note takes at most ${LINKEDIN_NOTE_LIMIT}.`,
+      ),
+    );
   }
   return out;
 }
@@ -254,22 +376,50 @@ function lengthFindings(body: string, kind: StepKind | null, channel: Channel | 
 const EMAIL_IN_TEXT = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/;
 const PHONE_IN_TEXT = /\+?\d[\d ().-]{6,}\d/;
 
-function contactDetailFindings(body: string, kind: StepKind | null, channel: Channel | null): Finding[] {
-  if (kind !== 'thank_you' || channel === 'linkedin' || channel === 'phone' || channel === 'voicemail') return [];
+function contactDetailFindings(
+  body: string,
+  kind: StepKind | null,
+  channel: Channel | null,
+): Finding[] {
+  if (
+    kind !== 'thank_you' ||
+    channel === 'linkedin' ||
+    channel === 'phone' ||
+    channel === 'voicemail'
+  )
+    return [];
   if (EMAIL_IN_TEXT.test(body) || PHONE_IN_TEXT.test(body)) return [];
-  return [finding('missing_contact_details', 'body', body.length, body.length,
-    'Add your e-mail address or phone number (set a signature in your settings) so they can reach you.')];
+  return [
+    finding(
+      'missing_contact_details',
+      'body',
+      body.length,
+      body.length,
+      'Add your e-mail address or phone number (set a signature in your settings) so they can reach you.',
+    ),
+  ];
 }
 
 const HEADER_UNSAFE = new RegExp(`[\\r\\n]|${CONTROL_CHARS.source}|${BIDI_CONTROLS.source}`, 'g');
 const SINGLE_ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+$/;
 
-function headerFindings(subject: string | null, recipients: Contact[], channel: Channel | null): Finding[] {
+function headerFindings(
+  subject: string | null,
+  recipients: Contact[],
+  channel: Channel | null,
+): Finding[] {
   const out: Finding[] = [];
   if (subject) {
     for (const m of subject.matchAll(HEADER_UNSAFE)) {
-      out.push(finding('header_injection', 'subject', m.index, m.index + m[0].length,
-        'The subject contains a line break or control character: it could inject mail headers.'));
+      out.push(
+        finding(
+          'header_injection',
+          'subject',
+          m.index,
+          m.index + m[0].length,
+          'The subject contains a line break or control character: it could inject mail headers.',
+        ),
+      );
     }
   }
   if (channel === 'email' || channel === null) {
@@ -277,8 +427,15 @@ function headerFindings(subject: string | null, recipients: Contact[], channel: 
       if (contact.email === null) return;
       HEADER_UNSAFE.lastIndex = 0;
       if (HEADER_UNSAFE.test(contact.email) || !SINGLE_ADDRESS.test(contact.email)) {
-        out.push(finding('header_injection', 'to', index, index + 1,
-          `The e-mail address of ${cleanInline(contact.name)} is not a single valid address: fix the contact.`));
+        out.push(
+          finding(
+            'header_injection',
+            'to',
+            index,
+            index + 1,
+            `The e-mail address of ${cleanInline(contact.name)} is not a single valid address: fix the contact.`,
+          ),
+        );
       }
     });
   }
@@ -287,9 +444,17 @@ function headerFindings(subject: string | null, recipients: Contact[], channel: 
 
 function hiddenCharacterFindings(body: string): Finding[] {
   const hidden = new RegExp(`${CONTROL_CHARS.source}|${BIDI_CONTROLS.source}`, 'g');
-  return [...body.matchAll(hidden)].filter((m) => m[0] !== '\t').map((m) =>
-    finding('hidden_characters', 'body', m.index, m.index + m[0].length,
-      'An invisible control or text-direction character: remove it, it can make the text read differently.'));
+  return [...body.matchAll(hidden)]
+    .filter((m) => m[0] !== '\t')
+    .map((m) =>
+      finding(
+        'hidden_characters',
+        'body',
+        m.index,
+        m.index + m[0].length,
+        'An invisible control or text-direction character: remove it, it can make the text read differently.',
+      ),
+    );
 }
 
 const WHERE_ORDER: Record<Where, number> = { to: 0, subject: 1, body: 2 };
@@ -302,7 +467,13 @@ export function checkMessage(input: CheckInput, facts: Facts): Finding[] {
   const app = findApplication(facts, input.applicationId);
   const recipients = input.to.map((id) => findContact(facts, id)).filter((c): c is Contact => !!c);
   const recorded = factTexts(app, facts);
-  const texts: [Where, string][] = input.subject === null ? [['body', input.body]] : [['subject', input.subject], ['body', input.body]];
+  const texts: [Where, string][] =
+    input.subject === null
+      ? [['body', input.body]]
+      : [
+          ['subject', input.subject],
+          ['body', input.body],
+        ];
   const findings: Finding[] = [...headerFindings(input.subject, recipients, input.channel)];
   for (const [where, text] of texts) {
     const wording = [
@@ -310,7 +481,10 @@ export function checkMessage(input: CheckInput, facts: Facts): Finding[] {
       ...organizationFindings(text, where, app, facts, input.kind),
       ...foreignContactFindings(text, where, app, facts),
     ];
-    findings.push(...softenQuoted(wording, text, recorded), ...placeholderFindings(text, where, recorded));
+    findings.push(
+      ...softenQuoted(wording, text, recorded),
+      ...placeholderFindings(text, where, recorded),
+    );
   }
   findings.push(
     ...greetingFindings(input.body, recipients),
@@ -318,5 +492,7 @@ export function checkMessage(input: CheckInput, facts: Facts): Finding[] {
     ...contactDetailFindings(input.body, input.kind, input.channel),
     ...hiddenCharacterFindings(input.body),
   );
-  return findings.sort((a, b) => WHERE_ORDER[a.in] - WHERE_ORDER[b.in] || a.start - b.start || a.end - b.end);
+  return findings.sort(
+    (a, b) => WHERE_ORDER[a.in] - WHERE_ORDER[b.in] || a.start - b.start || a.end - b.end,
+  );
 }

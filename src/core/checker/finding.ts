@@ -13,18 +13,46 @@ export interface Finding {
 
 /** The checker's rules: stable ids, each with its usual severity and what it is for. */
 export const RULES = {
-  pushy_wording: { severity: 'error', about: 'ultimatums and pressure ("need an answer by", "otherwise I will")' },
+  pushy_wording: {
+    severity: 'error',
+    about: 'ultimatums and pressure ("need an answer by", "otherwise I will")',
+  },
   outcome_question: { severity: 'error', about: '"did I get the job"-style questions' },
-  gift: { severity: 'error', about: 'gifts of any kind (flowers, muffins, hampers, vouchers, gift cards…)' },
-  wrong_organization: { severity: 'error', about: "another application's organisation named in the message" },
+  gift: {
+    severity: 'error',
+    about: 'gifts of any kind (flowers, muffins, hampers, vouchers, gift cards…)',
+  },
+  wrong_organization: {
+    severity: 'error',
+    about: "another application's organisation named in the message",
+  },
   foreign_contact: { severity: 'error', about: 'a person who does not belong to this application' },
   greeting_mismatch: { severity: 'error', about: 'a greeting that does not match the recipient' },
-  unfilled_placeholder: { severity: 'error', about: 'template slots left in: {{…}}, ${…}, [NAME], <name>' },
-  todo_note: { severity: 'warning', about: 'a note to the seeker ("[Add before sending: …]") still in the text' },
-  too_long: { severity: 'error', about: 'over the kind\'s length (thank-you 250 words, status check 120, check-in 150, LinkedIn note 300 characters)' },
-  missing_contact_details: { severity: 'warning', about: 'a thank-you without the seeker\'s e-mail or phone' },
-  header_injection: { severity: 'error', about: 'line breaks or control characters in the subject or an address' },
-  hidden_characters: { severity: 'warning', about: 'control or right-to-left override characters in the body' },
+  unfilled_placeholder: {
+    severity: 'error',
+    about: 'template slots left in: {{…}}, ${…}, [NAME], <name>',
+  },
+  todo_note: {
+    severity: 'warning',
+    about: 'a note to the seeker ("[Add before sending: …]") still in the text',
+  },
+  too_long: {
+    severity: 'error',
+    about:
+      "over the kind's length (thank-you 250 words, status check 120, check-in 150, LinkedIn note 300 characters)",
+  },
+  missing_contact_details: {
+    severity: 'warning',
+    about: "a thank-you without the seeker's e-mail or phone",
+  },
+  header_injection: {
+    severity: 'error',
+    about: 'line breaks or control characters in the subject or an address',
+  },
+  hidden_characters: {
+    severity: 'warning',
+    about: 'control or right-to-left override characters in the body',
+  },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 export type RuleId = keyof typeof RULES;

@@ -27,7 +27,10 @@ function matchAnchor(anchor: string, ids: string[]): string | undefined {
 }
 
 function endOf(interview: Interview, seekerZone: string): number {
-  return localToEpochMs(interview.start, interview.timezone ?? seekerZone) + interview.durationMinutes * 60_000;
+  return (
+    localToEpochMs(interview.start, interview.timezone ?? seekerZone) +
+    interview.durationMinutes * 60_000
+  );
 }
 
 /**
@@ -36,13 +39,19 @@ function endOf(interview: Interview, seekerZone: string): number {
  */
 export function interviewOf(step: Step, application: Application, facts: Facts): Interview | null {
   if (['thank_you', 'debrief', 'reflect'].includes(step.kind)) {
-    const id = matchAnchor(stepAnchor(step), application.interviews.map((i) => i.id));
+    const id = matchAnchor(
+      stepAnchor(step),
+      application.interviews.map((i) => i.id),
+    );
     const anchored = application.interviews.find((i) => i.id === id);
     if (anchored) return anchored;
   }
   let latest: Interview | null = null;
   for (const interview of application.interviews) {
-    if (!latest || endOf(interview, facts.settings.timezone) > endOf(latest, facts.settings.timezone)) {
+    if (
+      !latest ||
+      endOf(interview, facts.settings.timezone) > endOf(latest, facts.settings.timezone)
+    ) {
       latest = interview;
     }
   }
@@ -52,7 +61,10 @@ export function interviewOf(step: Step, application: Application, facts: Facts):
 /** The interaction (on any application) a step's anchor names, e.g. the offer behind an offer_update. */
 export function anchorInteraction(step: Step, facts: Facts): Interaction | null {
   const all = facts.applications.flatMap((a) => a.interactions);
-  const id = matchAnchor(stepAnchor(step), all.map((x) => x.id));
+  const id = matchAnchor(
+    stepAnchor(step),
+    all.map((x) => x.id),
+  );
   return all.find((x) => x.id === id) ?? null;
 }
 
@@ -64,7 +76,10 @@ export function statedDecisionDate(
 ): string | null {
   const since = interview ? endOf(interview, seekerZone) : -Infinity;
   const updates = application.interactions
-    .filter((x) => x.direction === 'in' && (x.kind === 'reply' || x.kind === 'update') && x.newDecisionDate)
+    .filter(
+      (x) =>
+        x.direction === 'in' && (x.kind === 'reply' || x.kind === 'update') && x.newDecisionDate,
+    )
     .filter((x) => parseInstant(x.at) >= since)
     .sort((a, b) => parseInstant(a.at) - parseInstant(b.at));
   const latest = updates[updates.length - 1];
@@ -75,11 +90,14 @@ export function statedDecisionDate(
 export function contactsOf(application: Application, facts: Facts): Set<string> {
   const ids = new Set<string>(application.references);
   if (application.agent) ids.add(application.agent);
-  for (const interview of application.interviews) for (const id of interview.interviewers) ids.add(id);
-  for (const interaction of application.interactions) for (const id of interaction.contacts) ids.add(id);
+  for (const interview of application.interviews)
+    for (const id of interview.interviewers) ids.add(id);
+  for (const interaction of application.interactions)
+    for (const id of interaction.contacts) ids.add(id);
   const org = application.organization.trim().toLowerCase();
   for (const c of facts.contacts) {
-    if (c.isReference || (c.organization && c.organization.trim().toLowerCase() === org)) ids.add(c.id);
+    if (c.isReference || (c.organization && c.organization.trim().toLowerCase() === org))
+      ids.add(c.id);
   }
   return ids;
 }

@@ -1,3 +1,17 @@
 export { renderDraft, type Draft } from './render.js';
-export { DRAFT_CHANNELS, assertTemplate, bodyKey, requiredTemplateNames, subjectKey, type TemplateSet } from './templates.js';
-export { buildView, mostSpecific, parseSignature, type DraftOptions, type DraftView, type Recipient } from './view.js';
+export {
+  DRAFT_CHANNELS,
+  assertTemplate,
+  bodyKey,
+  requiredTemplateNames,
+  subjectKey,
+  type TemplateSet,
+} from './templates.js';
+export {
+  buildView,
+  mostSpecific,
+  parseSignature,
+  type DraftOptions,
+  type DraftView,
+  type Recipient,
+} from './view.js';

@@ -34,7 +34,11 @@ function tidy(text: string): string {
 function template(templates: TemplateSet, name: string): string {
   const text = templates[name];
   if (text === undefined) {
-    throw new DomainError('not_found', `no template "${name}" (add templates/<locale>/${name}.mustache)`, 'template');
+    throw new DomainError(
+      'not_found',
+      `no template "${name}" (add templates/<locale>/${name}.mustache)`,
+      'template',
+    );
   }
   return text;
 }
@@ -44,9 +48,18 @@ function template(templates: TemplateSet, name: string): string {
  * less and less until the draft fits its kind's length limit. Throws `invalid_input` for a
  * step addressed to the seeker (debrief, reflect, move_on: nothing to send).
  */
-export function renderDraft(step: Step, facts: Facts, templates: TemplateSet, options: DraftOptions = {}): Draft {
+export function renderDraft(
+  step: Step,
+  facts: Facts,
+  templates: TemplateSet,
+  options: DraftOptions = {},
+): Draft {
   if (SEEKER_STEP_KINDS.includes(step.kind) || step.channel === null) {
-    throw new DomainError('invalid_input', `a ${step.kind} step is a note to yourself: there is no message to draft`, 'step');
+    throw new DomainError(
+      'invalid_input',
+      `a ${step.kind} step is a note to yourself: there is no message to draft`,
+      'step',
+    );
   }
   const channel = step.channel;
   const bodyTemplate = template(templates, bodyKey(step.kind, channel));
@@ -56,7 +69,10 @@ export function renderDraft(step: Step, facts: Facts, templates: TemplateSet, op
   for (const detail of DETAIL_LEVELS) {
     const { view, recipients } = buildView(step, facts, options, detail);
     const body = tidy(renderTemplate(bodyKey(step.kind, channel), bodyTemplate, view));
-    const subject = subjectTemplate === null ? null : cleanInline(renderTemplate(subjectKey(step.kind), subjectTemplate, view));
+    const subject =
+      subjectTemplate === null
+        ? null
+        : cleanInline(renderTemplate(subjectKey(step.kind), subjectTemplate, view));
     const findings = checkMessage(
       { kind: step.kind, channel, subject, body, to: step.to, applicationId: step.application },
       facts,

@@ -35,7 +35,10 @@ export function subjectKey(kind: StepKind): string {
 /** Every template name the built-in set must provide. */
 export function requiredTemplateNames(): string[] {
   const names: string[] = [];
-  for (const [kind, channels] of Object.entries(DRAFT_CHANNELS) as [StepKind, readonly Channel[]][]) {
+  for (const [kind, channels] of Object.entries(DRAFT_CHANNELS) as [
+    StepKind,
+    readonly Channel[],
+  ][]) {
     for (const channel of channels) names.push(bodyKey(kind, channel));
     if (channels.includes('email')) names.push(subjectKey(kind));
   }
@@ -50,7 +53,8 @@ type Token = [string, string, number, number, Token[]?, ...unknown[]];
 function unknownTag(tokens: Token[]): string | null {
   for (const [type, value, , , children] of tokens) {
     if (type === '>') return `{{> ${value}}} (partials are not supported)`;
-    if (['name', '&', '#', '^'].includes(type) && !KNOWN_VARIABLES.has(value)) return `{{${value}}} (see templates/en/README.md)`;
+    if (['name', '&', '#', '^'].includes(type) && !KNOWN_VARIABLES.has(value))
+      return `{{${value}}} (see templates/en/README.md)`;
     const inner = children ? unknownTag(children) : null;
     if (inner) return inner;
   }
@@ -70,7 +74,12 @@ export function assertTemplate(name: string, text: string): void {
     throw new DomainError('invalid_input', `template ${name}: ${reason}`, `templates.${name}`);
   }
   const unknown = unknownTag(tokens);
-  if (unknown) throw new DomainError('invalid_input', `template ${name}: unknown variable ${unknown}`, `templates.${name}`);
+  if (unknown)
+    throw new DomainError(
+      'invalid_input',
+      `template ${name}: unknown variable ${unknown}`,
+      `templates.${name}`,
+    );
 }
 
 /** Mustache views without a prototype, so `{{constructor}}` in a template resolves to nothing. */

@@ -39,7 +39,8 @@ export function clip(value: string, max: number): string {
   return `${head.replace(/[\s,;:.!?-]+$/, '')}…`;
 }
 
-const LEADING_COMMON = /^(?:the|a|an|my|our|their|your|his|her|its|this|that|these|those|how|what|why|when|where|which|some|any|each|every|both|more|most|new|better)$/;
+const LEADING_COMMON =
+  /^(?:the|a|an|my|our|their|your|his|her|its|this|that|these|those|how|what|why|when|where|which|some|any|each|every|both|more|most|new|better)$/;
 const COMMON_ENDING = /(?:ing|tion|sion|ment|ity|ness|ance|ence|ship|ure|ism|ogy|ery|ies)$/;
 
 /**
@@ -65,7 +66,10 @@ const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'sir'
 /** The words of a name without honorifics ("Dr. Amara Okafor" → ["Amara", "Okafor"]). */
 export function nameParts(name: string): string[] {
   // Trailing separators ("Reyes," in "Reyes, Dana") are punctuation, not part of the name.
-  const words = cleanInline(name).split(' ').map((w) => w.replace(/[,;:!?]+$/, '')).filter((w) => w.length > 0);
+  const words = cleanInline(name)
+    .split(' ')
+    .map((w) => w.replace(/[,;:!?]+$/, ''))
+    .filter((w) => w.length > 0);
   const rest = words.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
   return rest.length > 0 ? rest : words;
 }
@@ -91,8 +95,18 @@ export function greetingFor(names: string[], formal: boolean, max: number): stri
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** "Monday 4 January" — unambiguous in every English-speaking country. */

@@ -8,7 +8,17 @@ import {
   interviewOf,
   statedDecisionDate,
 } from './facts-lookup.js';
-import { asClause, cleanInline, cleanLines, clip, firstName, greetingFor, joinNames, longDate, nameParts } from './text.js';
+import {
+  asClause,
+  cleanInline,
+  cleanLines,
+  clip,
+  firstName,
+  greetingFor,
+  joinNames,
+  longDate,
+  nameParts,
+} from './text.js';
 
 export interface DraftOptions {
   /** Greet by full name ("Dear Dana Reyes,") instead of first name ("Hi Dana,"). */
@@ -74,14 +84,46 @@ export interface DraftView {
 
 /** Every variable a template may use (checked against DraftView at compile time). */
 export const VIEW_VARIABLES = [
-  'greeting', 'spokenGreeting', 'recipientName', 'recipientFirstName', 'recipientTitle', 'recipientPhone',
-  'organization', 'role', 'round', 'laterRound', 'finalRound', 'interviewDate', 'keyPoint', 'forgot',
-  'promises', 'strength', 'timeline', 'seekerName', 'signature', 'seekerPhone', 'seekerEmail', 'employer',
-  'recruiter', 'agency', 'toAgent', 'toRecruiter', 'toIntermediary', 'toReference', 'interviewerNames',
-  'askForDetails', 'offerDeadline', 'value', 'rejectedBy',
+  'greeting',
+  'spokenGreeting',
+  'recipientName',
+  'recipientFirstName',
+  'recipientTitle',
+  'recipientPhone',
+  'organization',
+  'role',
+  'round',
+  'laterRound',
+  'finalRound',
+  'interviewDate',
+  'keyPoint',
+  'forgot',
+  'promises',
+  'strength',
+  'timeline',
+  'seekerName',
+  'signature',
+  'seekerPhone',
+  'seekerEmail',
+  'employer',
+  'recruiter',
+  'agency',
+  'toAgent',
+  'toRecruiter',
+  'toIntermediary',
+  'toReference',
+  'interviewerNames',
+  'askForDetails',
+  'offerDeadline',
+  'value',
+  'rejectedBy',
 ] as const satisfies readonly (keyof DraftView)[];
 /** The fields of one item of `promises`. */
-export const PROMISE_VARIABLES = ['text', 'original', 'link'] as const satisfies readonly (keyof PromiseNote)[];
+export const PROMISE_VARIABLES = [
+  'text',
+  'original',
+  'link',
+] as const satisfies readonly (keyof PromiseNote)[];
 type Unlisted = Exclude<keyof DraftView, (typeof VIEW_VARIABLES)[number]>;
 // Fails to compile when DraftView gains a field that VIEW_VARIABLES does not list.
 const everyVariableListed: [Unlisted] extends [never] ? true : never = true;
@@ -92,15 +134,23 @@ const URL_PATTERN = /https?:\/\/[^\s<>"]+/i;
 /** A URL as written, minus sentence punctuation after it ("see https://x.dev/a)." → "https://x.dev/a"). */
 function trimUrl(url: string): string {
   let out = url.replace(/[.,;:!?'"]+$/, '');
-  while (out.endsWith(')') && (out.match(/\(/g) ?? []).length < (out.match(/\)/g) ?? []).length) out = out.slice(0, -1);
+  while (out.endsWith(')') && (out.match(/\(/g) ?? []).length < (out.match(/\)/g) ?? []).length)
+    out = out.slice(0, -1);
   return out;
 }
 const EMAIL_PATTERN = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/;
 const PHONE_PATTERN = /\+?\d[\d ().-]{6,}\d/;
 
 /** The seeker's name (first line of the signature) and contact details (the other lines). */
-export function parseSignature(signature: string): { name: string; lines: string[]; phone: string; email: string } {
-  const lines = cleanLines(signature).map((line) => clip(line, 120)).slice(0, 6);
+export function parseSignature(signature: string): {
+  name: string;
+  lines: string[];
+  phone: string;
+  email: string;
+} {
+  const lines = cleanLines(signature)
+    .map((line) => clip(line, 120))
+    .slice(0, 6);
   const contactLines = lines.slice(1).join(' ');
   return {
     name: lines[0] ?? '',
@@ -118,7 +168,12 @@ export function mostSpecific(points: string[]): string | null {
   let best: string | null = null;
   let bestScore = -1;
   for (const point of points) {
-    const words = new Set(cleanInline(point).toLowerCase().split(' ').filter((w) => w.length > 2));
+    const words = new Set(
+      cleanInline(point)
+        .toLowerCase()
+        .split(' ')
+        .filter((w) => w.length > 2),
+    );
     const extra = (point.match(/\d+|\b[A-Z][a-z]+[A-Z]?\w*/g) ?? []).length;
     const score = words.size + extra;
     if (score > bestScore) {
@@ -134,8 +189,14 @@ function parsePromise(raw: string, max: number): PromiseNote {
   const clean = cleanInline(raw);
   const link = trimUrl(URL_PATTERN.exec(clean)?.[0] ?? '');
   const original = asClause(clean, max);
-  let text = clean.replace(link, '').replace(/[\s:,(–—-]+$/, '').replace(/\s*\(\s*\)/, '');
-  text = text.replace(/^(i will |i'll |to )?(send|share|forward|email|e-mail|provide|follow up with)\s+/i, '');
+  let text = clean
+    .replace(link, '')
+    .replace(/[\s:,(–—-]+$/, '')
+    .replace(/\s*\(\s*\)/, '');
+  text = text.replace(
+    /^(i will |i'll |to )?(send|share|forward|email|e-mail|provide|follow up with)\s+/i,
+    '',
+  );
   if (link && text && !/^(the|my|a|an|our|some)\b/i.test(text)) text = `my ${text}`;
   if (link && !text) text = 'the link';
   return { text: asClause(text, max), original, link: clip(link, 300) };
@@ -160,23 +221,33 @@ function rejectedBy(step: Step, facts: Facts): string {
  * Everything a template can say about `step`, with free-text facts clipped to `detail`
  * characters (0 leaves optional details out, so a draft can be fitted to its length limit).
  */
-export function buildView(step: Step, facts: Facts, options: DraftOptions, detail: number): {
+export function buildView(
+  step: Step,
+  facts: Facts,
+  options: DraftOptions,
+  detail: number,
+): {
   view: DraftView;
   recipients: Recipient[];
   application: Application;
 } {
   const application = findApplication(facts, step.application);
-  const people = step.to.map((id) => findContact(facts, id)).filter((c): c is Contact => c !== undefined);
+  const people = step.to
+    .map((id) => findContact(facts, id))
+    .filter((c): c is Contact => c !== undefined);
   const interview = interviewOf(step, application, facts);
   const interviewers = interviewerContacts(interview, facts);
   const notes = interview?.notes ?? { keyPoints: [], forgot: [], promises: [] };
   const signature = parseSignature(facts.settings.signature);
   const decision = statedDecisionDate(application, interview, facts.settings.timezone);
   const trigger = anchorInteraction(step, facts);
-  const offerDeadline = step.kind === 'offer_update' && trigger?.offerDeadline ? longDate(trigger.offerDeadline) : '';
+  const offerDeadline =
+    step.kind === 'offer_update' && trigger?.offerDeadline ? longDate(trigger.offerDeadline) : '';
   const lead = people[0];
-  const toAgent = lead !== undefined && lead.id === application.agent && application.source === 'agency';
-  const toRecruiter = lead !== undefined && lead.id === application.agent && application.source === 'recruiter';
+  const toAgent =
+    lead !== undefined && lead.id === application.agent && application.source === 'agency';
+  const toRecruiter =
+    lead !== undefined && lead.id === application.agent && application.source === 'recruiter';
   const keyPoint = mostSpecific(notes.keyPoints);
   // Short notes (LinkedIn) need short names too, even hostile 500-character ones.
   const short = detail < 70;
@@ -188,9 +259,20 @@ export function buildView(step: Step, facts: Facts, options: DraftOptions, detai
         : '';
 
   const view: DraftView = {
-    greeting: greetingFor(people.map((c) => c.name), options.formal === true, short ? 30 : 60),
-    spokenGreeting: greetingFor(people.map((c) => c.name), options.formal === true, short ? 30 : 60).replace(/^Dear /, 'Hello '),
-    recipientName: clip(cleanInline(joinNames(people.map((c) => nameParts(c.name).join(' ')))), 120),
+    greeting: greetingFor(
+      people.map((c) => c.name),
+      options.formal === true,
+      short ? 30 : 60,
+    ),
+    spokenGreeting: greetingFor(
+      people.map((c) => c.name),
+      options.formal === true,
+      short ? 30 : 60,
+    ).replace(/^Dear /, 'Hello '),
+    recipientName: clip(
+      cleanInline(joinNames(people.map((c) => nameParts(c.name).join(' ')))),
+      120,
+    ),
     recipientFirstName: clip(firstName(lead?.name ?? ''), short ? 30 : 60),
     recipientTitle: clip(cleanInline(lead?.title), 80),
     recipientPhone: clip(cleanInline(lead?.phone), 40),
@@ -202,10 +284,16 @@ export function buildView(step: Step, facts: Facts, options: DraftOptions, detai
     interviewDate: interview ? longDate(interview.start.slice(0, 10)) : '',
     keyPoint: keyPoint ? asClause(keyPoint, detail) : '',
     forgot: notes.forgot[0] ? asClause(notes.forgot[0], detail) : '',
-    promises: detail > 0
-      ? notes.promises.slice(0, 2).map((p) => parsePromise(p, detail)).filter((p) => p.text || p.link)
-      : [],
-    strength: application.prosCons.strengths[0] ? asClause(application.prosCons.strengths[0], Math.min(detail, 120)) : '',
+    promises:
+      detail > 0
+        ? notes.promises
+            .slice(0, 2)
+            .map((p) => parsePromise(p, detail))
+            .filter((p) => p.text || p.link)
+        : [],
+    strength: application.prosCons.strengths[0]
+      ? asClause(application.prosCons.strengths[0], Math.min(detail, 120))
+      : '',
     timeline: decision ? longDate(decision) : '',
     seekerName: clip(signature.name, short ? 60 : 120),
     signature: signature.lines.join('\n'),
@@ -217,8 +305,12 @@ export function buildView(step: Step, facts: Facts, options: DraftOptions, detai
     toAgent,
     toRecruiter,
     toIntermediary: toAgent || toRecruiter,
-    toReference: lead !== undefined && (lead.isReference || application.references.includes(lead.id)),
-    interviewerNames: clip(cleanInline(joinNames(interviewers.map((c) => nameParts(c.name).join(' ')))), 160),
+    toReference:
+      lead !== undefined && (lead.isReference || application.references.includes(lead.id)),
+    interviewerNames: clip(
+      cleanInline(joinNames(interviewers.map((c) => nameParts(c.name).join(' ')))),
+      160,
+    ),
     askForDetails: toAgent ? askForDetails : '',
     offerDeadline,
     value: clip(cleanInline(options.value), 400),
