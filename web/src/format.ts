@@ -71,3 +71,22 @@ export function lines(text: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l !== '');
 }
+
+/** The current hour in an IANA zone as a local date-time `YYYY-MM-DDTHH:00` (a form default). */
+export function hourIn(timeZone: string): string {
+  const now = Date.now();
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(now);
+    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
+    return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:00`;
+  } catch {
+    return new Date(now).toISOString().slice(0, 13) + ':00';
+  }
+}

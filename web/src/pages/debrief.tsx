@@ -5,7 +5,7 @@ import { api, type ApiError, type AppWithStatus } from '../api.js';
 import { CHANCES, SOURCES, type Chance, type Contact, type Interview, type Settings, type Source } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
-import { humanize, lines } from '../format.js';
+import { hourIn, humanize, lines } from '../format.js';
 import { useNotify } from '../notice.js';
 import { navigate } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -29,11 +29,6 @@ export default function DebriefPage({ applicationId, interviewId }: { applicatio
   return <DebriefForm data={data} app={app} interview={interview} />;
 }
 
-function nowLocal(): string {
-  const d = new Date();
-  d.setMinutes(0, 0, 0);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus | null; interview: Interview | null }) {
   const notify = useNotify();
@@ -45,7 +40,7 @@ function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus 
   const chosen = data.applications.find((a) => a.id === applicationId) ?? null;
   const nextRound = (chosen?.interviews.reduce((m, i) => Math.max(m, i.round), 0) ?? 0) + 1;
 
-  const [start, setStart] = useState(interview?.start.slice(0, 16) ?? nowLocal());
+  const [start, setStart] = useState(interview?.start.slice(0, 16) ?? hourIn(data.settings.timezone));
   const [timezone, setTimezone] = useState(interview?.timezone ?? data.settings.timezone);
   const [duration, setDuration] = useState(String(interview?.durationMinutes ?? 60));
   const [format, setFormat] = useState(interview?.format ?? 'video');
@@ -175,7 +170,7 @@ function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus 
       </fieldset>
 
       <FormError error={error} />
-      <div className="form-actions sticky-actions">
+      <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save debrief'}
         </button>

@@ -181,8 +181,11 @@ export function TodayPage() {
                           >
                             <span className={`kind kind-${s.kind}`}>{kindLabel(s.kind)}</span>
                             <span className="step-main">
-                              <span className="step-org">{app ? `${app.organization} · ${app.role}` : s.application}</span>
-                              <span className="step-to">{names || 'You'}</span>
+                              <span className="step-org">{app?.organization ?? s.application}</span>
+                              <span className="step-to">
+                                {names || 'You'}
+                                {app && ` · ${app.role}`}
+                              </span>
                             </span>
                             <span className="step-when">
                               {settled[s.id] ?? (group === 'upcoming' ? `from ${shortDate(s.earliest)}` : `due ${shortDate(s.due)}`)}
