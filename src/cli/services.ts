@@ -76,9 +76,15 @@ export interface LogInput {
   offerDeadline?: string;
 }
 
+export interface ImportOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
 export interface Services {
-  /** One transaction: all of the document lands, or nothing does. */
-  importDocument(document: unknown): Promise<void>;
+  /** One transaction: all of the document lands, or nothing does. Counts records by outcome. */
+  importDocument(document: unknown): Promise<ImportOutcome>;
   exportDocument(): Promise<TactfulDocument>;
   exportCsv(asOf: string | undefined): Promise<string>;
   addContact(input: ContactInput): Promise<Contact>;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
-import type { Services } from '../cli/services.js';
+import type { ImportOutcome, Services } from '../cli/services.js';
 import { UserError } from '../cli/errors.js';
 import { BusinessCalendar, dateInZone, parseAsOf } from '../core/calendar.js';
 import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
@@ -56,9 +56,15 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
     return parseAsOf(raw, (await getSettings(uow)).timezone, '--as-of');
   };
 
-  const importDocument = async (document: unknown): Promise<void> => {
+  const importDocument = async (document: unknown): Promise<ImportOutcome> => {
     const { importDocument: run } = await import('../app/import-document.js');
-    await run(uow, calendar, document);
+    const total: ImportOutcome = { created: 0, updated: 0, unchanged: 0 };
+    for (const counts of Object.values(await run(uow, calendar, document))) {
+      total.created += counts.created;
+      total.updated += counts.updated;
+      total.unchanged += counts.unchanged;
+    }
+    return total;
   };
 
   return {

@@ -41,7 +41,9 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .action(async (file: string) => {
       const document = await readJsonFile(ctx, file);
       const services = await ctx.services();
-      await services.importDocument(document);
-      ctx.print(`Imported ${summarize(document)} from ${file}.`);
+      const outcome = await services.importDocument(document);
+      ctx.print(
+        `Imported ${summarize(document)} from ${file}: ${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged.`,
+      );
     });
 }
