@@ -34,9 +34,12 @@ function compareMessages(a: Message, b: Message): number {
 /** Per organisation and day (seeker's zone), the logged outbound messages as `application|kind`. */
 export type LoggedDays = Map<string, Map<IsoDate, Set<string>>>;
 
-export function loggedDays(actxs: AppContext[]): LoggedDays {
+/** Only for the organisations in `wanted` (those with planned messages): the rest cannot collide. */
+function loggedDays(actxs: AppContext[], wanted: Map<string, unknown>, names: Map<string, string>): LoggedDays {
   const days: LoggedDays = new Map();
   for (const actx of actxs) {
+    if (!wanted.has(actx.orgKey)) continue;
+    if (!names.has(actx.orgKey)) names.set(actx.orgKey, actx.app.organization.trim());
     for (const t of actx.interactions) {
       if (t.ix.direction !== 'out' || UNPACED_LOGS.has(t.ix.kind)) continue;
       let byDay = days.get(actx.orgKey);
@@ -58,9 +61,8 @@ function fullFor(logged: Set<string> | undefined, m: Message): boolean {
 /** Moves drafts in place (`due`) so no organisation gets two messages on one day. */
 export function pace(
   drafts: Draft[],
-  logged: LoggedDays,
+  actxs: AppContext[],
   calendar: BusinessCalendar,
-  organisationNames: Map<string, string>,
   warnings: PlanWarning[],
 ): void {
   const byOrg = new Map<string, Draft[]>();
@@ -70,6 +72,8 @@ export function pace(
     if (list) list.push(d);
     else byOrg.set(d.orgKey, [d]);
   }
+  const organisationNames = new Map<string, string>();
+  const logged = loggedDays(actxs, byOrg, organisationNames);
   for (const [org, list] of byOrg) {
     const full = logged.get(org);
     if (list.length === 1 && !full) continue;

@@ -6,7 +6,7 @@ import { STEP_KINDS, type Facts, type Plan, type PlanWarning, type PresetName, t
 import { buildPlanContext, prepareApplication, type AppContext, type Draft, type PlanContext } from './context.js';
 import { endingEvent, snoozedUntil } from './events.js';
 import { latestAccept, mustWithdraw, offerUpdateSteps, rejectionSteps, standingOffers, withdrawStep } from './outcomes.js';
-import { loggedDays, pace } from './pacing.js';
+import { pace } from './pacing.js';
 import type { Policy } from './presets.js';
 import { debriefSteps, latestRoundSteps, referencesSteps, roundState } from './rounds.js';
 import { statusChainSteps } from './status-chain.js';
@@ -48,8 +48,7 @@ export function plan(
     const until = snoozedUntil(ctx, d.id, d.region);
     if (until && until > d.due) d.due = until;
   }
-  const names = new Map(actxs.map((a) => [a.orgKey, a.app.organization.trim()]));
-  pace(open, loggedDays(actxs), calendar, names, ctx.warnings);
+  pace(open, actxs, calendar, ctx.warnings);
 
   const byApp = new Map(actxs.map((a) => [a.app.id, a]));
   for (const d of open) {
