@@ -10,6 +10,7 @@ import { dateIn, kindLabel, shortDate } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
+import { useMedia } from '../use-media.js';
 
 interface TodayData {
   plan: Plan;
@@ -44,6 +45,7 @@ export function TodayPage() {
   // Steps acted on stay in place, greyed, until the next visit: the list never jumps.
   const [settled, setSettled] = useState<Record<string, string>>({});
   const draft = useRef<DraftHandle>(null);
+  const narrow = useMedia('(max-width: 760px)');
   const rows = useRef(new Map<string, HTMLButtonElement>());
 
   const today = data ? dateIn(data.plan.asOf, data.settings.timezone) : '';
@@ -103,6 +105,19 @@ export function TodayPage() {
 
   const apps = new Map(data.applications.map((a) => [a.id, a]));
   const people = new Map(data.contacts.map((c) => [c.id, c]));
+  // Beside the list on a wide screen; right under the selected step on a phone.
+  const panel = current && (
+    <DraftPanel
+      key={current.id}
+      ref={draft}
+      step={current}
+      application={apps.get(current.application) ?? null}
+      contacts={people}
+      settledLabel={settled[current.id] ?? null}
+      today={today}
+      onAction={(action, until) => act(current, action, until)}
+    />
+  );
   const groups = (['overdue', 'today', 'upcoming'] as Group[]).map((g) => ({
     group: g,
     steps: ordered.filter((s) => groupOf(s, today) === g),
@@ -191,6 +206,7 @@ export function TodayPage() {
                               {settled[s.id] ?? (group === 'upcoming' ? `from ${shortDate(s.earliest)}` : `due ${shortDate(s.due)}`)}
                             </span>
                           </button>
+                          {narrow && isCurrent && panel}
                         </li>
                       );
                     })}
@@ -199,18 +215,7 @@ export function TodayPage() {
               ),
             )}
           </div>
-          {current && (
-            <DraftPanel
-              key={current.id}
-              ref={draft}
-              step={current}
-              application={apps.get(current.application) ?? null}
-              contacts={people}
-              settledLabel={settled[current.id] ?? null}
-              today={today}
-              onAction={(action, until) => act(current, action, until)}
-            />
-          )}
+          {!narrow && panel}
         </div>
       )}
     </div>
