@@ -27,7 +27,8 @@ import {
 } from './schemas.js';
 
 const MESSAGE_KINDS = STEP_KINDS.filter((k) => !SEEKER_STEP_KINDS.includes(k));
-const actionBodySchema = z.strictObject({ until: isoDateSchema.optional() }).optional();
+// Fastify hands a missing body over as null.
+const actionBodySchema = z.strictObject({ until: isoDateSchema.optional() }).nullish();
 const draftQuerySchema = z.strictObject({
   formal: booleanFlag.optional(),
   value: z.string().max(2_000).optional(),
