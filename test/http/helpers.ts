@@ -27,6 +27,7 @@ export interface TestApi {
     payload?: unknown,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON answers
   json<T = any>(
     method: InjectOptions['method'],
     url: string,
