@@ -14,7 +14,7 @@ import {
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Application, TactfulDocument } from '../core/types.js';
-import type { UnitOfWork } from './ports.js';
+import type { FactsBatch, UnitOfWork } from './ports.js';
 
 export interface EntityCounts {
   created: number;
@@ -71,25 +71,30 @@ export async function importDocument(
       interactions: counts(),
       stepEvents: counts(),
     };
-    const writes: (() => Promise<void>)[] = [];
+    // Everything is merged and checked before the first write; then one batch writes it all.
+    const batch: FactsBatch & Required<Omit<FactsBatch, 'settings'>> = {
+      contacts: [],
+      applications: [],
+      interviews: [],
+      interactions: [],
+      stepEvents: [],
+    };
 
     if (doc.settings) {
       const merged = mergeSettings(facts.settings, doc.settings);
-      if (record(summary.settings, facts.settings, merged))
-        writes.push(() => repo.saveSettings(merged));
+      if (record(summary.settings, facts.settings, merged)) batch.settings = merged;
     }
     for (const patch of doc.contacts) {
       const stored = storedContacts.get(patch.id);
       const merged = mergeContact(stored, patch);
-      if (record(summary.contacts, stored, merged)) writes.push(() => repo.upsertContact(merged));
+      if (record(summary.contacts, stored, merged)) batch.contacts.push(merged);
     }
     doc.applications.forEach((patch, i) => {
       const path = `applications[${i}]`;
       const storedApp = storedApps.get(patch.id);
       const stored = storedApp ? fieldsOf(storedApp) : undefined;
       const merged = mergeApplication(stored, patch);
-      if (record(summary.applications, stored, merged))
-        writes.push(() => repo.upsertApplication(merged));
+      if (record(summary.applications, stored, merged)) batch.applications.push(merged);
 
       patch.interviews?.forEach((vPatch, j) => {
         assertOwner(
@@ -101,8 +106,9 @@ export async function importDocument(
         );
         const storedV = storedInterviews.get(vPatch.id);
         const mergedV = mergeInterview(storedV, vPatch);
-        if (record(summary.interviews, storedV, mergedV))
-          writes.push(() => repo.upsertInterview(patch.id, mergedV));
+        if (record(summary.interviews, storedV, mergedV)) {
+          batch.interviews.push({ applicationId: patch.id, interview: mergedV });
+        }
       });
       patch.interactions?.forEach((xPatch, j) => {
         const xPath = `${path}.interactions[${j}]`;
@@ -112,7 +118,7 @@ export async function importDocument(
         // A kept payload field may no longer fit a changed kind: check the merged fact.
         checkInteraction(mergedX, xPath);
         if (record(summary.interactions, storedX, mergedX)) {
-          writes.push(() => repo.upsertInteraction(patch.id, mergedX));
+          batch.interactions.push({ applicationId: patch.id, interaction: mergedX });
         }
       });
     });
@@ -126,11 +132,11 @@ export async function importDocument(
       else {
         storedEvents.add(key);
         summary.stepEvents.created += 1;
-        writes.push(() => repo.addStepEvent(event));
+        batch.stepEvents.push(event);
       }
     }
 
-    for (const write of writes) await write();
+    await repo.upsertAll(batch);
     return summary;
   });
 }

@@ -42,8 +42,23 @@ export interface FactsRepository {
   insertInterview(applicationId: string, interview: Interview): Promise<void>;
   insertInteraction(applicationId: string, interaction: Interaction): Promise<void>;
 
+  /**
+   * Upserts many records at once (multi-row statements, parents before children): what an
+   * import of 100,000 applications needs. Same semantics as the single upserts.
+   */
+  upsertAll(batch: FactsBatch): Promise<void>;
+
   /** Every stored id of one entity type (for generating the next free `c7`, `a7`, `i12`, `x30`). */
   listIds(entity: EntityType): Promise<string[]>;
+}
+
+export interface FactsBatch {
+  settings?: Settings;
+  contacts?: Contact[];
+  applications?: ApplicationRecord[];
+  interviews?: { applicationId: string; interview: Interview }[];
+  interactions?: { applicationId: string; interaction: Interaction }[];
+  stepEvents?: StepEvent[];
 }
 
 export type EntityType = 'contact' | 'application' | 'interview' | 'interaction';

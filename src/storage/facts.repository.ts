@@ -10,6 +10,7 @@ import { selectContact, selectContacts, upsertContact } from './contact.reposito
 import { selectInteractions, upsertInteraction } from './interaction.repository.js';
 import { selectInterviews, upsertInterview } from './interview.repository.js';
 import { applicationToRow } from './application.table.js';
+import { upsertAll } from './bulk-upsert.js';
 import { contactToRow } from './contact.table.js';
 import { insertNew } from './insert-new.js';
 import { interactionToRow } from './interaction.table.js';
@@ -111,6 +112,7 @@ export function createFactsRepository(db: Db, seekerId: string): FactsRepository
           .values(interactionToRow(seekerId, applicationId, x))
           .execute(),
       ),
+    upsertAll: (batch) => upsertAll(db, seekerId, batch),
     async listIds(entity) {
       const rows = await db
         .selectFrom(TABLE_OF[entity])

@@ -279,6 +279,40 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     expect(stored.contacts).toHaveLength(1);
   });
 
+  it('upserts in bulk across statement chunks, then updates in bulk', async () => {
+    const uow = createUnitOfWork(database);
+    const template = fullDocument().applications[0]!;
+    const { interviews: _v, interactions: _x, ...fields } = template;
+    const n = 1_500; // several multi-row statements per table
+    const batch = (role: string) => ({
+      contacts: [contact('c1', 'Ana')],
+      applications: Array.from({ length: n }, (_, i) => ({
+        ...fields,
+        id: `a${i + 1}`,
+        role,
+        references: [],
+        agent: null,
+      })),
+      interviews: Array.from({ length: n }, (_, i) => ({
+        applicationId: `a${i + 1}`,
+        interview: { ...template.interviews[0]!, id: `i${i + 1}`, interviewers: ['c1'] },
+      })),
+      stepEvents: [
+        { stepId: 's', action: 'skip' as const, at: '2026-12-01T00:00:00Z', until: null },
+      ],
+    });
+    await uow.transaction((repo) => repo.upsertAll(batch('first')));
+    await uow.transaction((repo) => repo.upsertAll(batch('second')));
+    const facts = await uow.read((repo) => repo.loadFacts());
+    expect(facts.applications).toHaveLength(n);
+    expect(new Set(facts.applications.map((a) => a.role))).toEqual(new Set(['second']));
+    expect(facts.applications[n - 1]!.id).toBe(`a${n}`);
+    expect(facts.applications[n - 1]!.interviews).toEqual([
+      { ...template.interviews[0]!, id: `i${n}`, interviewers: ['c1'] },
+    ]);
+    expect(facts.stepEvents).toHaveLength(1);
+  });
+
   it('stores a step event once however often it is recorded', async () => {
     const uow = createUnitOfWork(database);
     const event = {
