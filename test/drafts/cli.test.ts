@@ -216,6 +216,28 @@ describe('tactful check', () => {
     ]);
   });
 
+  it('a BOM and CRLF line endings are read as an editor meant them', async () => {
+    const file = join(dir, 'windows.txt');
+    await writeFile(
+      file,
+      '\uFEFFSubject: Following up\r\n\r\nHi Priya,\r\n\r\nWhere does the process stand?\r\n\r\nJordan\r\n',
+    );
+    const run = await tactful(
+      'check',
+      file,
+      '--application',
+      'northwind',
+      '--to',
+      'priya',
+      '--json',
+    );
+    expect(JSON.parse(run.out)).toEqual({
+      application: 'northwind',
+      subject: 'Following up',
+      findings: [],
+    });
+  });
+
   it('--json, and a clean message has no findings', async () => {
     const file = join(dir, 'clean.txt');
     await writeFile(

@@ -24,7 +24,8 @@ interface CheckFlags {
 
 /** Splits an optional `Subject:` first line from the body. */
 export function splitMessage(text: string): { subject: string | null; body: string } {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A BOM and Windows line endings are how editors save, not part of the message.
+  const clean = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, '\n');
   const m = /^subject:[ \t]*([^\r\n]*)(?:\r?\n)+/i.exec(clean);
   if (!m) return { subject: null, body: clean.replace(/\s+$/, '') };
   return { subject: m[1] ?? '', body: clean.slice(m[0].length).replace(/\s+$/, '') };
