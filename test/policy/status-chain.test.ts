@@ -109,7 +109,7 @@ describe('decision date, away, repeats and the unanswered count (US, America/New
     expect(stepsOf(p, 'status_check')).toEqual([]);
     const c = onlyStep(p, 'check_in');
     expect([c.id, c.to, c.channel, c.due]).toEqual(['a1:check_in:i1:1', ['c1'], 'email', '2027-02-04']);
-    expect(c.why).toContain('never ask "did I get the job"');
+    expect(c.why).toContain('never asking "did I get the job"');
   });
 
   it('any outbound message to the organisation times the repeat (a logged check after a later thank-you)', () => {

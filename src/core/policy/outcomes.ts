@@ -97,7 +97,7 @@ export function offerUpdateSteps(ctx: PlanContext, actx: AppContext, offers: Tri
       due,
       fixed: bound,
       why: because(
-        `Let ${actx.lead ? contactName(ctx, actx.lead) : actx.app.organization} know in passing that you have an offer from ${offer.actx.app.organization} — never as an ultimatum`,
+        `Let ${actx.lead ? contactName(ctx, actx.lead) : actx.app.organization} know in passing that you have an offer from ${offer.actx.app.organization}`,
         reason,
       ),
     });

@@ -185,7 +185,7 @@ function checkInSteps(ctx: PlanContext, actx: AppContext, c: Cadence, lastOrg: I
       rule: EMAIL_ONLY,
       due,
       why: because(
-        `Check in with ${actx.lead ? contactName(ctx, actx.lead) : app.organization} with something of value (an article, congratulations) — never ask "did I get the job"`,
+        `Check in with ${actx.lead ? contactName(ctx, actx.lead) : app.organization} with something of value (an article, congratulations), never asking "did I get the job"`,
         every.why,
       ),
     });

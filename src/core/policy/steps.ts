@@ -37,10 +37,11 @@ export function orgStep(ctx: PlanContext, actx: AppContext, spec: OrgStepSpec): 
   const channel = pickChannel(ctx.contacts.get(spec.contact), spec.rule);
   if (channel === null) {
     const field = fieldOf(spec.rule[0]!) ?? 'email';
+    const needed = [...new Set(spec.rule.map((c) => fieldOf(c)).filter((f) => f !== null))].join(' or ');
     ctx.warnings.push({
       kind: 'missing_detail',
       application: app.id,
-      message: `No ${field} for ${contactName(ctx, spec.contact)} (contact ${spec.contact}, field ${field}): add it to plan the ${spec.kind.replace(/_/g, ' ')}.`,
+      message: `No ${needed} for ${contactName(ctx, spec.contact)} (contact ${spec.contact}, field ${field}): add it to plan the ${spec.kind.replace(/_/g, ' ')}.`,
     });
     return null;
   }
