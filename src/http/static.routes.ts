@@ -33,6 +33,10 @@ export async function staticRoutes(app: ZodApp, webRoot: string | null): Promise
         );
       },
     });
+    // `/` itself is the app, not a directory listing.
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
 
   app.setNotFoundHandler(async (request, reply) => {
