@@ -118,7 +118,3 @@ export function longDate(date: IsoDate): string {
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
-
-export function normaliseName(value: string): string {
-  return cleanInline(value).toLowerCase().replace(/\s+/g, ' ');
-}
