@@ -46,6 +46,22 @@ describe('offer_update', () => {
     expect(onlyStep(planAt(newFacts({ settings, applications: [offer('2028-01-07'), ...others] }), '2027-12-27'), 'offer_update').due).toBe('2027-12-29');
   });
 
+  it('one per offer: two standing offers give two offer_updates on each awaiting application', () => {
+    const second = newApplication({
+      id: 'z',
+      organization: 'Zeta',
+      interviews: [interview('iz')],
+      interactions: [newInteraction({ id: 'o2', at: '2027-12-29T10:00:00Z', kind: 'offer' })],
+    });
+    const p = planAt(newFacts({ settings, applications: [offer(null), second, others[0]!] }), '2027-12-30');
+    // o1 (Fri 24) + 1 bd = Wed 29; o2 (Wed 29) + 1 bd = Thu 30. Zeta now holds an offer itself,
+    // so it no longer awaits a decision and gets none.
+    expect(stepsOf(p, 'offer_update').map((s) => [s.id, s.earliest, s.due])).toEqual([
+      ['b:offer_update:o1', '2027-12-29', '2027-12-29'],
+      ['b:offer_update:o2', '2027-12-30', '2027-12-30'],
+    ]);
+  });
+
   it('is completed by a logged offer_update to the lead after the offer', () => {
     const b = { ...others[0]!, interactions: [newInteraction({ id: 'u', at: '2027-12-29T10:00:00Z', kind: 'offer_update' })] };
     expect(stepsOf(planAt(newFacts({ settings, applications: [offer(null), b] }), '2027-12-30'), 'offer_update')).toEqual([]);

@@ -195,6 +195,24 @@ describe('dragging, check_in and move_on', () => {
   });
 });
 
+describe('events on check-ins', () => {
+  const hold = newInteraction({ id: 'u1', at: '2026-12-03T15:00:00Z', kind: 'update', onHold: true });
+  const facts = (events: ReturnType<typeof event>[], extra: Interaction[] = []) =>
+    newFacts({ applications: [newApplication({ interviews: [newInterview({ start: '2026-12-01T10:00' })], interactions: [hold, ...extra] })], stepEvents: events });
+
+  it('a skipped check-in times the next one from its due date and does not count towards move_on', () => {
+    // check_in 1 due Mon 4 Jan (skipped) → check_in 2 due Thu 4 Feb.
+    const p = planAt(facts([event('a1:check_in:u1:1', 'skip', '2027-01-04T12:00:00Z')]), '2027-01-05');
+    expect(onlyStep(p, 'check_in')).toMatchObject({ id: 'a1:check_in:u1:2', due: '2027-02-04' });
+    expect(stepsOf(p, 'move_on')).toEqual([]);
+  });
+
+  it('a done event without a logged interaction counts as a check-in on the event date', () => {
+    const p = planAt(facts([event('a1:check_in:u1:1', 'done', '2027-01-05T15:00:00Z')]), '2027-01-06');
+    expect(onlyStep(p, 'check_in')).toMatchObject({ id: 'a1:check_in:u1:2', due: '2027-02-05' });
+  });
+});
+
 describe('pending rounds', () => {
   it('an invitation with no later interview suppresses the chain and warns missing_round', () => {
     const f = newFacts({
