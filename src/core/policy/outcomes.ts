@@ -71,10 +71,19 @@ export function offerUpdateSteps(ctx: PlanContext, actx: AppContext, offers: Tri
   const firstEnd = actx.ended[0]!.endMs;
   const { calendar } = ctx;
   const { policy, region } = actx;
-  offers.forEach((offer, i) => {
-    if (offer.actx === actx || offer.t.ms < firstEnd) return;
+  // Offers are in time order: start at the first one made after this application's first round ended.
+  let lo = 0;
+  let hi = offers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offers[mid]!.t.ms < firstEnd) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < offers.length; i++) {
+    const offer = offers[i]!;
+    if (offer.actx === actx) continue;
     const next = offers[i + 1]?.t.ms ?? Infinity;
-    if (completedBy(actx, 'offer_update', actx.lead, offer.t.ms, next)) return;
+    if (completedBy(actx, 'offer_update', actx.lead, offer.t.ms, next)) continue;
     const offerDate = offer.t.date;
     let due = calendar.addBusinessDays(region, offerDate, policy.offerUpdateAfter.value);
     let reason = policy.offerUpdateAfter.why;
@@ -102,7 +111,7 @@ export function offerUpdateSteps(ctx: PlanContext, actx: AppContext, offers: Tri
       ),
     });
     if (step) out.push(step);
-  });
+  }
 }
 
 /** final_thanks, connect (each interviewer with LinkedIn) and keep_warm after a rejection. */
