@@ -32,8 +32,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The first zod issue as a DomainError naming the field (prefixed by `basePath` if given). */
-export function issueToError(error: z.ZodError, basePath = ''): DomainError {
+/** The first zod issue as a DomainError naming the field by its JSON path. */
+export function issueToError(error: z.ZodError): DomainError {
   const issue = error.issues[0]!;
   let path = formatPath(issue.path);
   let message = issue.message;
@@ -42,15 +42,7 @@ export function issueToError(error: z.ZodError, basePath = ''): DomainError {
     path = path === '' ? key : `${path}.${key}`;
     message = `unknown field "${key}"`;
   }
-  const field =
-    basePath === ''
-      ? path
-      : path === ''
-        ? basePath
-        : path.startsWith('[')
-          ? basePath + path
-          : `${basePath}.${path}`;
-  return new DomainError('invalid_input', `${field || 'document'}: ${message}`, field || undefined);
+  return new DomainError('invalid_input', `${path || 'document'}: ${message}`, path || undefined);
 }
 
 function reject(field: string, message: string): never {
