@@ -69,6 +69,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
 
   const { buildApp } = await import('../http/app.js');
   const bound = options.host;
+  const hostPolicy = {
+    port: options.port,
+    allowedHosts: [
+      ...(options.allowedHosts ?? []),
+      ...(bound === '0.0.0.0' || bound === '::' ? [] : [bound]),
+    ],
+  };
   const app = await buildApp({
     uow: createUnitOfWork(database),
     calendar,
@@ -81,13 +88,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     // Another process (the CLI) may write the same SQLite file: data_version tells.
     dataVersion: sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : null,
     webRoot: options.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist'),
-    hostPolicy: {
-      port: options.port,
-      allowedHosts: [
-        ...(options.allowedHosts ?? []),
-        ...(bound === '0.0.0.0' || bound === '::' ? [] : [bound]),
-      ],
-    },
+    hostPolicy,
     logger: options.log ? { level: 'info' } : false,
   });
   try {
@@ -108,6 +109,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  // `--port 0` picks a free port: the Host check must expect the real one.
+  hostPolicy.port = port;
   return {
     url: urlOf(options.host, port),
     app,
