@@ -67,7 +67,23 @@ export function applyOffset(
 ): IsoDate {
   if (offset.unit === 'bd') return calendar.addBusinessDays(region, date, offset.value);
   const raw = offset.unit === 'days' ? plusDays(date, offset.value) : plusMonths(date, offset.value);
-  return roll ? calendar.rollForward(region, raw) : raw;
+  return roll ? rollForward(calendar, region, raw) : raw;
+}
+
+// BusinessCalendar memoises shifts but not rollForward, whose weekday test builds a Temporal date.
+const rolled = new WeakMap<BusinessCalendar, Map<string, IsoDate>>();
+
+/** `date` itself when a business day of `region`, else the next one (memoised per calendar). */
+export function rollForward(calendar: BusinessCalendar, region: string, date: IsoDate): IsoDate {
+  let memo = rolled.get(calendar);
+  if (!memo) rolled.set(calendar, (memo = new Map()));
+  const key = `${region}|${date}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = calendar.rollForward(region, date);
+    memo.set(key, result);
+  }
+  return result;
 }
 
 /** `date` − N business days (strictly before). */
