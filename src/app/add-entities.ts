@@ -2,7 +2,7 @@
 // schemas; the id is generated when absent. Adding an id that exists is a conflict (use
 // import to update).
 import { z } from 'zod';
-import type { BusinessCalendar } from '../core/calendar.js';
+import { dateInZone, type BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
   contactPatchSchema,
@@ -16,7 +16,7 @@ import {
 import { DomainError } from '../core/errors.js';
 import type { Application, Contact, Interview } from '../core/types.js';
 import { nextId } from './next-id.js';
-import type { EntityType, FactsRepository, UnitOfWork } from './ports.js';
+import type { Clock, EntityType, FactsRepository, UnitOfWork } from './ports.js';
 import { assertContactsExist, validate } from './validate.js';
 
 const newContactSchema = contactPatchSchema.extend({ id: idSchema.optional() });
@@ -57,17 +57,27 @@ export async function addContact(uow: UnitOfWork, input: unknown): Promise<Conta
   });
 }
 
+/**
+ * With a clock, an omitted `createdOn` is today in the seeker's zone (search health counts
+ * recent applications by it); without one it stays null, as in an imported document.
+ */
 export async function addApplication(
   uow: UnitOfWork,
   calendar: BusinessCalendar,
   input: unknown,
+  clock?: Clock,
 ): Promise<Application> {
   const patch = validate(newApplicationSchema(calendar), input);
   return uow.transaction(async (repo) => {
     if (patch.agent != null) await assertContactsExist(repo, [patch.agent], 'agent');
     await assertContactsExist(repo, patch.references, 'references');
+    const createdOn =
+      patch.createdOn === undefined && clock
+        ? dateInZone(clock.now(), (await repo.getSettings()).timezone)
+        : patch.createdOn;
     const fields: ApplicationFields = mergeApplication(undefined, {
       ...patch,
+      createdOn,
       id: await freshId(repo, 'application', patch.id),
     });
     await repo.insertApplication(fields);

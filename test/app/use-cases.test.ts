@@ -112,6 +112,24 @@ describe('adding entities', () => {
       interviews: [],
     });
 
+    // With a clock, createdOn defaults to today in the seeker's zone (UTC by default here):
+    // 2026-12-24T03:00Z is still the 24th in UTC.
+    const dated = await addApplication(
+      uow,
+      calendar,
+      { organization: 'Beta', role: 'Dev', source: 'employer' },
+      fixedClock('2026-12-24T03:00:00Z'),
+    );
+    expect(dated).toMatchObject({ id: 'a2', createdOn: '2026-12-24' });
+    await updateSettings(uow, calendar, { timezone: 'America/New_York' });
+    const nyDated = await addApplication(
+      uow,
+      calendar,
+      { organization: 'Gamma', role: 'Dev', source: 'employer' },
+      fixedClock('2026-12-24T03:00:00Z'),
+    );
+    expect(nyDated.createdOn).toBe('2026-12-23');
+
     const interview = await addInterview(uow, {
       application: 'a1',
       round: 1,
