@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // End-to-end harness: the real server (the built `tactful serve`, as a user runs it) on a
 // temporary SQLite database and a free port, and Debian Chromium driven by playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -55,13 +56,16 @@ export interface Server {
 
 /**
  * Starts `tactful --db <tmp> serve --port <free>` from the private build the CLI suites use,
- * with that build's web/ pointing at ours, and waits for /api/health.
+ * with that build's web/ and templates/ pointing at ours (as in the npm package), and waits
+ * for /api/health.
  */
 export async function startServer(): Promise<Server> {
   ensureBuilt();
   ensureWebBuilt();
   const buildRoot = resolve(dirname(BIN), '..');
-  if (!existsSync(join(buildRoot, 'web'))) symlinkSync(join(ROOT, 'web'), join(buildRoot, 'web'));
+  for (const folder of ['web', 'templates']) {
+    if (!existsSync(join(buildRoot, folder))) symlinkSync(join(ROOT, folder), join(buildRoot, folder));
+  }
   const dir = mkdtempSync(join(tmpdir(), 'tactful-e2e-'));
   const dbPath = join(dir, 'tactful.db');
   const port = await freePort();
