@@ -14,8 +14,6 @@ import {
   type Facts,
   type StepAction,
 } from '../core/types.js';
-import { toEml } from '../mail/eml.js';
-import { mailtoLink } from '../mail/mailto.js';
 import type { RouteContext, ZodApp } from './context.js';
 import {
   booleanFlag,
@@ -138,6 +136,8 @@ export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
       const { draft, facts } = await draftOf(request.params.stepId, request.query);
       const seeker = parseSignature(facts.settings.signature);
       const from = seeker.email ? { name: seeker.name, email: seeker.email } : null;
+      // nodemailer loads on the first .eml, not at start-up.
+      const { toEml } = await import('../mail/eml.js');
       const eml = await toEml(draft, {
         from,
         messageId: messageIdFor(request.params.stepId),
@@ -163,9 +163,10 @@ export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
         response: { 200: z.object({ href: z.string() }), 400: errorSchema, 404: errorSchema },
       },
     },
-    async (request) => ({
-      href: mailtoLink((await draftOf(request.params.stepId, request.query)).draft),
-    }),
+    async (request) => {
+      const { mailtoLink } = await import('../mail/mailto.js');
+      return { href: mailtoLink((await draftOf(request.params.stepId, request.query)).draft) };
+    },
   );
 
   app.post(
