@@ -181,6 +181,7 @@ function diagnose(ctx: PlanContext, app: Application, index: number, error: unkn
 function prepare(ctx: PlanContext, app: Application): AppContext {
   const region = app.region ?? ctx.facts.settings.region;
   if (app.region !== null) ctx.calendar.assertRegion(region);
+  // Interviews are kept whatever their date: one not yet ended is a pending round, not a future fact.
   const rounds: Round[] = app.interviews.map((iv) => {
     const zone = iv.timezone ?? ctx.zone;
     const startMs = localMs(iv.start, zone);
@@ -218,7 +219,10 @@ function prepare(ctx: PlanContext, app: Application): AppContext {
   };
 }
 
-/** The agent for recruiter/agency sources, else the first interviewer of the latest round with interviewers. */
+/**
+ * The agent for recruiter/agency sources, else the first interviewer of the latest round with
+ * interviewers (ended rounds first; recorded future rounds only when none has ended).
+ */
 function leadContact(app: Application, rounds: Round[]): string | null {
   if (app.source !== 'employer') return app.agent;
   for (let i = rounds.length - 1; i >= 0; i--) {

@@ -19,7 +19,7 @@ function latestOf(actx: AppContext, direction: 'in' | 'out', kind: string): Time
   return null;
 }
 
-/** The latest outbound accept among accepted applications, or null. */
+/** The latest outbound accept among applications still accepted (one accept drives the withdrawals), or null. */
 export function latestAccept(actxs: AppContext[]): Trigger | null {
   let best: Trigger | null = null;
   for (const actx of actxs) {
@@ -47,7 +47,7 @@ export function withdrawStep(ctx: PlanContext, actx: AppContext, accept: Trigger
   });
 }
 
-/** Whether `actx` is among those a withdraw must go to after `accept`. */
+/** Whether `actx` needs a withdraw: active (or in offer) now, and already created on the accept date. */
 export function mustWithdraw(actx: AppContext, accept: Trigger): boolean {
   if (actx === accept.actx) return false;
   if (actx.status !== 'active' && actx.status !== 'offer') return false;
@@ -94,6 +94,7 @@ export function offerUpdateSteps(ctx: PlanContext, actx: AppContext, offers: Tri
       if (beforeDeadline < due) {
         due = beforeDeadline < offerDate ? offerDate : beforeDeadline;
         reason = `${policy.offerUpdateBeforeDeadline.why} (${deadline})`;
+        // "Bound": the deadline set the date, so pacing must not move it.
         bound = true;
       }
     }
@@ -114,7 +115,10 @@ export function offerUpdateSteps(ctx: PlanContext, actx: AppContext, offers: Tri
   }
 }
 
-/** final_thanks, connect (each interviewer with LinkedIn) and keep_warm after a rejection. */
+/**
+ * final_thanks, connect (each interviewer of an ended round with LinkedIn) and keep_warm after the
+ * latest inbound rejection; a stored `rejected` status without one has no date to count from.
+ */
 export function rejectionSteps(ctx: PlanContext, actx: AppContext, out: Draft[]): void {
   const rejection = latestOf(actx, 'in', 'rejection');
   if (!rejection) return;

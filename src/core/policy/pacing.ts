@@ -6,7 +6,7 @@ import type { AppContext, Draft } from './context.js';
 
 /** Kinds that are not messages to the organisation: to the seeker or to references. */
 export const UNPACED_KINDS = new Set<StepKind>(['debrief', 'reflect', 'move_on', 'references_heads_up']);
-/** Outbound interactions that are not messages to the organisation. */
+/** Outbound interactions that are not messages to the organisation (`accept` and `other` are). */
 const UNPACED_LOGS = new Set<string>(['debrief', 'reflect', 'move_on', 'references_heads_up']);
 
 const RANK = new Map<StepKind, number>(STEP_KINDS.map((k, i) => [k, i]));

@@ -34,7 +34,7 @@ function roundLabel(r: Round): string {
   return `round-${r.iv.round} interview`;
 }
 
-/** debrief for every ended round without interviewers (until the next round ends). */
+/** debrief for every ended round without interviewers; unlike thank_you/reflect it is not moot after a later round. */
 export function debriefSteps(ctx: PlanContext, actx: AppContext, out: Draft[]): void {
   actx.ended.forEach((r, i) => {
     if (r.iv.interviewers.length > 0) return;
@@ -97,6 +97,7 @@ export function latestRoundSteps(ctx: PlanContext, actx: AppContext, out: Draft[
 
 function reflectStep(ctx: PlanContext, actx: AppContext, r: Round, out: Draft[]): void {
   const pc = actx.app.prosCons;
+  // "No pros/cons recorded": pros, cons and strengths all empty.
   if (pc.pros.length + pc.cons.length + pc.strengths.length > 0) return;
   if (completedBy(actx, 'reflect', null, r.endMs)) return;
   const offset = actx.policy.reflectAfter;

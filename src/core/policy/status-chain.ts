@@ -10,7 +10,7 @@ import { rhythmKey } from './presets.js';
 import { orgStep, seekerStep } from './steps.js';
 import { because, describe } from './why.js';
 
-// Outbound kinds that do not count as contacting the organisation.
+// Outbound kinds that do not count as contacting the organisation (`other` does count).
 const NOT_ORGANISATION_CONTACT = new Set<string>(['references_heads_up', 'accept', 'debrief', 'reflect', 'move_on']);
 // A chain never needs more iterations than this; it guards against runaway skip events.
 const MAX_CHAIN = 64;
@@ -58,7 +58,7 @@ function loggedAfter(actx: AppContext, kind: StepKind, ms: number): TimedInterac
 
 /** Plans the status chain, or once dragging the check-ins and move_on. Only for active, settled applications. */
 export function statusChainSteps(ctx: PlanContext, actx: AppContext, pending: boolean, out: Draft[]): void {
-  // An application in `offer` gets no status checks: the seeker holds the next move.
+  // An application in `offer` gets no status checks — nor check-ins or move_on: the seeker holds the next move.
   if (actx.status !== 'active' || !actx.latest || pending) return;
   const { calendar } = ctx;
   const { policy, region, app } = actx;
@@ -126,6 +126,7 @@ export function statusChainSteps(ctx: PlanContext, actx: AppContext, pending: bo
       continue;
     }
     if (consumed < logged.length || ended) {
+      // A done event with no logged interaction counts as a check sent on the event's date.
       if (consumed < logged.length) consumed += 1;
       else lastOrg = later(eventDate(ctx, ended!), lastOrg);
       sent += 1;
