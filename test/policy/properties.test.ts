@@ -2,7 +2,7 @@
 // RELIABILITY.md "pacing invariant"). Each property reports its case count; violations fail.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAsOf } from '../../src/core/calendar.js';
+import { dateInZone, localToEpochMs, parseAsOf, parseInstant } from '../../src/core/calendar.js';
 import { organisationKey, plan, POLICIES } from '../../src/core/policy/index.js';
 import type { Application, Contact, Facts, Interaction, Interview, Plan, StepEvent } from '../../src/core/types.js';
 import { calendar } from './fixtures.js';
@@ -246,6 +246,28 @@ describe('plan properties over generated histories', () => {
       }),
       { numRuns: RUNS, seed: 20261125 },
     );
+  });
+});
+
+describe('thank_you instants over generated histories', () => {
+  it(`dueAt is exactly 86,400 s after the interview end; due is its date in the seeker zone (${RUNS} cases)`, () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(factsArb, ({ facts, asOf }) => {
+        const p = run(facts, asOf);
+        for (const s of p.steps.filter((x) => x.kind === 'thank_you')) {
+          const app = facts.applications.find((a) => a.id === s.application)!;
+          const iv = app.interviews.find((i) => i.id === s.id.split(':')[2])!;
+          const end = localToEpochMs(iv.start, iv.timezone ?? facts.settings.timezone) + iv.durationMinutes * 60_000;
+          expect(parseInstant(s.dueAt!)).toBe(end + 86_400_000);
+          expect(s.due).toBe(dateInZone(end + 86_400_000, facts.settings.timezone));
+          expect(s.earliest).toBe(dateInZone(end, iv.timezone ?? facts.settings.timezone));
+          checked++;
+        }
+      }),
+      { numRuns: RUNS, seed: 20261126 },
+    );
+    expect(checked).toBeGreaterThan(RUNS / 2);
   });
 });
 
