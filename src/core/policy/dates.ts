@@ -86,11 +86,6 @@ export function rollForward(calendar: BusinessCalendar, region: string, date: Is
   return result;
 }
 
-/** `date` − N business days (strictly before). */
-export function minusBusinessDays(calendar: BusinessCalendar, region: string, date: IsoDate, n: number): IsoDate {
-  return calendar.addBusinessDays(region, date, -n);
-}
-
 export function later(a: IsoDate, b: IsoDate | null | undefined): IsoDate {
   return b && b > a ? b : a;
 }
