@@ -317,6 +317,7 @@ async function main(): Promise<void> {
       ),
       coldStart: await section('tactful today cold start vs node -e 0', () => benchColdStart(dir)),
       httpApi: await section('HTTP: GET /api/plan vs bare Fastify; tactful serve start and RSS', () => import('./http.bench.js').then((m) => m.runHttpBench({ smoke: SMOKE, dir }))),
+      web: await section('web app: initial JS gzip, Today first paint in Chromium', async () => (await import('./web.bench.js')).benchWeb(SMOKE)),
     };
     printTable(results);
     const report = {

@@ -32,7 +32,9 @@ export function freePort(): Promise<number> {
     probe.once('error', fail);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -40,11 +42,16 @@ export function freePort(): Promise<number> {
 /** Builds the web app once per run when it is missing (a test run never edits web/). */
 export function ensureWebBuilt(): void {
   if (existsSync(join(WEB_DIST, 'index.html'))) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`vite build failed: ${r.stdout}${r.stderr}`);
+  const r = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error(`vite build failed: ${r.stdout}${r.stderr}`);
 }
 
 export interface Server {
@@ -64,16 +71,26 @@ export async function startServer(): Promise<Server> {
   ensureWebBuilt();
   const buildRoot = resolve(dirname(BIN), '..');
   for (const folder of ['web', 'templates']) {
-    if (!existsSync(join(buildRoot, folder))) symlinkSync(join(ROOT, folder), join(buildRoot, folder));
+    if (!existsSync(join(buildRoot, folder)))
+      symlinkSync(join(ROOT, folder), join(buildRoot, folder));
   }
   const dir = mkdtempSync(join(tmpdir(), 'tactful-e2e-'));
   const dbPath = join(dir, 'tactful.db');
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--db', dbPath, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: dir,
-    env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache'), XDG_DATA_HOME: join(dir, 'data'), TZ: 'UTC' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, '--db', dbPath, 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        XDG_CACHE_HOME: join(dir, 'cache'),
+        XDG_DATA_HOME: join(dir, 'data'),
+        TZ: 'UTC',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -90,10 +107,15 @@ export async function startServer(): Promise<Server> {
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`tactful serve exited (${child.exitCode}): ${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`tactful serve exited (${child.exitCode}): ${output()}`);
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) return;
@@ -119,12 +141,25 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    timeout: 30_000,
+  });
 }
 
 /** A fresh browser context (own storage) at a viewport, in the server's zone and locale. */
-export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB', acceptDownloads: true });
+export async function newPage(
+  browser: Browser,
+  viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport,
+    timezoneId: 'UTC',
+    locale: 'en-GB',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -151,7 +186,23 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Injected through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses inline scripts.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
@@ -170,7 +221,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** JSON API calls from the test (same origin as the page: Host and Origin pass the guard). */
-export async function apiCall<T>(server: Server, method: string, path: string, body?: unknown): Promise<T> {
+export async function apiCall<T>(
+  server: Server,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const r = await fetch(`${server.url}/api${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

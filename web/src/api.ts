@@ -77,13 +77,22 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   try {
     response = await fetch(`api${path}`, init);
   } catch {
-    throw new ApiError(0, 'network', 'The tactful server is not reachable. Is `tactful serve` running?');
+    throw new ApiError(
+      0,
+      'network',
+      'The tactful server is not reachable. Is `tactful serve` running?',
+    );
   }
   const text = await response.text();
   const data: unknown = text === '' ? null : safeJson(text);
   if (!response.ok) {
     const e = (data ?? {}) as { code?: string; message?: string; field?: string };
-    throw new ApiError(response.status, e.code ?? 'error', e.message ?? `HTTP ${response.status}`, e.field);
+    throw new ApiError(
+      response.status,
+      e.code ?? 'error',
+      e.message ?? `HTTP ${response.status}`,
+      e.field,
+    );
   }
   return data as T;
 }
@@ -100,34 +109,58 @@ const step = (id: string): string => `/steps/${encodeURIComponent(id)}`;
 const app = (id: string): string => `/applications/${encodeURIComponent(id)}`;
 
 export type ApplicationInput = Partial<
-  Pick<Application, 'organization' | 'role' | 'source' | 'region' | 'status' | 'agent' | 'references' | 'prosCons' | 'createdOn'>
+  Pick<
+    Application,
+    | 'organization'
+    | 'role'
+    | 'source'
+    | 'region'
+    | 'status'
+    | 'agent'
+    | 'references'
+    | 'prosCons'
+    | 'createdOn'
+  >
 >;
 export type ContactInput = Partial<Omit<Contact, 'id'>>;
 export type InterviewInput = Partial<Omit<Interview, 'id'>>;
 export type InteractionInput = Partial<Omit<Interaction, 'id'>>;
 
 export const api = {
-  plan: (asOf?: string) => request<Plan>('GET', `/plan${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`),
+  plan: (asOf?: string) =>
+    request<Plan>('GET', `/plan${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`),
   settings: () => request<Settings>('GET', '/settings'),
   saveSettings: (s: Partial<Settings>) => request<Settings>('PUT', '/settings', s),
   contacts: () => request<Contact[]>('GET', '/contacts'),
   addContact: (c: ContactInput) => request<Contact>('POST', '/contacts', c),
-  saveContact: (id: string, c: ContactInput) => request<Contact>('PUT', `/contacts/${encodeURIComponent(id)}`, c),
+  saveContact: (id: string, c: ContactInput) =>
+    request<Contact>('PUT', `/contacts/${encodeURIComponent(id)}`, c),
   applications: () => request<AppWithStatus[]>('GET', '/applications'),
   application: (id: string) => request<ApplicationDetail>('GET', app(id)),
   addApplication: (a: ApplicationInput) => request<Application>('POST', '/applications', a),
   patchApplication: (id: string, a: ApplicationInput) => request<Application>('PATCH', app(id), a),
-  addInterview: (appId: string, i: InterviewInput) => request<Interview>('POST', `${app(appId)}/interviews`, i),
+  addInterview: (appId: string, i: InterviewInput) =>
+    request<Interview>('POST', `${app(appId)}/interviews`, i),
   saveInterview: (appId: string, id: string, i: InterviewInput) =>
     request<Interview>('PUT', `${app(appId)}/interviews/${encodeURIComponent(id)}`, i),
   logInteraction: (appId: string, x: InteractionInput) =>
-    request<{ interaction: Interaction; warnings: PlanWarning[] }>('POST', `${app(appId)}/interactions`, x),
+    request<{ interaction: Interaction; warnings: PlanWarning[] }>(
+      'POST',
+      `${app(appId)}/interactions`,
+      x,
+    ),
   stepAction: (id: string, action: 'done' | 'skip' | 'snooze', until?: string) =>
     request<{ ok: true }>('POST', `${step(id)}/${action}`, until ? { until } : {}),
   draft: (id: string) => request<Draft>('GET', `${step(id)}/draft`),
   emlHref: (id: string) => `api${step(id)}/draft.eml`,
-  check: (body: { applicationId: string; kind: StepKind; channel: Channel; subject: string | null; body: string; to: string[] }) =>
-    request<{ findings: Finding[] }>('POST', '/check', body),
+  check: (body: {
+    applicationId: string;
+    kind: StepKind;
+    channel: Channel;
+    subject: string | null;
+    body: string;
+    to: string[];
+  }) => request<{ findings: Finding[] }>('POST', '/check', body),
   demo: () => request<unknown>('POST', '/demo', {}),
   insights: () => request<Insights>('GET', '/insights'),
 };

@@ -51,15 +51,26 @@ export function App() {
     return () => window.clearTimeout(t);
   }, [notice]);
 
-  const active = route.page === 'application' || route.page === 'debrief' ? 'applications' : route.page;
+  const active =
+    route.page === 'application' || route.page === 'debrief' ? 'applications' : route.page;
   return (
     <NoticeContext.Provider value={notify}>
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">
         <a className="brand" href={href('today')}>
-          <span aria-hidden="true" className="brand-mark">t</span> tactful
+          <span aria-hidden="true" className="brand-mark">
+            t
+          </span>{' '}
+          tactful
         </a>
         <nav aria-label="Main">
           <ul>
@@ -94,7 +105,13 @@ function Page({ route }: { route: Route }) {
     case 'application':
       return <ApplicationPage key={route.id} id={route.id} />;
     case 'debrief':
-      return <DebriefPage key={`${route.applicationId}/${route.interviewId}`} applicationId={route.applicationId} interviewId={route.interviewId} />;
+      return (
+        <DebriefPage
+          key={`${route.applicationId}/${route.interviewId}`}
+          applicationId={route.applicationId}
+          interviewId={route.interviewId}
+        />
+      );
     case 'contacts':
       return <ContactsPage />;
     case 'insights':

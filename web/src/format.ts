@@ -29,7 +29,12 @@ export function humanize(value: string): string {
 export function dateIn(instant: string | number, timeZone: string): IsoDate {
   const date = new Date(instant);
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(date);
   } catch {
     return date.toISOString().slice(0, 10);
   }
@@ -39,9 +44,12 @@ export function dateIn(instant: string | number, timeZone: string): IsoDate {
 export function shortDate(date: IsoDate): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    Date.UTC(y, m - 1, d),
-  );
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y, m - 1, d));
 }
 
 export function instantLabel(instant: string, timeZone: string): string {

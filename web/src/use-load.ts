@@ -38,5 +38,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
 }
 
 export function toApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'error', e instanceof Error ? e.message : String(e));
+  return e instanceof ApiError
+    ? e
+    : new ApiError(0, 'error', e instanceof Error ? e.message : String(e));
 }

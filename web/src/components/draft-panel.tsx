@@ -23,7 +23,15 @@ interface Props {
   onAction: (action: 'done' | 'skip' | 'snooze', until?: string) => Promise<void>;
 }
 
-export function DraftPanel({ ref, step, application, contacts, settledLabel, today, onAction }: Props) {
+export function DraftPanel({
+  ref,
+  step,
+  application,
+  contacts,
+  settledLabel,
+  today,
+  onAction,
+}: Props) {
   const notify = useNotify();
   const seekerStep = SEEKER_KINDS.has(step.kind);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -76,7 +84,11 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
   const copy = async (): Promise<void> => {
     if (!draft) return;
     const ok = await copyText(text);
-    notify(ok ? { text: 'Draft copied', tone: 'success' } : { text: 'Copy failed: select the text and copy it', tone: 'error' });
+    notify(
+      ok
+        ? { text: 'Draft copied', tone: 'success' }
+        : { text: 'Copy failed: select the text and copy it', tone: 'error' },
+    );
   };
   useImperativeHandle(ref, () => ({ copy }));
 
@@ -104,7 +116,9 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
           {application && <span className="muted"> · {application.organization}</span>}
         </h2>
         <p className="meta">
-          {step.to.length > 0 ? `To ${step.to.map((id) => contacts.get(id)?.name ?? id).join(', ')}` : 'A note to yourself'}
+          {step.to.length > 0
+            ? `To ${step.to.map((id) => contacts.get(id)?.name ?? id).join(', ')}`
+            : 'A note to yourself'}
           {step.channel && ` · ${humanize(step.channel)}`} · due {shortDate(step.due)}
           {step.dueAt && ` (by ${step.dueAt.slice(11, 16)} UTC)`}
         </p>
@@ -114,7 +128,10 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
       {seekerStep ? (
         <div className="seeker-step">
           {step.kind === 'debrief' && (
-            <a className="button primary" href={href('debrief', step.application, interviewId ?? '')}>
+            <a
+              className="button primary"
+              href={href('debrief', step.application, interviewId ?? '')}
+            >
               Open the debrief form
             </a>
           )}
@@ -123,7 +140,9 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
               Write pros, cons and strengths
             </a>
           )}
-          {step.kind === 'move_on' && <p>Marking this done closes the application as “no response”.</p>}
+          {step.kind === 'move_on' && (
+            <p>Marking this done closes the application as “no response”.</p>
+          )}
         </div>
       ) : failed ? (
         <p className="error" role="alert">
@@ -148,7 +167,15 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
             </label>
           )}
           <label className="field">
-            <span>{draft.channel === 'email' ? 'Message' : draft.channel === 'letter' ? 'Card text' : draft.channel === 'linkedin' ? 'Invitation note' : 'What to say'}</span>
+            <span>
+              {draft.channel === 'email'
+                ? 'Message'
+                : draft.channel === 'letter'
+                  ? 'Card text'
+                  : draft.channel === 'linkedin'
+                    ? 'Invitation note'
+                    : 'What to say'}
+            </span>
             <textarea
               value={body}
               rows={12}
@@ -185,7 +212,12 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
           <span className="settled-label">{settledLabel}</span>
         ) : (
           <>
-            <button type="button" className="primary" disabled={busy} onClick={() => void run('done')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void run('done')}
+            >
               Mark done
             </button>
             <button type="button" disabled={busy} onClick={() => void run('skip')}>
@@ -202,7 +234,11 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
                 min={addDays(today, 1)}
                 onChange={(e) => setSnoozeUntil(e.target.value)}
               />
-              <button type="button" disabled={busy || !snoozeUntil} onClick={() => void run('snooze', snoozeUntil)}>
+              <button
+                type="button"
+                disabled={busy || !snoozeUntil}
+                onClick={() => void run('snooze', snoozeUntil)}
+              >
                 Snooze
               </button>
             </span>
@@ -213,8 +249,17 @@ export function DraftPanel({ ref, step, application, contacts, settledLabel, tod
   );
 }
 
-function Findings({ findings, subject, body }: { findings: Finding[]; subject: string; body: string }) {
-  if (findings.length === 0) return <p className="findings-ok">The checker found nothing to fix.</p>;
+function Findings({
+  findings,
+  subject,
+  body,
+}: {
+  findings: Finding[];
+  subject: string;
+  body: string;
+}) {
+  if (findings.length === 0)
+    return <p className="findings-ok">The checker found nothing to fix.</p>;
   return (
     <ul className="findings" aria-label="Checker findings">
       {findings.map((f, i) => {

@@ -14,7 +14,18 @@ interface TextProps {
   list?: string;
 }
 
-export function TextField({ label, value, onChange, type = 'text', required, hint, name, placeholder, min, list }: TextProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  type = 'text',
+  required,
+  hint,
+  name,
+  placeholder,
+  min,
+  list,
+}: TextProps) {
   const id = useId();
   return (
     <div className="field">
@@ -43,7 +54,14 @@ export function TextField({ label, value, onChange, type = 'text', required, hin
   );
 }
 
-export function TextArea({ label, value, onChange, hint, rows = 3, name }: Omit<TextProps, 'type' | 'min' | 'list'> & { rows?: number }) {
+export function TextArea({
+  label,
+  value,
+  onChange,
+  hint,
+  rows = 3,
+  name,
+}: Omit<TextProps, 'type' | 'min' | 'list'> & { rows?: number }) {
   const id = useId();
   return (
     <div className="field">
@@ -93,10 +111,26 @@ export function Select<T extends string>({
   );
 }
 
-export function Check({ label, checked, onChange, name }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; name?: string }) {
+export function Check({
+  label,
+  checked,
+  onChange,
+  name,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  name?: string;
+}) {
   return (
     <label className="check">
-      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+      <input
+        type="checkbox"
+        name={name}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />{' '}
+      {label}
     </label>
   );
 }

@@ -23,14 +23,19 @@ export function FirstRun({ onLoaded }: { onLoaded: () => Promise<void> }) {
     <div className="first-run">
       <h1>Welcome to tactful</h1>
       <p className="lead">
-        After an interview, tactful tells you whom to thank, when to ask for an update and with which words — and when to
-        move on.
+        After an interview, tactful tells you whom to thank, when to ask for an update and with
+        which words — and when to move on.
       </p>
       <div className="choices">
         <div className="choice">
           <h2>See it working</h2>
           <p>Sample applications at different stages, with drafts ready.</p>
-          <button type="button" className="primary" disabled={busy} onClick={() => void loadSample()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void loadSample()}
+          >
             {busy ? 'Loading…' : 'Load sample data'}
           </button>
         </div>

@@ -18,13 +18,14 @@ interface Data {
 }
 
 export default function ApplicationPage({ id }: { id: string }) {
-  const { data, error, reload } = useLoad(
-    async (): Promise<Data> => {
-      const [app, contacts, settings] = await Promise.all([api.application(id), api.contacts(), api.settings()]);
-      return { app, contacts, settings };
-    },
-    [id],
-  );
+  const { data, error, reload } = useLoad(async (): Promise<Data> => {
+    const [app, contacts, settings] = await Promise.all([
+      api.application(id),
+      api.contacts(),
+      api.settings(),
+    ]);
+    return { app, contacts, settings };
+  }, [id]);
   const [editing, setEditing] = useState(false);
 
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
@@ -35,8 +36,18 @@ export default function ApplicationPage({ id }: { id: string }) {
   const zone = settings.timezone;
 
   const timeline = [
-    ...app.interviews.map((iv) => ({ key: `i-${iv.id}`, sort: iv.start, interview: iv, interaction: null })),
-    ...app.interactions.map((x) => ({ key: `x-${x.id}`, sort: x.at, interview: null, interaction: x })),
+    ...app.interviews.map((iv) => ({
+      key: `i-${iv.id}`,
+      sort: iv.start,
+      interview: iv,
+      interaction: null,
+    })),
+    ...app.interactions.map((x) => ({
+      key: `x-${x.id}`,
+      sort: x.at,
+      interview: null,
+      interaction: x,
+    })),
   ].sort((a, b) => b.sort.localeCompare(a.sort));
 
   return (
@@ -48,7 +59,10 @@ export default function ApplicationPage({ id }: { id: string }) {
         <div>
           <h1>{app.organization}</h1>
           <p className="muted">
-            {app.role} · {SOURCE_LABELS[app.source]} · <span className={`badge badge-${app.effectiveStatus}`}>{humanize(app.effectiveStatus)}</span>
+            {app.role} · {SOURCE_LABELS[app.source]} ·{' '}
+            <span className={`badge badge-${app.effectiveStatus}`}>
+              {humanize(app.effectiveStatus)}
+            </span>
           </p>
         </div>
         <div className="head-actions">
@@ -83,7 +97,9 @@ export default function ApplicationPage({ id }: { id: string }) {
                     <span className={`kind kind-${s.kind}`}>{kindLabel(s.kind)}</span>
                     <span>{s.to.length ? s.to.map(name).join(', ') : 'You'}</span>
                     <span className="muted">
-                      {s.earliest === s.due ? shortDate(s.due) : `${shortDate(s.earliest)} – ${shortDate(s.due)}`}
+                      {s.earliest === s.due
+                        ? shortDate(s.due)
+                        : `${shortDate(s.earliest)} – ${shortDate(s.due)}`}
                       {s.overdue && <strong className="overdue"> overdue</strong>}
                     </span>
                   </div>
@@ -117,20 +133,29 @@ export default function ApplicationPage({ id }: { id: string }) {
                     <a href={href('debrief', app.id, t.interview.id)}>Debrief</a>
                   </div>
                   <p>
-                    {t.interview.interviewers.length ? `With ${t.interview.interviewers.map(name).join(', ')}` : 'No interviewers recorded yet'}
-                    {t.interview.decisionExpectedBy && ` · decision expected by ${shortDate(t.interview.decisionExpectedBy)}`}
+                    {t.interview.interviewers.length
+                      ? `With ${t.interview.interviewers.map(name).join(', ')}`
+                      : 'No interviewers recorded yet'}
+                    {t.interview.decisionExpectedBy &&
+                      ` · decision expected by ${shortDate(t.interview.decisionExpectedBy)}`}
                     {t.interview.final && ' · final round'}
                   </p>
                 </li>
               ) : t.interaction ? (
-                <li key={t.key} className={`tl-${t.interaction.direction}`} data-kind={t.interaction.kind}>
+                <li
+                  key={t.key}
+                  className={`tl-${t.interaction.direction}`}
+                  data-kind={t.interaction.kind}
+                >
                   <div className="tl-head">
                     <strong>
                       {t.interaction.direction === 'in' ? '← ' : '→ '}
                       {kindLabel(t.interaction.kind)}
                     </strong>
                     <span className="muted">{instantLabel(t.interaction.at, zone)}</span>
-                    {t.interaction.channel && <span className="muted">{humanize(t.interaction.channel)}</span>}
+                    {t.interaction.channel && (
+                      <span className="muted">{humanize(t.interaction.channel)}</span>
+                    )}
                   </div>
                   {(t.interaction.contacts.length > 0 || t.interaction.summary) && (
                     <p>
@@ -159,9 +184,22 @@ const LOG_KINDS: { value: InboundKind; label: string }[] = [
   { value: 'rejection', label: 'A rejection' },
 ];
 
-function LogForm({ app, people, onLogged }: { app: ApplicationDetail; people: Map<string, Contact>; onLogged: () => Promise<void> }) {
+function LogForm({
+  app,
+  people,
+  onLogged,
+}: {
+  app: ApplicationDetail;
+  people: Map<string, Contact>;
+  onLogged: () => Promise<void>;
+}) {
   const notify = useNotify();
-  const related = [...new Set([...app.interviews.flatMap((i) => i.interviewers), ...(app.agent ? [app.agent] : [])])];
+  const related = [
+    ...new Set([
+      ...app.interviews.flatMap((i) => i.interviewers),
+      ...(app.agent ? [app.agent] : []),
+    ]),
+  ];
   const [kind, setKind] = useState<InboundKind>('reply');
   const [from, setFrom] = useState(related[0] ?? '');
   const [summary, setSummary] = useState('');
@@ -186,7 +224,10 @@ function LogForm({ app, people, onLogged }: { app: ApplicationDetail; people: Ma
         ...(kind === 'update' ? { onHold } : {}),
         ...(kind === 'offer' ? { offerDeadline: deadline || null } : {}),
       });
-      notify({ text: `${kindLabel(kind)} logged${result.warnings.length ? ` — ${result.warnings[0]?.message}` : ''}`, tone: 'success' });
+      notify({
+        text: `${kindLabel(kind)} logged${result.warnings.length ? ` — ${result.warnings[0]?.message}` : ''}`,
+        tone: 'success',
+      });
       setSummary('');
       setNewDate('');
       setOnHold(false);
@@ -201,19 +242,32 @@ function LogForm({ app, people, onLogged }: { app: ApplicationDetail; people: Ma
 
   return (
     <form onSubmit={(e) => void submit(e)} className="stack" aria-label="Log an inbound message">
-      <Select label="What happened" name="kind" value={kind} onChange={setKind} options={LOG_KINDS} />
+      <Select
+        label="What happened"
+        name="kind"
+        value={kind}
+        onChange={setKind}
+        options={LOG_KINDS}
+      />
       <Select
         label="From"
         name="from"
         value={from}
         onChange={setFrom}
-        options={[{ value: '', label: 'Nobody in particular' }, ...related.map((id) => ({ value: id, label: people.get(id)?.name ?? id }))]}
+        options={[
+          { value: '', label: 'Nobody in particular' },
+          ...related.map((id) => ({ value: id, label: people.get(id)?.name ?? id })),
+        ]}
       />
       {(kind === 'reply' || kind === 'update') && (
         <TextField label="New decision date" type="date" value={newDate} onChange={setNewDate} />
       )}
-      {kind === 'update' && <Check label="The process is on hold" checked={onHold} onChange={setOnHold} />}
-      {kind === 'offer' && <TextField label="Offer deadline" type="date" value={deadline} onChange={setDeadline} />}
+      {kind === 'update' && (
+        <Check label="The process is on hold" checked={onHold} onChange={setOnHold} />
+      )}
+      {kind === 'offer' && (
+        <TextField label="Offer deadline" type="date" value={deadline} onChange={setDeadline} />
+      )}
       <TextArea label="Summary" name="summary" value={summary} onChange={setSummary} rows={2} />
       <FormError error={error} />
       <div className="form-actions">
@@ -239,7 +293,9 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
-      await api.patchApplication(app.id, { prosCons: { pros: lines(pros), cons: lines(cons), strengths: lines(strengths) } });
+      await api.patchApplication(app.id, {
+        prosCons: { pros: lines(pros), cons: lines(cons), strengths: lines(strengths) },
+      });
       setError(null);
       notify({ text: 'Pros and cons saved', tone: 'success' });
       await onSaved();
@@ -253,7 +309,13 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
       <div className="three-col">
         <TextArea label="Pros" value={pros} onChange={setPros} hint="One per line" rows={4} />
         <TextArea label="Cons" value={cons} onChange={setCons} hint="One per line" rows={4} />
-        <TextArea label="Where you would excel" value={strengths} onChange={setStrengths} hint="One per line" rows={4} />
+        <TextArea
+          label="Where you would excel"
+          value={strengths}
+          onChange={setStrengths}
+          hint="One per line"
+          rows={4}
+        />
       </div>
       <FormError error={error} />
       <button type="submit" className="primary">

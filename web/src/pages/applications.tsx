@@ -1,7 +1,12 @@
 // Applications: a board by status, a form to add one, "close as no response" on active ones.
 import { useState, type FormEvent } from 'react';
 import { api, type AppWithStatus, type ApiError } from '../api.js';
-import { APPLICATION_STATUSES, SOURCES, type ApplicationStatus, type Source } from '../../../src/core/types.js';
+import {
+  APPLICATION_STATUSES,
+  SOURCES,
+  type ApplicationStatus,
+  type Source,
+} from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Select, TextField } from '../components/fields.js';
 import { humanize } from '../format.js';
@@ -30,7 +35,12 @@ export default function ApplicationsPage() {
       <div className="page-head">
         <h1>Applications</h1>
         <div className="head-actions">
-          <button type="button" className="primary" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+          <button
+            type="button"
+            className="primary"
+            aria-expanded={adding}
+            onClick={() => setAdding((v) => !v)}
+          >
             New application
           </button>
           <a className="button" href={href('debrief')}>
@@ -51,7 +61,11 @@ export default function ApplicationsPage() {
           {APPLICATION_STATUSES.map((status) => {
             const column = data.filter((a) => (a.effectiveStatus ?? a.status) === status);
             return (
-              <section key={status} className={`column column-${status}`} aria-labelledby={`col-${status}`}>
+              <section
+                key={status}
+                className={`column column-${status}`}
+                aria-labelledby={`col-${status}`}
+              >
                 <h2 id={`col-${status}`}>
                   {humanize(status)} <span className="count">{column.length}</span>
                 </h2>
@@ -63,7 +77,8 @@ export default function ApplicationsPage() {
                       </a>
                       <span className="card-role">{a.role}</span>
                       <span className="card-meta">
-                        {humanize(a.source)} · {a.interviews.length} {a.interviews.length === 1 ? 'round' : 'rounds'}
+                        {humanize(a.source)} · {a.interviews.length}{' '}
+                        {a.interviews.length === 1 ? 'round' : 'rounds'}
                       </span>
                       {status === 'active' && (
                         <button type="button" className="link" onClick={() => void close(a)}>
@@ -82,7 +97,13 @@ export default function ApplicationsPage() {
   );
 }
 
-export function ApplicationForm({ onDone, initial }: { onDone: () => void; initial?: AppWithStatus }) {
+export function ApplicationForm({
+  onDone,
+  initial,
+}: {
+  onDone: () => void;
+  initial?: AppWithStatus;
+}) {
   const [organization, setOrganization] = useState(initial?.organization ?? '');
   const [role, setRole] = useState(initial?.role ?? '');
   const [source, setSource] = useState<Source>(initial?.source ?? 'employer');
@@ -93,7 +114,13 @@ export function ApplicationForm({ onDone, initial }: { onDone: () => void; initi
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const input = { organization, role, source, region: region.trim() || null, ...(initial ? { status } : {}) };
+    const input = {
+      organization,
+      role,
+      source,
+      region: region.trim() || null,
+      ...(initial ? { status } : {}),
+    };
     try {
       if (initial) {
         await api.patchApplication(initial.id, input);
@@ -109,7 +136,11 @@ export function ApplicationForm({ onDone, initial }: { onDone: () => void; initi
   };
 
   return (
-    <form className="panel form-grid" onSubmit={(e) => void submit(e)} aria-label={initial ? 'Edit application' : 'New application'}>
+    <form
+      className="panel form-grid"
+      onSubmit={(e) => void submit(e)}
+      aria-label={initial ? 'Edit application' : 'New application'}
+    >
       <TextField label="Organisation" value={organization} onChange={setOrganization} required />
       <TextField label="Role" value={role} onChange={setRole} required />
       <Select
@@ -118,9 +149,20 @@ export function ApplicationForm({ onDone, initial }: { onDone: () => void; initi
         onChange={setSource}
         options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
       />
-      <TextField label="Holiday region" value={region} onChange={setRegion} placeholder="e.g. US, GB-ENG, DE-BY" hint="Empty: your own region" />
+      <TextField
+        label="Holiday region"
+        value={region}
+        onChange={setRegion}
+        placeholder="e.g. US, GB-ENG, DE-BY"
+        hint="Empty: your own region"
+      />
       {initial && (
-        <Select label="Status" value={status} onChange={setStatus} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} />
+        <Select
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+        />
       )}
       <FormError error={error} />
       <div className="form-actions">

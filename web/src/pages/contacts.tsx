@@ -36,19 +36,42 @@ export default function ContactsPage() {
       ) : data.length === 0 ? (
         <div className="empty">
           <h2>No contacts yet</h2>
-          <p>Interviewers you add in a debrief appear here. Add your references too: tactful tells them when to expect a call.</p>
+          <p>
+            Interviewers you add in a debrief appear here. Add your references too: tactful tells
+            them when to expect a call.
+          </p>
         </div>
       ) : (
         <>
-          <ContactList title="References" people={references} onEdit={setEditing} empty="No reference yet: mark people who vouch for you." />
-          <ContactList title="People" people={others} onEdit={setEditing} empty="Nobody else yet." />
+          <ContactList
+            title="References"
+            people={references}
+            onEdit={setEditing}
+            empty="No reference yet: mark people who vouch for you."
+          />
+          <ContactList
+            title="People"
+            people={others}
+            onEdit={setEditing}
+            empty="Nobody else yet."
+          />
         </>
       )}
     </div>
   );
 }
 
-function ContactList({ title, people, onEdit, empty }: { title: string; people: Contact[]; onEdit: (c: Contact) => void; empty: string }) {
+function ContactList({
+  title,
+  people,
+  onEdit,
+  empty,
+}: {
+  title: string;
+  people: Contact[];
+  onEdit: (c: Contact) => void;
+  empty: string;
+}) {
   const id = `h-${title.toLowerCase()}`;
   return (
     <section className="panel" aria-labelledby={id}>
@@ -63,7 +86,9 @@ function ContactList({ title, people, onEdit, empty }: { title: string; people: 
             <li key={c.id} className="contact" data-contact-id={c.id}>
               <div>
                 <strong className="contact-name">{c.name}</strong>
-                <span className="muted">{[c.title, c.organization].filter(Boolean).join(' · ')}</span>
+                <span className="muted">
+                  {[c.title, c.organization].filter(Boolean).join(' · ')}
+                </span>
               </div>
               <div className="contact-links">
                 {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
@@ -116,17 +141,37 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
   };
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={initial ? `Edit ${initial.name}` : 'New contact'}>
+    <form
+      className="panel"
+      onSubmit={(e) => void submit(e)}
+      aria-label={initial ? `Edit ${initial.name}` : 'New contact'}
+    >
       <div className="form-grid">
         <TextField label="Name" name="name" value={name} onChange={setName} required />
         <TextField label="Title" name="title" value={title} onChange={setTitle} />
-        <TextField label="Organisation" name="organization" value={organization} onChange={setOrganization} />
+        <TextField
+          label="Organisation"
+          name="organization"
+          value={organization}
+          onChange={setOrganization}
+        />
         <TextField label="E-mail" name="email" type="email" value={email} onChange={setEmail} />
         <TextField label="Phone" name="phone" type="tel" value={phone} onChange={setPhone} />
-        <TextField label="LinkedIn URL" name="linkedin" type="url" value={linkedin} onChange={setLinkedin} />
+        <TextField
+          label="LinkedIn URL"
+          name="linkedin"
+          type="url"
+          value={linkedin}
+          onChange={setLinkedin}
+        />
       </div>
       <TextArea label="Notes" name="notes" value={notes} onChange={setNotes} rows={2} />
-      <Check label="This person is one of my references" name="isReference" checked={isReference} onChange={setIsReference} />
+      <Check
+        label="This person is one of my references"
+        name="isReference"
+        checked={isReference}
+        onChange={setIsReference}
+      />
       <FormError error={error} />
       <div className="form-actions">
         <button type="submit" className="primary">

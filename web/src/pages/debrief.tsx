@@ -2,7 +2,15 @@
 // round of an existing one, or an interview already on record (#/debrief/<app>/<interview>).
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError, type AppWithStatus } from '../api.js';
-import { CHANCES, SOURCES, type Chance, type Contact, type Interview, type Settings, type Source } from '../../../src/core/types.js';
+import {
+  CHANCES,
+  SOURCES,
+  type Chance,
+  type Contact,
+  type Interview,
+  type Settings,
+  type Source,
+} from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
 import { hourIn, humanize, lines } from '../format.js';
@@ -17,9 +25,19 @@ interface Data {
   settings: Settings;
 }
 
-export default function DebriefPage({ applicationId, interviewId }: { applicationId: string | null; interviewId: string | null }) {
+export default function DebriefPage({
+  applicationId,
+  interviewId,
+}: {
+  applicationId: string | null;
+  interviewId: string | null;
+}) {
   const { data, error, reload } = useLoad(async (): Promise<Data> => {
-    const [applications, contacts, settings] = await Promise.all([api.applications(), api.contacts(), api.settings()]);
+    const [applications, contacts, settings] = await Promise.all([
+      api.applications(),
+      api.contacts(),
+      api.settings(),
+    ]);
     return { applications, contacts, settings };
   }, []);
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
@@ -29,8 +47,15 @@ export default function DebriefPage({ applicationId, interviewId }: { applicatio
   return <DebriefForm data={data} app={app} interview={interview} />;
 }
 
-
-function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus | null; interview: Interview | null }) {
+function DebriefForm({
+  data,
+  app,
+  interview,
+}: {
+  data: Data;
+  app: AppWithStatus | null;
+  interview: Interview | null;
+}) {
   const notify = useNotify();
   const [contacts, setContacts] = useState(data.contacts);
   const [applicationId, setApplicationId] = useState(app?.id ?? '');
@@ -40,7 +65,9 @@ function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus 
   const chosen = data.applications.find((a) => a.id === applicationId) ?? null;
   const nextRound = (chosen?.interviews.reduce((m, i) => Math.max(m, i.round), 0) ?? 0) + 1;
 
-  const [start, setStart] = useState(interview?.start.slice(0, 16) ?? hourIn(data.settings.timezone));
+  const [start, setStart] = useState(
+    interview?.start.slice(0, 16) ?? hourIn(data.settings.timezone),
+  );
   const [timezone, setTimezone] = useState(interview?.timezone ?? data.settings.timezone);
   const [duration, setDuration] = useState(String(interview?.durationMinutes ?? 60));
   const [format, setFormat] = useState(interview?.format ?? 'video');
@@ -92,7 +119,9 @@ function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus 
     <form className="debrief" onSubmit={(e) => void submit(e)} aria-labelledby="debrief-h">
       <div className="page-head">
         <h1 id="debrief-h">Debrief{chosen ? `: ${chosen.organization}` : ''}</h1>
-        <p className="muted">{interview ? `Round ${interview.round}` : 'Right after the interview, while it is fresh.'}</p>
+        <p className="muted">
+          {interview ? `Round ${interview.round}` : 'Right after the interview, while it is fresh.'}
+        </p>
       </div>
 
       {!app && (
@@ -105,14 +134,28 @@ function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus 
             onChange={setApplicationId}
             options={[
               { value: '', label: 'A new application' },
-              ...data.applications.map((a) => ({ value: a.id, label: `${a.organization} · ${a.role}` })),
+              ...data.applications.map((a) => ({
+                value: a.id,
+                label: `${a.organization} · ${a.role}`,
+              })),
             ]}
           />
           {!applicationId && (
             <div className="form-grid">
-              <TextField label="Organisation" name="organization" value={organization} onChange={setOrganization} required />
+              <TextField
+                label="Organisation"
+                name="organization"
+                value={organization}
+                onChange={setOrganization}
+                required
+              />
               <TextField label="Role" name="role" value={role} onChange={setRole} required />
-              <Select label="Who you deal with" value={source} onChange={setSource} options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))} />
+              <Select
+                label="Who you deal with"
+                value={source}
+                onChange={setSource}
+                options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
+              />
             </div>
           )}
         </fieldset>
@@ -121,10 +164,36 @@ function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus 
       <fieldset className="panel">
         <legend>The interview{interview ? '' : ` (round ${nextRound})`}</legend>
         <div className="form-grid">
-          <TextField label="Started at" name="start" type="datetime-local" value={start} onChange={setStart} required />
-          <TextField label="Time zone" name="timezone" value={timezone} onChange={setTimezone} hint="IANA name, e.g. Europe/London" />
-          <TextField label="Duration (minutes)" name="duration" type="number" min="1" value={duration} onChange={setDuration} />
-          <TextField label="Format" name="format" value={format} onChange={setFormat} placeholder="video, phone, on site" />
+          <TextField
+            label="Started at"
+            name="start"
+            type="datetime-local"
+            value={start}
+            onChange={setStart}
+            required
+          />
+          <TextField
+            label="Time zone"
+            name="timezone"
+            value={timezone}
+            onChange={setTimezone}
+            hint="IANA name, e.g. Europe/London"
+          />
+          <TextField
+            label="Duration (minutes)"
+            name="duration"
+            type="number"
+            min="1"
+            value={duration}
+            onChange={setDuration}
+          />
+          <TextField
+            label="Format"
+            name="format"
+            value={format}
+            onChange={setFormat}
+            placeholder="video, phone, on site"
+          />
         </div>
       </fieldset>
 
@@ -145,25 +214,70 @@ function DebriefForm({ data, app, interview }: { data: Data; app: AppWithStatus 
       <fieldset className="panel">
         <legend>Notes</legend>
         <div className="three-col">
-          <TextArea label="Key points discussed" name="keyPoints" value={keyPoints} onChange={setKeyPoints} hint="One per line" rows={4} />
-          <TextArea label="What you forgot to mention" name="forgot" value={forgot} onChange={setForgot} hint="One per line" rows={4} />
-          <TextArea label="Promises you made" name="promises" value={promises} onChange={setPromises} hint="e.g. send portfolio link" rows={4} />
+          <TextArea
+            label="Key points discussed"
+            name="keyPoints"
+            value={keyPoints}
+            onChange={setKeyPoints}
+            hint="One per line"
+            rows={4}
+          />
+          <TextArea
+            label="What you forgot to mention"
+            name="forgot"
+            value={forgot}
+            onChange={setForgot}
+            hint="One per line"
+            rows={4}
+          />
+          <TextArea
+            label="Promises you made"
+            name="promises"
+            value={promises}
+            onChange={setPromises}
+            hint="e.g. send portfolio link"
+            rows={4}
+          />
         </div>
       </fieldset>
 
       <fieldset className="panel">
         <legend>What happens next</legend>
         <div className="form-grid">
-          <TextField label="They expect to decide by" name="decision" type="date" value={decision} onChange={setDecision} />
-          <TextField label="They are away until" name="away" type="date" value={away} onChange={setAway} />
+          <TextField
+            label="They expect to decide by"
+            name="decision"
+            type="date"
+            value={decision}
+            onChange={setDecision}
+          />
+          <TextField
+            label="They are away until"
+            name="away"
+            type="date"
+            value={away}
+            onChange={setAway}
+          />
         </div>
-        <Check label="They said they decide quickly" name="quick" checked={quick} onChange={setQuick} />
+        <Check
+          label="They said they decide quickly"
+          name="quick"
+          checked={quick}
+          onChange={setQuick}
+        />
         <Check label="This was the final round" name="final" checked={final} onChange={setFinal} />
         <fieldset className="radios">
           <legend>Your sense of your chances</legend>
           {CHANCES.map((c) => (
             <label key={c} className="radio">
-              <input type="radio" name="chance" value={c} checked={chance === c} onChange={() => setChance(c)} /> {humanize(c)}
+              <input
+                type="radio"
+                name="chance"
+                value={c}
+                checked={chance === c}
+                onChange={() => setChance(c)}
+              />{' '}
+              {humanize(c)}
             </label>
           ))}
         </fieldset>
@@ -201,7 +315,9 @@ function Interviewers({
   // People of this organisation first, then the already chosen ones, then nobody else:
   // a long list of every contact would bury the right names.
   const shown = contacts.filter(
-    (c) => selected.includes(c.id) || (orgKey !== '' && (c.organization ?? '').trim().toLowerCase() === orgKey),
+    (c) =>
+      selected.includes(c.id) ||
+      (orgKey !== '' && (c.organization ?? '').trim().toLowerCase() === orgKey),
   );
 
   const add = async (): Promise<void> => {
@@ -242,7 +358,9 @@ function Interviewers({
                   </>
                 }
                 checked={selected.includes(c.id)}
-                onChange={(on) => onChange(on ? [...selected, c.id] : selected.filter((id) => id !== c.id))}
+                onChange={(on) =>
+                  onChange(on ? [...selected, c.id] : selected.filter((id) => id !== c.id))
+                }
               />
             </li>
           ))}
@@ -253,8 +371,20 @@ function Interviewers({
         <div className="form-grid">
           <TextField label="Name" name="interviewerName" value={name} onChange={setName} />
           <TextField label="Title" name="interviewerTitle" value={title} onChange={setTitle} />
-          <TextField label="E-mail" name="interviewerEmail" type="email" value={email} onChange={setEmail} />
-          <TextField label="LinkedIn URL" name="interviewerLinkedin" type="url" value={linkedin} onChange={setLinkedin} />
+          <TextField
+            label="E-mail"
+            name="interviewerEmail"
+            type="email"
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            label="LinkedIn URL"
+            name="interviewerLinkedin"
+            type="url"
+            value={linkedin}
+            onChange={setLinkedin}
+          />
         </div>
         <FormError error={error} />
         <button type="button" onClick={() => void add()}>

@@ -25,7 +25,12 @@ export default function InsightsPage() {
           <h2 id="pipe-h">Pipeline by status</h2>
           <BarChart
             label="Applications by status"
-            rows={APPLICATION_STATUSES.map((s) => ({ key: s, label: humanize(s), value: data.pipeline[s] ?? 0, text: String(data.pipeline[s] ?? 0) }))}
+            rows={APPLICATION_STATUSES.map((s) => ({
+              key: s,
+              label: humanize(s),
+              value: data.pipeline[s] ?? 0,
+              text: String(data.pipeline[s] ?? 0),
+            }))}
             max={pipelineMax}
           />
         </section>
@@ -57,7 +62,8 @@ export default function InsightsPage() {
                 key: s.source,
                 label: humanize(s.source),
                 value: s.medianResponseDays ?? 0,
-                text: s.medianResponseDays === null ? 'no answer yet' : `${s.medianResponseDays} days`,
+                text:
+                  s.medianResponseDays === null ? 'no answer yet' : `${s.medianResponseDays} days`,
               }))}
               max={daysMax}
             />
@@ -89,7 +95,10 @@ function BarChart({ rows, max, label }: { rows: Row[]; max: number; label: strin
             <th scope="row">{r.label}</th>
             <td>
               <span className="bar-track" aria-hidden="true">
-                <span className={`bar bar-${r.key}`} style={{ width: `${(r.value / max) * 100}%` }} />
+                <span
+                  className={`bar bar-${r.key}`}
+                  style={{ width: `${(r.value / max) * 100}%` }}
+                />
               </span>
             </td>
             <td className="bar-value">{r.text}</td>

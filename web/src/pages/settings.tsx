@@ -29,7 +29,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const [signature, setSignature] = useState(initial.signature);
   const [target, setTarget] = useState(String(initial.activeTarget));
   const [error, setError] = useState<ApiError | null>(null);
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const zones =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -50,18 +51,51 @@ function SettingsForm({ initial }: { initial: Settings }) {
       <div className="panel">
         <div className="form-grid">
           <div>
-            <TextField label="Time zone" name="timezone" value={timezone} onChange={setTimezone} list="zones" hint="IANA name, e.g. America/New_York" />
+            <TextField
+              label="Time zone"
+              name="timezone"
+              value={timezone}
+              onChange={setTimezone}
+              list="zones"
+              hint="IANA name, e.g. America/New_York"
+            />
             <datalist id="zones">
               {zones.map((z) => (
                 <option key={z} value={z} />
               ))}
             </datalist>
           </div>
-          <TextField label="Holiday region" name="region" value={region} onChange={setRegion} hint="e.g. US, GB-ENG, IE, DE-BY, CA-ON" />
-          <Select label="Follow-up pace" name="preset" value={preset} onChange={setPreset} options={PRESETS.map((p) => ({ value: p, label: PRESET_NOTES[p] ?? humanize(p) }))} />
-          <TextField label="Active applications to aim for" name="activeTarget" type="number" min="0" value={target} onChange={setTarget} />
+          <TextField
+            label="Holiday region"
+            name="region"
+            value={region}
+            onChange={setRegion}
+            hint="e.g. US, GB-ENG, IE, DE-BY, CA-ON"
+          />
+          <Select
+            label="Follow-up pace"
+            name="preset"
+            value={preset}
+            onChange={setPreset}
+            options={PRESETS.map((p) => ({ value: p, label: PRESET_NOTES[p] ?? humanize(p) }))}
+          />
+          <TextField
+            label="Active applications to aim for"
+            name="activeTarget"
+            type="number"
+            min="0"
+            value={target}
+            onChange={setTarget}
+          />
         </div>
-        <TextArea label="Signature" name="signature" value={signature} onChange={setSignature} rows={4} hint="Your name and contact details, added to every draft" />
+        <TextArea
+          label="Signature"
+          name="signature"
+          value={signature}
+          onChange={setSignature}
+          rows={4}
+          hint="Your name and contact details, added to every draft"
+        />
         <FormError error={error} />
         <button type="submit" className="primary">
           Save settings

@@ -20,7 +20,11 @@ interface TodayData {
 }
 
 type Group = 'overdue' | 'today' | 'upcoming';
-const GROUP_TITLES: Record<Group, string> = { overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming' };
+const GROUP_TITLES: Record<Group, string> = {
+  overdue: 'Overdue',
+  today: 'Today',
+  upcoming: 'Upcoming',
+};
 
 function groupOf(step: Step, today: string): Group {
   if (step.overdue || step.due < today) return 'overdue';
@@ -53,7 +57,9 @@ export function TodayPage() {
     if (!data) return [];
     const order: Group[] = ['overdue', 'today', 'upcoming'];
     return [...data.plan.steps].sort(
-      (a, b) => order.indexOf(groupOf(a, today)) - order.indexOf(groupOf(b, today)) || a.due.localeCompare(b.due),
+      (a, b) =>
+        order.indexOf(groupOf(a, today)) - order.indexOf(groupOf(b, today)) ||
+        a.due.localeCompare(b.due),
     );
   }, [data, today]);
   const open = ordered.filter((s) => !settled[s.id]);
@@ -68,7 +74,12 @@ export function TodayPage() {
     async (step: Step, action: 'done' | 'skip' | 'snooze', until?: string) => {
       try {
         await api.stepAction(step.id, action, until);
-        const label = action === 'done' ? 'Done' : action === 'skip' ? 'Skipped' : `Snoozed until ${shortDate(until ?? '')}`;
+        const label =
+          action === 'done'
+            ? 'Done'
+            : action === 'skip'
+              ? 'Skipped'
+              : `Snoozed until ${shortDate(until ?? '')}`;
         setSettled((s) => ({ ...s, [step.id]: label }));
         notify({ text: `${kindLabel(step.kind)}: ${label.toLowerCase()}`, tone: 'success' });
         const next = open[open.indexOf(step) + 1] ?? open[open.indexOf(step) - 1];
@@ -144,7 +155,9 @@ export function TodayPage() {
                 {w.application && apps.get(w.application) && (
                   <>
                     {' '}
-                    <a href={href('applications', w.application)}>{apps.get(w.application)?.organization}</a>
+                    <a href={href('applications', w.application)}>
+                      {apps.get(w.application)?.organization}
+                    </a>
                   </>
                 )}
               </li>
@@ -155,7 +168,9 @@ export function TodayPage() {
       {ordered.length === 0 ? (
         <div className="empty">
           <h2>Nothing to do</h2>
-          <p>Every follow-up is done. Keep your search going: add an application or an interview.</p>
+          <p>
+            Every follow-up is done. Keep your search going: add an application or an interview.
+          </p>
           <a className="button" href={href('debrief')}>
             Add an interview
           </a>
@@ -203,7 +218,10 @@ export function TodayPage() {
                               </span>
                             </span>
                             <span className="step-when">
-                              {settled[s.id] ?? (group === 'upcoming' ? `from ${shortDate(s.earliest)}` : `due ${shortDate(s.due)}`)}
+                              {settled[s.id] ??
+                                (group === 'upcoming'
+                                  ? `from ${shortDate(s.earliest)}`
+                                  : `due ${shortDate(s.due)}`)}
                             </span>
                           </button>
                           {narrow && isCurrent && panel}
