@@ -100,7 +100,7 @@ describe('first run, sample data, every page', () => {
   );
 
   it(
-    'moves with j/k and copies the draft with c',
+    'moves with j/k, copies the draft with c, marks done with d',
     async () => {
       await page
         .context()
@@ -120,6 +120,14 @@ describe('first run, sample data, every page', () => {
       await page.getByText('Draft copied').waitFor();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toContain(body.trim().split('\n')[0]);
+
+      // d marks the selected step done: it settles in place and the selection moves on.
+      const first = rows[0]!.id;
+      await page.keyboard.press('d');
+      await page.locator(`li.step[data-step-id="${first}"].settled`).waitFor();
+      expect(await selected()).toBe(rows[1]?.id);
+      const plan = await apiCall<{ steps: { id: string }[] }>(server, 'GET', '/plan');
+      expect(plan.steps.map((s) => s.id)).not.toContain(first);
     },
     SLOW,
   );

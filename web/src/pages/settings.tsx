@@ -9,9 +9,9 @@ import { useNotify } from '../notice.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 const PRESET_NOTES: Record<PresetName, string> = {
-  gentle: 'Gentle — fewer, later follow-ups',
-  standard: 'Standard — the usual etiquette',
-  persistent: 'Persistent — follow up a little sooner',
+  gentle: 'Gentle (fewer, later)',
+  standard: 'Standard',
+  persistent: 'Persistent (sooner)',
 };
 
 export default function SettingsPage() {
