@@ -9,6 +9,8 @@ export interface HostPolicy {
   port?: number | undefined;
   /** Extra host names (no port) the user allowed, e.g. a LAN name when bound to 0.0.0.0. */
   allowedHosts?: readonly string[];
+  /** Exact origins allowed to write besides the server's own, e.g. `http://localhost:5173` (Vite dev server). */
+  allowedOrigins?: readonly string[];
 }
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -57,7 +59,7 @@ export function requestGuard(policy: HostPolicy) {
     }
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
-    if (origin !== undefined) {
+    if (origin !== undefined && !policy.allowedOrigins?.includes(origin)) {
       const host = originHost(origin);
       if (host === null || !allowed(host)) {
         throw new HttpError(
@@ -67,7 +69,10 @@ export function requestGuard(policy: HostPolicy) {
         );
       }
     }
-    if (request.headers['sec-fetch-site'] === 'cross-site') {
+    if (
+      request.headers['sec-fetch-site'] === 'cross-site' &&
+      !(origin !== undefined && policy.allowedOrigins?.includes(origin))
+    ) {
       throw new HttpError(403, 'forbidden_origin', 'cross-site requests may not change data');
     }
   };

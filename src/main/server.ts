@@ -23,6 +23,8 @@ export interface ServeOptions {
   host: string;
   /** Extra Host names to accept (a LAN name when bound to 0.0.0.0). */
   allowedHosts?: readonly string[];
+  /** Extra origins allowed to write (a dev server such as http://localhost:5173). */
+  allowedOrigins?: readonly string[];
   /** Where the built web app is; default `<package>/web/dist`. */
   webRoot?: string;
   /** Request log lines to stdout. */
@@ -71,6 +73,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const bound = options.host;
   const hostPolicy = {
     port: options.port,
+    allowedOrigins: options.allowedOrigins ?? [],
     allowedHosts: [
       ...(options.allowedHosts ?? []),
       ...(bound === '0.0.0.0' || bound === '::' ? [] : [bound]),

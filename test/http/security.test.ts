@@ -92,6 +92,28 @@ describe('HTTP security', () => {
     ).toBe(200);
   });
 
+  it('lets an explicitly allowed origin write (the Vite dev server), and no other', async () => {
+    const dev = await openTestApi('sqlite', NOW, {
+      hostPolicy: { port: 4870, allowedOrigins: ['http://localhost:5173'] },
+    });
+    try {
+      const headers = { origin: 'http://localhost:5173', 'sec-fetch-site': 'same-site' };
+      const vite = await dev.request('POST', '/api/contacts', { name: 'From Vite' }, headers);
+      expect(vite.statusCode).toBe(201);
+      const other = await dev.request(
+        'POST',
+        '/api/contacts',
+        { name: 'Elsewhere' },
+        {
+          origin: 'http://localhost:5174',
+        },
+      );
+      expect(other.statusCode).toBe(403);
+    } finally {
+      await dev.close();
+    }
+  });
+
   it('takes JSON only (415) and limits body sizes (413); import takes a larger document', async () => {
     const before = await api.snapshot();
     for (const type of [

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, tactful, tempDir } from '../cli/helpers.js';
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { headers }, (res) => {
       let body = '';
@@ -30,7 +33,9 @@ describe('tactful serve', () => {
     ensureBuilt();
     expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
     const started = performance.now();
-    child = spawn('node', [BIN, '--db', db, 'serve', '--port', '0'], { env: { PATH: process.env.PATH ?? '', HOME: tempDir() } });
+    child = spawn('node', [BIN, '--db', db, 'serve', '--port', '0'], {
+      env: { PATH: process.env.PATH ?? '', HOME: tempDir() },
+    });
     url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -66,19 +71,25 @@ describe('tactful serve', () => {
     // The Host check knows the port it got.
     expect((await get(`${url}api/health`, { host: `localhost:${port}` })).status).toBe(200);
     expect((await get(`${url}api/health`, { host: 'rebind.attacker.example' })).status).toBe(403);
-    expect((await get(`${url}api/health`, { host: `localhost:${Number(port) + 1}` })).status).toBe(403);
+    expect((await get(`${url}api/health`, { host: `localhost:${Number(port) + 1}` })).status).toBe(
+      403,
+    );
   });
 
   it('sees a write made by the CLI in the same file (no stale cache)', async () => {
     const before = JSON.parse((await get(`${url}api/contacts`)).body) as unknown[];
-    expect((await tactful(['--db', db, 'add', 'contact', '--name', 'Written By CLI'])).code).toBe(0);
+    expect((await tactful(['--db', db, 'add', 'contact', '--name', 'Written By CLI'])).code).toBe(
+      0,
+    );
     const after = JSON.parse((await get(`${url}api/contacts`)).body) as { name: string }[];
     expect(after.length).toBe(before.length + 1);
     expect(after.map((c) => c.name)).toContain('Written By CLI');
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

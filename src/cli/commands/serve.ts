@@ -6,6 +6,7 @@ interface ServeFlags {
   port: number;
   host: string;
   allowHost?: string[];
+  allowOrigin?: string[];
   log?: boolean;
 }
 
@@ -25,6 +26,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       '--allow-host <name...>',
       'extra Host names to accept (e.g. a LAN name with --host 0.0.0.0)',
     )
+    .option(
+      '--allow-origin <origin...>',
+      'extra origins that may write, e.g. http://localhost:5173 for the Vite dev server',
+    )
     .option('--log', 'log every request')
     .action(async (flags: ServeFlags) => {
       // main/ owns listen(): loaded only for this command, so other commands stay fast.
@@ -35,6 +40,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
           port: flags.port,
           host: flags.host,
           allowedHosts: flags.allowHost ?? [],
+          allowedOrigins: flags.allowOrigin ?? [],
           log: flags.log === true,
         },
         (line) => ctx.print(line),
