@@ -78,7 +78,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       const { pros, cons, strengths, ...fields } = input;
       const hasProsCons = pros !== undefined || cons !== undefined || strengths !== undefined;
       const prosCons = hasProsCons ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] } : undefined;
-      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }));
+      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
     },
     addInterview: async (input) => {
       const { application, keyPoints, forgot, promises, ...fields } = input;

@@ -169,10 +169,14 @@ describe('add by flags', () => {
     expect(first).toMatchObject({ code: 0, stdout: 'Saved interview i1 (round 1 of a1).\n' });
     const second = await tactful(['--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-12-01T15:00', '--final']);
     expect(second.stdout).toBe('Saved interview i2 (round 2 of a1).\n');
+    // Without --created-on the application is dated today (search health counts it as new).
+    expect((await tactful(['--db', db, 'add', 'application', '--organization', 'Oak', '--role', 'Analyst', '--source', 'recruiter'])).code).toBe(0);
 
     const doc = JSON.parse((await tactful(['--db', db, 'export'])).stdout) as TactfulDocument;
     expect(doc.contacts.find((c) => c.id === 'ref-kim')).toMatchObject({ isReference: true, phone: '+1 555 0100' });
     const app = doc.applications[0]!;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: doc.settings.timezone }).format(Date.now());
+    expect(doc.applications[1]).toMatchObject({ organization: 'Oak', createdOn: today });
     expect(app).toMatchObject({ region: 'GB-ENG', createdOn: '2026-11-02', references: ['ref-kim'], prosCons: { pros: ['remote', 'small team'], cons: ['pay'], strengths: [] } });
     expect(app.interviews[0]).toMatchObject({ round: 1, timezone: 'Europe/London', durationMinutes: 45, interviewers: ['c1'], decisionExpectedBy: '2026-11-27', chance: 'high', notes: { keyPoints: ['dbt migration'], forgot: [], promises: [] } });
     expect(app.interviews[1]).toMatchObject({ round: 2, final: true, durationMinutes: 60 });
