@@ -2,9 +2,10 @@
 // bundle alike (no directory scanning).
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23T06-00-00-initial.js';
+import * as outbox from './2026-11-23T07-00-00-outbox.js';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '2026-11-23T06-00-00-initial': initial };
+    return { '2026-11-23T06-00-00-initial': initial, '2026-11-23T07-00-00-outbox': outbox };
   },
 };

@@ -1,0 +1,33 @@
+// The MailStore port over a Database: one transaction per unit of work, binding the facts,
+// outbox, SMTP settings and feed token repositories of one seeker to it.
+import type { MailStore } from '../app/outbox.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { Database } from './database.js';
+import { createFactsRepository } from './facts.repository.js';
+import { createFeedTokenRepository, seekerOfFeedToken } from './feed-token.repository.js';
+import { claimDue, createOutboxRepository, staleSending } from './outbox.repository.js';
+import { mailDb } from './outbox.table.js';
+import { createSmtpSettingsRepository } from './secret.repository.js';
+
+export function createMailStore(database: Database, box: SecretBox): MailStore {
+  const db = mailDb(database.db);
+  return {
+    transaction: (seekerId, work) =>
+      database.db.transaction().execute((trx) => {
+        const tx = mailDb(trx);
+        return work({
+          facts: createFactsRepository(trx, seekerId),
+          outbox: createOutboxRepository(tx, seekerId),
+          smtp: createSmtpSettingsRepository(tx, seekerId, box),
+          feed: createFeedTokenRepository(tx, seekerId),
+        });
+      }),
+    claimDue: (now, limit) => claimDue(db, database.dialect, now, limit),
+    staleSending: (before) => staleSending(db, before),
+    async seekersWithSmtp() {
+      const rows = await db.selectFrom('smtp_settings').select('seeker_id').orderBy('seeker_id').execute();
+      return rows.map((r) => r.seeker_id);
+    },
+    seekerOfFeedToken: (hash) => seekerOfFeedToken(db, hash),
+  };
+}
