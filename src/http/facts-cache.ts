@@ -10,8 +10,8 @@ import type { Facts, Plan } from '../core/types.js';
 export interface PlanSnapshot {
   facts: Facts;
   plan: Plan;
-  /** `JSON.stringify(plan)`: what `GET /api/plan` sends. */
-  json: string;
+  /** `JSON.stringify(plan)` as UTF-8: what `GET /api/plan` sends (a Buffer is written as is). */
+  body: Buffer;
 }
 
 const MAX_PLANS = 8;
@@ -63,7 +63,7 @@ export class FactsCache {
     const cached = this.plans.get(asOf);
     if (cached && cached.facts === facts) return cached;
     const plan = planOf(facts, this.calendar, asOf);
-    const snapshot = { facts, plan, json: JSON.stringify(plan) };
+    const snapshot: PlanSnapshot = { facts, plan, body: Buffer.from(JSON.stringify(plan)) };
     if (this.currentVersion() !== null && this.facts !== null && (await this.facts) === facts) {
       if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(asOf, snapshot);

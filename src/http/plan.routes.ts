@@ -16,9 +16,9 @@ export function planRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const { json } = await ctx.cache.plan(await ctx.asOf(request.query.asOf));
-      // A string with a JSON content type is sent as it is (it is the serialised plan).
-      return reply.type('application/json; charset=utf-8').send(json as never);
+      const { body } = await ctx.cache.plan(await ctx.asOf(request.query.asOf));
+      // The serialised plan, as bytes: sent as it is, without re-encoding per request.
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 }
