@@ -2,6 +2,7 @@
 // The web app end to end: the built `tactful serve` on a fresh SQLite database, driven in
 // Debian Chromium. Covers the first run, the debrief → thank-you → done flow, a rejection,
 // script payloads rendered as text, axe-core on every page and the README screenshots.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -128,6 +129,107 @@ describe('first run, sample data, every page', () => {
       expect(await selected()).toBe(rows[1]?.id);
       const plan = await apiCall<{ steps: { id: string }[] }>(server, 'GET', '/plan');
       expect(plan.steps.map((s) => s.id)).not.toContain(first);
+    },
+    SLOW,
+  );
+
+  it(
+    'draft actions: mailto carries the recipients and the edited words; .eml downloads',
+    async () => {
+      await thankYouRow(page, 'Priya Raman').getByRole('button').click();
+      const area = page.locator('.draft textarea');
+      await area.waitFor();
+      const mail = page.getByRole('link', { name: 'Open in mail client' });
+      const priya = (
+        await apiCall<{ id: string; email: string | null }[]>(server, 'GET', '/contacts')
+      ).find((c) => c.id === 'priya');
+      expect(await mail.getAttribute('href')).toMatch(
+        new RegExp(
+          `^mailto:${encodeURIComponent(priya?.email ?? 'missing').replace(/\./g, '\\.')}\\?subject=`,
+        ),
+      );
+      await area.fill('Hi Priya,\n\nThank you for the walkthrough today.\n\nJordan');
+      expect(decodeURIComponent((await mail.getAttribute('href')) ?? '')).toContain(
+        'Thank you for the walkthrough today.',
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download .eml' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.eml$/);
+      const eml = readFileSync((await download.path())!, 'utf8');
+      expect(eml).toMatch(/^Subject: /m);
+      expect(eml).toContain(priya?.email ?? 'missing');
+    },
+    SLOW,
+  );
+
+  it(
+    'skip and snooze settle the step in place; skipped leaves the plan, snoozed waits',
+    async () => {
+      const rows = await stepRows(page);
+      const open = rows.filter((r) => !r.text.includes('Done'));
+      const [toSkip, toSnooze] = [open[open.length - 1]!, open[open.length - 2]!];
+      await page.locator(`li.step[data-step-id="${toSkip.id}"] button`).click();
+      await page.locator('.draft').getByRole('button', { name: 'Skip' }).click();
+      await page.locator(`li.step[data-step-id="${toSkip.id}"].settled`).waitFor();
+
+      await page.locator(`li.step[data-step-id="${toSnooze.id}"] button`).click();
+      const until = utcDate(400);
+      await page.getByLabel('Snooze until').fill(until);
+      await page.locator('.draft').getByRole('button', { name: 'Snooze' }).click();
+      await page.locator(`li.step[data-step-id="${toSnooze.id}"].settled`).waitFor();
+      expect(await page.locator(`li.step[data-step-id="${toSnooze.id}"]`).textContent()).toContain(
+        'Snoozed until',
+      );
+      // Skipped: gone. Snoozed: still planned, due on the chosen day (SPEC 3.1).
+      const plan = await apiCall<{ steps: { id: string; due: string }[] }>(server, 'GET', '/plan');
+      expect(plan.steps.map((s) => s.id)).not.toContain(toSkip.id);
+      const snoozed = plan.steps.find((s) => s.id === toSnooze.id);
+      expect(snoozed?.due).toBe(until);
+    },
+    SLOW,
+  );
+
+  it(
+    'a debrief step opens the form; recording the interviewer replaces it with a thank-you',
+    async () => {
+      const debrief = page
+        .locator('li.step')
+        .filter({ has: page.locator('.kind', { hasText: 'Debrief' }) });
+      const application = await debrief.first().textContent();
+      expect(application).toContain('Kestrel Robotics');
+      await debrief.first().getByRole('button').click();
+      await page.getByRole('link', { name: 'Open the debrief form' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Debrief: Kestrel Robotics' }).waitFor();
+      await page.getByLabel('Name', { exact: true }).fill('Noor Haddad');
+      await page.getByLabel('E-mail').fill('noor@kestrel.example');
+      await page.getByRole('button', { name: 'Add interviewer' }).click();
+      await expect(page.getByRole('checkbox', { name: /Noor Haddad/ }).isChecked()).resolves.toBe(
+        true,
+      );
+      await page.getByRole('button', { name: 'Save debrief' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Kestrel Robotics' }).waitFor();
+      const kinds = await page
+        .locator('.plan li')
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+      expect(kinds).not.toContain('debrief');
+      expect(await page.locator('.timeline').textContent()).toContain('Noor Haddad');
+    },
+    SLOW,
+  );
+
+  it(
+    'a setting the server refuses shows its message and changes nothing',
+    async () => {
+      const before = await apiCall<{ timezone: string }>(server, 'GET', '/settings');
+      await page.goto(`${server.url}/#/settings`);
+      await page.getByLabel('Time zone').fill('Mars/Olympus');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      const alert = page.locator('main [role="alert"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/time ?zone|timezone/i);
+      expect(await apiCall<{ timezone: string }>(server, 'GET', '/settings')).toEqual(before);
     },
     SLOW,
   );

@@ -98,3 +98,10 @@ export function hourIn(timeZone: string): string {
     return new Date(now).toISOString().slice(0, 13) + ':00';
   }
 }
+
+/** A YYYY-MM-DD date `n` calendar days later (no zone involved). */
+export function addDays(date: IsoDate, n: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { api, type AppWithStatus, type Draft, type Finding } from '../api.js';
 import type { Contact, Step } from '../../../src/core/types.js';
-import { humanize, kindLabel, shortDate } from '../format.js';
+import { addDays, humanize, kindLabel, shortDate } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError } from '../use-load.js';
@@ -285,12 +285,6 @@ function Findings({
 function anchorOf(step: Step): string | null {
   const rest = step.id.slice(step.application.length + 1 + step.kind.length + 1);
   return rest.split(':')[0] || null;
-}
-
-function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return '';
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 async function copyText(text: string): Promise<boolean> {

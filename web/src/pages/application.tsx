@@ -77,6 +77,7 @@ export default function ApplicationPage({ id }: { id: string }) {
       {editing && (
         <ApplicationForm
           initial={app}
+          contacts={contacts}
           onDone={() => {
             setEditing(false);
             void reload();

@@ -5,10 +5,11 @@ import {
   APPLICATION_STATUSES,
   SOURCES,
   type ApplicationStatus,
+  type Contact,
   type Source,
 } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
-import { Select, TextField } from '../components/fields.js';
+import { Check, Select, TextField } from '../components/fields.js';
 import { humanize } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href, navigate } from '../router.js';
@@ -100,15 +101,20 @@ export default function ApplicationsPage() {
 export function ApplicationForm({
   onDone,
   initial,
+  contacts = [],
 }: {
   onDone: () => void;
   initial?: AppWithStatus;
+  /** Given when editing: the agent and the references are picked from these. */
+  contacts?: Contact[];
 }) {
   const [organization, setOrganization] = useState(initial?.organization ?? '');
   const [role, setRole] = useState(initial?.role ?? '');
   const [source, setSource] = useState<Source>(initial?.source ?? 'employer');
   const [region, setRegion] = useState(initial?.region ?? '');
   const [status, setStatus] = useState<ApplicationStatus>(initial?.status ?? 'active');
+  const [agent, setAgent] = useState(initial?.agent ?? '');
+  const [references, setReferences] = useState<string[]>(initial?.references ?? []);
   const [error, setError] = useState<ApiError | null>(null);
   const notify = useNotify();
 
@@ -119,7 +125,7 @@ export function ApplicationForm({
       role,
       source,
       region: region.trim() || null,
-      ...(initial ? { status } : {}),
+      ...(initial ? { status, agent: agent || null, references } : {}),
     };
     try {
       if (initial) {
@@ -163,6 +169,41 @@ export function ApplicationForm({
           onChange={setStatus}
           options={APPLICATION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
         />
+      )}
+      {initial && source !== 'employer' && (
+        <Select
+          label={source === 'recruiter' ? 'Recruiter' : 'Agent'}
+          value={agent}
+          onChange={setAgent}
+          options={[
+            { value: '', label: 'Nobody yet' },
+            ...contacts.map((c) => ({
+              value: c.id,
+              label: c.organization ? `${c.name} (${c.organization})` : c.name,
+            })),
+          ]}
+        />
+      )}
+      {initial && (
+        <fieldset className="radios">
+          <legend>References who may be called for this role</legend>
+          {contacts.filter((c) => c.isReference).length === 0 ? (
+            <span className="muted">Mark your references on the Contacts page.</span>
+          ) : (
+            contacts
+              .filter((c) => c.isReference)
+              .map((c) => (
+                <Check
+                  key={c.id}
+                  label={c.name}
+                  checked={references.includes(c.id)}
+                  onChange={(on) =>
+                    setReferences((ids) => (on ? [...ids, c.id] : ids.filter((id) => id !== c.id)))
+                  }
+                />
+              ))
+          )}
+        </fieldset>
       )}
       <FormError error={error} />
       <div className="form-actions">

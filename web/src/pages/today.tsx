@@ -6,7 +6,7 @@ import type { Contact, Plan, Settings, Step } from '../../../src/core/types.js';
 import { DraftPanel, type DraftHandle } from '../components/draft-panel.js';
 import { ErrorBox } from '../components/error-box.js';
 import { FirstRun } from '../components/first-run.js';
-import { dateIn, kindLabel, shortDate } from '../format.js';
+import { addDays, dateIn, kindLabel, shortDate } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -19,17 +19,21 @@ interface TodayData {
   settings: Settings;
 }
 
-type Group = 'overdue' | 'today' | 'upcoming';
+type Group = 'overdue' | 'today' | 'upcoming' | 'later';
+const GROUPS: Group[] = ['overdue', 'today', 'upcoming', 'later'];
 const GROUP_TITLES: Record<Group, string> = {
   overdue: 'Overdue',
   today: 'Today',
-  upcoming: 'Upcoming',
+  upcoming: 'Next 7 days',
+  later: 'Later',
 };
 
+/** As `tactful today`: overdue, due today, due in the next 7 days; then the rest. */
 function groupOf(step: Step, today: string): Group {
   if (step.overdue || step.due < today) return 'overdue';
-  if (step.earliest <= today) return 'today';
-  return 'upcoming';
+  if (step.due === today) return 'today';
+  if (step.due <= addDays(today, 7)) return 'upcoming';
+  return 'later';
 }
 
 async function loadToday(): Promise<TodayData> {
@@ -55,10 +59,9 @@ export function TodayPage() {
   const today = data ? dateIn(data.plan.asOf, data.settings.timezone) : '';
   const ordered = useMemo(() => {
     if (!data) return [];
-    const order: Group[] = ['overdue', 'today', 'upcoming'];
     return [...data.plan.steps].sort(
       (a, b) =>
-        order.indexOf(groupOf(a, today)) - order.indexOf(groupOf(b, today)) ||
+        GROUPS.indexOf(groupOf(a, today)) - GROUPS.indexOf(groupOf(b, today)) ||
         a.due.localeCompare(b.due),
     );
   }, [data, today]);
@@ -129,7 +132,7 @@ export function TodayPage() {
       onAction={(action, until) => act(current, action, until)}
     />
   );
-  const groups = (['overdue', 'today', 'upcoming'] as Group[]).map((g) => ({
+  const groups = GROUPS.map((g) => ({
     group: g,
     steps: ordered.filter((s) => groupOf(s, today) === g),
   }));
@@ -218,10 +221,7 @@ export function TodayPage() {
                               </span>
                             </span>
                             <span className="step-when">
-                              {settled[s.id] ??
-                                (group === 'upcoming'
-                                  ? `from ${shortDate(s.earliest)}`
-                                  : `due ${shortDate(s.due)}`)}
+                              {settled[s.id] ?? `due ${shortDate(s.due)}`}
                             </span>
                           </button>
                           {narrow && isCurrent && panel}
