@@ -59,7 +59,7 @@ function thankYouRow(page: Page, name: string) {
     .filter({ has: page.locator('.kind', { hasText: 'Thank-you' }) });
 }
 
-describe('first run, sample data, every page', () => {
+describe('first run, sample data, Today', () => {
   let server: Server;
   let page: Page;
 
@@ -233,46 +233,6 @@ describe('first run, sample data, every page', () => {
     },
     SLOW,
   );
-
-  const PAGES: { name: string; hash: string; heading: RegExp }[] = [
-    { name: 'today', hash: '#/today', heading: /^Today$/ },
-    { name: 'applications', hash: '#/applications', heading: /^Applications$/ },
-    { name: 'application', hash: '#/applications/northwind', heading: /^Northwind Analytics$/ },
-    { name: 'debrief', hash: '#/debrief', heading: /^Debrief/ },
-    { name: 'contacts', hash: '#/contacts', heading: /^Contacts$/ },
-    { name: 'insights', hash: '#/insights', heading: /^Insights$/ },
-    { name: 'settings', hash: '#/settings', heading: /^Settings$/ },
-  ];
-
-  for (const [width, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    it(
-      `every page passes axe-core and is screenshotted at ${width} width`,
-      async () => {
-        const { page: p } = await newPage(browser, viewport);
-        try {
-          for (const target of PAGES) {
-            await p.goto(`${server.url}/${target.hash}`);
-            await p.getByRole('heading', { level: 1, name: target.heading }).waitFor();
-            await p.waitForLoadState('networkidle');
-            await expectAccessible(p, `${target.name} at ${width}`);
-            // Nothing wider than the screen: usable at 390 px.
-            const overflow = await p.evaluate(
-              () => document.documentElement.scrollWidth - window.innerWidth,
-            );
-            expect(overflow, `${target.name} scrolls sideways at ${width}`).toBeLessThanOrEqual(0);
-            await screenshot(p, `${target.name}-${width}`);
-          }
-          expect(pageErrors(p)).toEqual([]);
-        } finally {
-          await p.context().close();
-        }
-      },
-      SLOW,
-    );
-  }
 });
 
 describe('debrief → thank-you drafts → done → rejection', () => {
@@ -442,4 +402,57 @@ describe('debrief → thank-you drafts → done → rejection', () => {
     },
     SLOW,
   );
+});
+
+// On the untouched sample, so the screenshots show what a new user sees.
+describe('every page: axe-core, phone width, screenshots', () => {
+  let server: Server;
+
+  beforeAll(async () => {
+    server = await startServer();
+    await apiCall(server, 'POST', '/demo', {});
+  }, SLOW);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const PAGES: { name: string; hash: string; heading: RegExp }[] = [
+    { name: 'today', hash: '#/today', heading: /^Today$/ },
+    { name: 'applications', hash: '#/applications', heading: /^Applications$/ },
+    { name: 'application', hash: '#/applications/northwind', heading: /^Northwind Analytics$/ },
+    { name: 'debrief', hash: '#/debrief', heading: /^Debrief/ },
+    { name: 'contacts', hash: '#/contacts', heading: /^Contacts$/ },
+    { name: 'insights', hash: '#/insights', heading: /^Insights$/ },
+    { name: 'settings', hash: '#/settings', heading: /^Settings$/ },
+  ];
+
+  for (const [width, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(
+      `every page passes axe-core and is screenshotted at ${width} width`,
+      async () => {
+        const { page: p } = await newPage(browser, viewport);
+        try {
+          for (const target of PAGES) {
+            await p.goto(`${server.url}/${target.hash}`);
+            await p.getByRole('heading', { level: 1, name: target.heading }).waitFor();
+            await p.waitForLoadState('networkidle');
+            await expectAccessible(p, `${target.name} at ${width}`);
+            // Nothing wider than the screen: usable at 390 px.
+            const overflow = await p.evaluate(
+              () => document.documentElement.scrollWidth - window.innerWidth,
+            );
+            expect(overflow, `${target.name} scrolls sideways at ${width}`).toBeLessThanOrEqual(0);
+            await screenshot(p, `${target.name}-${width}`);
+          }
+          expect(pageErrors(p)).toEqual([]);
+        } finally {
+          await p.context().close();
+        }
+      },
+      SLOW,
+    );
+  }
 });
