@@ -105,3 +105,13 @@ export function addDays(date: IsoDate, n: number): IsoDate {
   if (!y || !m || !d) return date;
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
+
+/** "17:45" for an instant in an IANA zone (falls back to UTC on a bad zone). */
+export function timeOfDay(instant: string, timeZone: string): string {
+  const options = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(instant));
+  } catch {
+    return `${new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(new Date(instant))} UTC`;
+  }
+}

@@ -2,7 +2,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { api, type AppWithStatus, type Draft, type Finding } from '../api.js';
 import type { Contact, Step } from '../../../src/core/types.js';
-import { addDays, humanize, kindLabel, shortDate } from '../format.js';
+import { addDays, humanize, kindLabel, shortDate, timeOfDay } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError } from '../use-load.js';
@@ -20,6 +20,8 @@ interface Props {
   contacts: Map<string, Contact>;
   settledLabel: string | null;
   today: string;
+  /** The seeker's zone: a thank-you's 24-hour deadline is shown in it. */
+  timeZone: string;
   onAction: (action: 'done' | 'skip' | 'snooze', until?: string) => Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export function DraftPanel({
   contacts,
   settledLabel,
   today,
+  timeZone,
   onAction,
 }: Props) {
   const notify = useNotify();
@@ -120,7 +123,7 @@ export function DraftPanel({
             ? `To ${step.to.map((id) => contacts.get(id)?.name ?? id).join(', ')}`
             : 'A note to yourself'}
           {step.channel && ` · ${humanize(step.channel)}`} · due {shortDate(step.due)}
-          {step.dueAt && ` (by ${step.dueAt.slice(11, 16)} UTC)`}
+          {step.dueAt && ` (by ${timeOfDay(step.dueAt, timeZone)})`}
         </p>
       </header>
       <p className="why">{step.why}</p>

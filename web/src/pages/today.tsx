@@ -129,6 +129,7 @@ export function TodayPage() {
       contacts={people}
       settledLabel={settled[current.id] ?? null}
       today={today}
+      timeZone={data.settings.timezone}
       onAction={(action, until) => act(current, action, until)}
     />
   );
