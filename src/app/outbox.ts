@@ -50,6 +50,7 @@ export interface OutboxRepository {
   /** Inserts unless the idempotency key exists; returns the stored row either way. */
   insert(message: NewOutboxMessage): Promise<{ message: OutboxMessage; created: boolean }>;
   get(id: string): Promise<OutboxMessage | undefined>;
+  findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined>;
   list(limit: number): Promise<OutboxMessage[]>;
   /** Follow-ups not failed (pending, sending, sent, uncertain) for one step. */
   liveForStep(stepId: string): Promise<OutboxMessage[]>;

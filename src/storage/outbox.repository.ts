@@ -52,6 +52,10 @@ export function createOutboxRepository(db: MailDb, seekerId: string): OutboxRepo
       return { message: outboxFromRow(row), created };
     },
     get,
+    findByKey: async (key) => {
+      const row = await byKey(key);
+      return row ? outboxFromRow(row) : undefined;
+    },
     async list(limit) {
       const rows = await db
         .selectFrom('outbox')
