@@ -362,6 +362,17 @@ describe('debrief → thank-you drafts → done → rejection', () => {
         'Dana Reyes',
       );
       await expect(page.locator('.badge').textContent()).resolves.toBe('Rejected');
+
+      // On Today the LinkedIn invitation links to the interviewer's profile.
+      await page.getByRole('link', { name: 'Today' }).click();
+      const connect = page
+        .locator('li.step', { hasText: 'Dana Reyes' })
+        .filter({ has: page.locator('.kind', { hasText: 'Connect' }) });
+      await connect.getByRole('button').click();
+      await page.locator('.draft textarea').waitFor();
+      expect(
+        await page.getByRole('link', { name: 'Open LinkedIn profile' }).getAttribute('href'),
+      ).toBe('https://www.linkedin.com/in/dana-reyes');
     },
     SLOW,
   );

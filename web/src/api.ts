@@ -151,7 +151,8 @@ export const api = {
     ),
   stepAction: (id: string, action: 'done' | 'skip' | 'snooze', until?: string) =>
     request<{ ok: true }>('POST', `${step(id)}/${action}`, until ? { until } : {}),
-  draft: (id: string) => request<Draft>('GET', `${step(id)}/draft`),
+  draft: (id: string, formal = false) =>
+    request<Draft>('GET', `${step(id)}/draft${formal ? '?formal=true' : ''}`),
   emlHref: (id: string) => `api${step(id)}/draft.eml`,
   check: (body: {
     applicationId: string;

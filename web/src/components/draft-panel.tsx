@@ -44,14 +44,16 @@ export function DraftPanel({
   const [findings, setFindings] = useState<Finding[]>([]);
   const [snoozeUntil, setSnoozeUntil] = useState(() => addDays(today, 3));
   const [busy, setBusy] = useState(false);
+  const [formal, setFormal] = useState(false);
   const edited = useRef(false);
 
   useEffect(() => {
     if (seekerStep) return;
     let live = true;
-    api.draft(step.id).then(
+    api.draft(step.id, formal).then(
       (d) => {
         if (!live) return;
+        edited.current = false;
         setDraft(d);
         setSubject(d.subject ?? '');
         setBody(d.body);
@@ -62,7 +64,7 @@ export function DraftPanel({
     return () => {
       live = false;
     };
-  }, [step.id, seekerStep]);
+  }, [step.id, seekerStep, formal]);
 
   // Re-check the seeker's own words shortly after they stop typing.
   useEffect(() => {
@@ -100,6 +102,11 @@ export function DraftPanel({
     draft && draft.channel === 'email'
       ? `mailto:${emails.map(encodeURIComponent).join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`
       : null;
+
+  // Only a web address becomes a link: a stored `javascript:` URL must never be clickable.
+  const linkedin = step.to.map((id) => contacts.get(id)?.linkedin).find((u) => !!u) ?? null;
+  const profile =
+    draft?.channel === 'linkedin' && linkedin && /^https?:\/\//i.test(linkedin) ? linkedin : null;
 
   const run = async (action: 'done' | 'skip' | 'snooze', until?: string): Promise<void> => {
     setBusy(true);
@@ -189,6 +196,10 @@ export function DraftPanel({
             />
           </label>
           <Findings findings={findings} subject={subject} body={body} />
+          <label className="check">
+            <input type="checkbox" checked={formal} onChange={(e) => setFormal(e.target.checked)} />{' '}
+            Formal tone (replaces your edits)
+          </label>
         </div>
       )}
 
@@ -201,6 +212,11 @@ export function DraftPanel({
             {mailto && (
               <a className="button" href={mailto}>
                 Open in mail client
+              </a>
+            )}
+            {profile && (
+              <a className="button" href={profile} target="_blank" rel="noopener noreferrer">
+                Open LinkedIn profile
               </a>
             )}
             {draft.channel === 'email' && (
