@@ -163,6 +163,11 @@ export async function newPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Console errors include CSP violations and failed requests (a 4xx the app did not expect
+  // shows up here too, so tests that provoke one on purpose read pageErrors before it).
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
   (page as Page & { errors?: string[] }).errors = errors;
   return { context, page };
 }
