@@ -13,6 +13,8 @@ import { registerPlan } from './commands/plan.js';
 import { registerStepActions } from './commands/step-actions.js';
 import { registerToday } from './commands/today.js';
 import { registerServe } from './commands/serve.js';
+import { registerWorker } from './commands/worker.js';
+import { registerSmtp } from './commands/smtp.js';
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('tactful')
@@ -35,6 +37,8 @@ export function buildProgram(ctx: CommandContext): Command {
   registerBackup(program, ctx);
   registerDraft(program, ctx); // also registers `check`
   registerServe(program, ctx);
+  registerWorker(program, ctx);
+  registerSmtp(program, ctx);
 
   // Every (sub)command reports errors through runCli, never by exiting itself.
   const quiet = (command: Command): void => {

@@ -11,6 +11,7 @@ import type { Clock, UnitOfWork } from '../app/ports.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import type { TemplateSet } from '../core/drafts/index.js';
 import type { FactsCache } from './facts-cache.js';
+import type { MailHttpDeps } from './outbox.routes.js';
 import type { HostPolicy } from './security.js';
 
 export interface HttpDeps {
@@ -29,6 +30,8 @@ export interface HttpDeps {
   hostPolicy?: HostPolicy;
   /** Fastify logger option; off by default (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** Outbox, SMTP and calendar feed routes (issue 5); absent → not registered. */
+  mail?: MailHttpDeps;
 }
 
 export type ZodApp = FastifyInstance<

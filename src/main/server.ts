@@ -70,6 +70,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   let templates: Promise<TemplateSet> | undefined;
 
   const { buildApp } = await import('../http/app.js');
+  const mail = await (await import('../worker/in-process.js')).startInProcessMail(config, database, calendar, { now: () => Date.now() }, process.env);
   const bound = options.host;
   const hostPolicy = {
     port: options.port,
@@ -93,11 +94,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     webRoot: options.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist'),
     hostPolicy,
     logger: options.log ? { level: 'info' } : false,
+    mail: mail.http,
   });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
+    await mail.stop();
     await database.close();
     const code = (error as { code?: string } | null)?.code;
     if (code === 'EADDRINUSE')
@@ -119,6 +122,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     app,
     close: async () => {
       await app.close();
+      await mail.stop();
       holidays.save();
       await database.close();
     },
