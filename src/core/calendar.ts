@@ -1,6 +1,7 @@
 // The business calendar and time arithmetic of SPEC §3.1. Pure: holidays arrive through a
 // lookup function (the date-holidays adapter lives outside core), "now" is an argument.
 import { Temporal } from 'temporal-polyfill';
+import { civilFromDays, dayNumber, daysFromCivil, daysInMonth } from './civil-date.js';
 import { DomainError } from './errors.js';
 import type { IsoDate, IsoInstant, LocalDateTime } from './types.js';
 
@@ -41,10 +42,6 @@ export function isRfc3339(value: string): boolean {
   return isLocalDateTime(value.slice(0, 19).replace('t', 'T'));
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 /** Throws `unknown_timezone` unless `zone` is an IANA zone name this runtime knows. */
 export function assertTimeZone(zone: string, field?: string): void {
@@ -59,20 +56,25 @@ export function assertTimeZone(zone: string, field?: string): void {
   }
 }
 
-// ---- calendar-date arithmetic (time-zone free) ----
+// ---- calendar-date arithmetic (time-zone free, integer day numbers) ----
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
+  return civilFromDays(dayNumber(date) + days);
 }
 
 /** Calendar months; one month after 31 January is the last day of February. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return Temporal.PlainDate.from(date).add({ months }, { overflow: 'constrain' }).toString();
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return civilFromDays(daysFromCivil(year, month, day));
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function dayOfWeek(date: IsoDate): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function maxDate(...dates: (IsoDate | null | undefined)[]): IsoDate | null {
@@ -89,7 +91,7 @@ export function minDate(...dates: (IsoDate | null | undefined)[]): IsoDate | nul
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b), { largestUnit: 'days' }).days;
+  return dayNumber(b) - dayNumber(a);
 }
 
 // ---- instants and zones ----

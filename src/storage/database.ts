@@ -11,7 +11,6 @@ import {
   SqliteDialect,
   type Driver,
 } from 'kysely';
-import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Tables } from './tables.js';
 
@@ -89,6 +88,8 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`invalid PostgreSQL schema name "${schema}"`);
   }
+  // Loaded only here: the personal (SQLite) deployment never pays for pg at start-up.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

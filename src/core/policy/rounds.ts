@@ -4,7 +4,7 @@ import { fastDateInZone as dateInZone } from './zone.js';
 import type { IsoDate } from '../types.js';
 import { LETTER_ONLY, REFERENCE_CHANNELS, THANK_YOU_CHANNELS } from './channels.js';
 import { completedBy, contactName, type AppContext, type Draft, type PlanContext, type Round } from './context.js';
-import { plusDays } from './dates.js';
+import { addDays } from '../calendar.js';
 import { orgStep, seekerStep } from './steps.js';
 import { because, describe } from './why.js';
 
@@ -105,7 +105,7 @@ function reflectStep(ctx: PlanContext, actx: AppContext, r: Round, out: Draft[])
   let reason = `${describe(offset)} after the interview: ${offset.why}`;
   const next = actx.rounds.find((o) => o.startMs > r.startMs && !o.ended);
   if (next) {
-    const dayBefore = plusDays(next.startDate, -1);
+    const dayBefore = addDays(next.startDate, -1);
     if (dayBefore < due) {
       due = dayBefore < r.date ? r.date : dayBefore;
       reason = `before your round-${next.iv.round} interview: ${offset.why}`;

@@ -1,14 +1,15 @@
 // Global and per-step warnings (SPEC §3.1): keep_searching, late_thank_you, missing_round.
 import type { PlanWarning } from '../types.js';
 import { contactName, type AppContext, type Draft, type PlanContext } from './context.js';
-import { applyOffset, plusDays } from './dates.js';
+import { addDays } from '../calendar.js';
+import { applyOffset } from './dates.js';
 
 /** One `keep_searching` warning (application null) when the pipeline is thin or stale. */
 export function searchHealth(ctx: PlanContext, actxs: AppContext[]): PlanWarning | null {
   const policy = ctx.policies[ctx.facts.settings.preset] ?? ctx.policies.standard;
   const active = actxs.filter((a) => a.status === 'active' || a.status === 'offer').length;
   const awaiting = actxs.some((a) => a.status === 'active' && a.ended.length > 0);
-  const windowStart = plusDays(ctx.asOfDate, -(policy.searchWindow.value - 1));
+  const windowStart = addDays(ctx.asOfDate, -(policy.searchWindow.value - 1));
   const recent = actxs.some((a) => a.app.createdOn !== null && a.app.createdOn >= windowStart && a.app.createdOn <= ctx.asOfDate);
   const reasons: string[] = [];
   const target = ctx.facts.settings.activeTarget;

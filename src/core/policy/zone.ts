@@ -5,7 +5,7 @@
 // transition falls back to the exact Temporal path.
 import { dateInZone, localToEpochMs, parseInstant } from '../calendar.js';
 import type { IsoDate } from '../types.js';
-import { civilFromDays, daysFromCivil } from './dates.js';
+import { civilFromDays, daysFromCivil } from '../civil-date.js';
 
 const SLOT_MS = 900_000;
 const DAY_MS = 86_400_000;
@@ -32,9 +32,8 @@ function formatterOf(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's UTC offset in ms at the start of the instant's 15-minute slot. */
-function offsetAt(zone: string, ms: number): number {
-  const slot = Math.floor(ms / SLOT_MS);
+/** The zone's UTC offset in ms at the start of a 15-minute slot (one Intl call per slot). */
+function slotOffset(zone: string, slot: number): number {
   let byZone = offsets.get(zone);
   if (!byZone) offsets.set(zone, (byZone = new Map()));
   let offset = byZone.get(slot);
@@ -48,6 +47,28 @@ function offsetAt(zone: string, ms: number): number {
     byZone.set(slot, offset);
   }
   return offset;
+}
+
+const dayOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset in ms for the instant's 15-minute slot. A UTC day whose first and last
+ * slots agree has one offset throughout (zones change offset at most once a day), so most
+ * instants cost two Intl calls per distinct day instead of one per slot.
+ */
+function offsetAt(zone: string, ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  let byZone = dayOffsets.get(zone);
+  if (!byZone) dayOffsets.set(zone, (byZone = new Map()));
+  let whole = byZone.get(day);
+  if (whole === undefined) {
+    const first = slotOffset(zone, (day * DAY_MS) / SLOT_MS);
+    const last = slotOffset(zone, ((day + 1) * DAY_MS) / SLOT_MS - 1);
+    whole = first === last ? first : Number.NaN;
+    if (byZone.size > MAX_ENTRIES) byZone.clear();
+    byZone.set(day, whole);
+  }
+  return Number.isNaN(whole) ? slotOffset(zone, Math.floor(ms / SLOT_MS)) : whole;
 }
 
 /** The calendar date of an instant in `zone` (same result as calendar.ts dateInZone). */
