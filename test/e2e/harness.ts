@@ -2,7 +2,16 @@
 // End-to-end harness: the real server (the built `tactful serve`, as a user runs it) on a
 // temporary SQLite database and a free port, and Debian Chromium driven by playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,9 +48,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds the web app once per run when it is missing (a test run never edits web/). */
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** (Re)builds web/dist when it is missing or older than any source of the web app. */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return;
+  const index = join(WEB_DIST, 'index.html');
+  const sources = ['src', 'index.html', 'vite.config.ts'].map((f) =>
+    newestMtime(join(ROOT, 'web', f)),
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources)) return;
   const r = spawnSync(
     'npx',
     ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
@@ -50,7 +69,7 @@ export function ensureWebBuilt(): void {
       encoding: 'utf8',
     },
   );
-  if (!existsSync(join(WEB_DIST, 'index.html')))
+  if (r.status !== 0 || !existsSync(index))
     throw new Error(`vite build failed: ${r.stdout}${r.stderr}`);
 }
 
