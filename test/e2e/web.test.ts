@@ -233,6 +233,20 @@ describe('first run, sample data, Today', () => {
     },
     SLOW,
   );
+
+  it(
+    'close as no response moves the card to Closed and drops its steps',
+    async () => {
+      await page.goto(`${server.url}/#/applications`);
+      const active = page.locator('.column-active .card', { hasText: 'Helio Renewables' });
+      await active.getByRole('button', { name: /Close as no response/ }).click();
+      await page.locator('.column-closed .card', { hasText: 'Helio Renewables' }).waitFor();
+      expect(await active.count()).toBe(0);
+      const plan = await apiCall<{ steps: { application: string }[] }>(server, 'GET', '/plan');
+      expect(plan.steps.filter((s) => s.application === 'helio')).toEqual([]);
+    },
+    SLOW,
+  );
 });
 
 describe('debrief → thank-you drafts → done → rejection', () => {
