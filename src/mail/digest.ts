@@ -1,6 +1,8 @@
-// The morning digest: the day's steps (overdue and due today) with their drafts inline, as
-// plain text to the seeker's own mailbox.
+// The morning digest: the day's steps (overdue and due today, plus thank-yous due tomorrow:
+// their 24-hour deadline falls before the next digest) with their drafts inline, as plain
+// text to the seeker's own mailbox.
 import { renderDraft, type TemplateSet } from '../core/drafts/index.js';
+import { addDays } from '../core/calendar.js';
 import type { Facts, IsoDate, Plan } from '../core/types.js';
 import { stepTitle } from '../feed/step-title.js';
 
@@ -12,13 +14,15 @@ export interface DigestText {
 }
 
 export function composeDigest(plan: Plan, facts: Facts, templates: TemplateSet, date: IsoDate): DigestText {
-  const steps = plan.steps.filter((s) => s.due <= date);
+  const tomorrow = addDays(date, 1);
+  const steps = plan.steps.filter((s) => s.due <= date || (s.kind === 'thank_you' && s.due <= tomorrow));
   const lines: string[] = [];
   if (steps.length === 0) {
     lines.push('Nothing is due today. Keep your search going: one new application a week keeps options open.');
   }
   steps.forEach((step, i) => {
-    lines.push(`${i + 1}. ${stepTitle(step, facts)}${step.due < date ? ` — overdue since ${step.due}` : ''}`);
+    const when = step.dueAt !== null ? ` — by ${step.dueAt}` : step.due < date ? ` — overdue since ${step.due}` : '';
+    lines.push(`${i + 1}. ${stepTitle(step, facts)}${when}`);
     lines.push(`   Why: ${step.why}`);
     if (step.channel !== null && step.to.length > 0) {
       try {

@@ -2,8 +2,8 @@
 // understands; the one that matters is whether the final "." may have reached the server:
 // we feed the message as a stream and note when it has been read to the end.
 import { Readable } from 'node:stream';
-import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Mailer, OutgoingMail, SendOutcome, SmtpSettings } from '../app/outbox.js';
 import { cleanInline } from '../core/drafts/text.js';
 import { assertAddress } from './eml.js';
@@ -58,19 +58,6 @@ export function classifySmtpError(error: SmtpError, dataSent: boolean): SendOutc
 }
 
 export function smtpMailer(settings: SmtpSettings, timeouts: SmtpTimeouts = DEFAULT_TIMEOUTS): Mailer {
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.tls === 'implicit',
-    requireTLS: settings.tls === 'starttls',
-    ignoreTLS: settings.tls === 'none',
-    ...(settings.username ? { auth: { user: settings.username, pass: settings.password ?? '' } } : {}),
-    connectionTimeout: timeouts.connectionMs,
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.socketMs,
-    logger: false,
-    debug: false,
-  });
   return {
     async send(mail) {
       let raw: Buffer;
@@ -79,19 +66,61 @@ export function smtpMailer(settings: SmtpSettings, timeouts: SmtpTimeouts = DEFA
       } catch (error) {
         return { status: 'failed', error: (error as Error).message };
       }
-      let dataSent = false;
-      const stream = Readable.from([raw]);
-      stream.on('end', () => (dataSent = true));
-      try {
-        const info = await transport.sendMail({
-          envelope: { from: mail.from.address, to: mail.to },
-          raw: stream,
-        });
-        return { status: 'sent', response: String(info.response ?? '') };
-      } catch (error) {
-        return classifySmtpError(error as SmtpError, dataSent);
-      }
+      return deliverOnce(settings, timeouts, { from: mail.from.address, to: mail.to }, raw);
     },
-    close: () => transport.close(),
+    close: () => undefined,
   };
+}
+
+/**
+ * One SMTP session for one message. SMTPConnection reads the message stream only after the
+ * server's 354 to DATA, so "the stream ended" means the whole message went to the socket.
+ */
+function deliverOnce(
+  settings: SmtpSettings,
+  timeouts: SmtpTimeouts,
+  envelope: { from: string; to: string[] },
+  raw: Buffer,
+): Promise<SendOutcome> {
+  const connection = new SMTPConnection({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.tls === 'implicit',
+    requireTLS: settings.tls === 'starttls',
+    ignoreTLS: settings.tls === 'none',
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+    logger: false,
+    debug: false,
+  });
+  return new Promise((resolve) => {
+    let settled = false;
+    let dataSent = false;
+    const finish = (outcome: SendOutcome, polite: boolean): void => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+      if (polite) connection.quit();
+      else connection.close();
+    };
+    const fail = (error: SmtpError): void => finish(classifySmtpError(error, dataSent), false);
+    connection.on('error', fail);
+    connection.once('end', () => fail({ code: 'ECONNECTION', message: 'connection closed' }));
+    const send = (): void => {
+      const stream = Readable.from([raw]);
+      stream.once('end', () => (dataSent = true));
+      connection.send(envelope, stream, (error, info) => {
+        if (error) return fail(error as SmtpError);
+        finish({ status: 'sent', response: String(info.response ?? '') }, true);
+      });
+    };
+    connection.connect(() => {
+      if (!settings.username) return send();
+      connection.login({ user: settings.username, pass: settings.password ?? '' }, (error) => {
+        if (error) return fail(error as SmtpError);
+        send();
+      });
+    });
+  });
 }

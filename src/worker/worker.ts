@@ -29,6 +29,8 @@ export interface WorkerDeps {
   /** A row in `sending` for longer than this was left by a crashed worker (longer than any SMTP timeout). */
   staleAfterMs: number;
   batchSize?: number;
+  /** Create the 08:00 digests (default true); false leaves only queued messages to send. */
+  digests?: boolean;
 }
 
 export interface TickReport {
@@ -42,7 +44,7 @@ export interface TickReport {
 export async function runWorkerOnce(deps: WorkerDeps): Promise<TickReport> {
   const report: TickReport = { recovered: 0, digestsCreated: 0, attempted: 0, sent: 0 };
   report.recovered = await recoverStaleRows(deps);
-  report.digestsCreated = await scheduleDigests(deps);
+  if (deps.digests !== false) report.digestsCreated = await scheduleDigests(deps);
   const mailers = new Map<string, Mailer | null>();
   try {
     for (;;) {
