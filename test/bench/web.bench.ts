@@ -48,7 +48,7 @@ export async function benchWeb(smoke: boolean): Promise<Record<string, unknown> 
       });
       const page = await context.newPage();
       await page.goto(`${server.url}/#/today`);
-      await page.locator('li.step').first().waitFor();
+      await page.locator('li.step[data-step-id]').first().waitFor();
       const t = await page.evaluate(() => ({
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         rendered: performance.now(),

@@ -67,6 +67,8 @@ export function ensureWebBuilt(): void {
     {
       cwd: ROOT,
       encoding: 'utf8',
+      // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (r.status !== 0 || !existsSync(index))

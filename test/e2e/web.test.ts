@@ -85,7 +85,7 @@ describe('first run, sample data, Today', () => {
 
       await page.getByRole('button', { name: 'Load sample data' }).click();
       await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-      await page.locator('li.step').first().waitFor();
+      await page.locator('li.step[data-step-id]').first().waitFor();
       const rows = await stepRows(page);
       const plan = await apiCall<{ steps: { id: string }[] }>(server, 'GET', '/plan');
       expect(rows.map((r) => r.id).sort()).toEqual(plan.steps.map((s) => s.id).sort());
@@ -302,7 +302,7 @@ describe('debrief → thank-you drafts → done → rejection', () => {
       await expect(page.locator('.plan').textContent()).resolves.toContain('within 24 hours');
 
       await page.getByRole('link', { name: 'Today' }).click();
-      await page.locator('li.step').first().waitFor();
+      await page.locator('li.step[data-step-id]').first().waitFor();
       const thanks = (await stepRows(page)).filter((r) => r.kind === 'Thank-you');
       expect(thanks.map((r) => r.text)).toEqual([
         expect.stringContaining('Dana Reyes'),
@@ -344,7 +344,7 @@ describe('debrief → thank-you drafts → done → rejection', () => {
       expect(await sam.boundingBox()).toEqual(before);
 
       await page.reload();
-      await page.locator('li.step').first().waitFor();
+      await page.locator('li.step[data-step-id]').first().waitFor();
       const rows = await stepRows(page);
       expect(rows.some((r) => r.kind === 'Thank-you' && r.text.includes('Dana Reyes'))).toBe(false);
       expect(rows.some((r) => r.kind === 'Thank-you' && r.text.includes('Sam Okoro'))).toBe(true);

@@ -254,9 +254,9 @@ function TodaySkeleton() {
         <p className="muted">Loading your plan…</p>
       </div>
       <ul className="steps skeleton" aria-hidden="true">
-        <li className="step" />
-        <li className="step" />
-        <li className="step" />
+        <li className="step-placeholder" />
+        <li className="step-placeholder" />
+        <li className="step-placeholder" />
       </ul>
     </div>
   );
