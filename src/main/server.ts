@@ -90,7 +90,9 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       return templates;
     },
     // Another process (the CLI) may write the same SQLite file: data_version tells.
-    dataVersion: sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : null,
+    dataVersion: sqlite
+      ? () => `${String(sqlite.pragma('data_version', { simple: true }))}:${mail.version()}`
+      : null,
     webRoot: options.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist'),
     hostPolicy,
     logger: options.log ? { level: 'info' } : false,
