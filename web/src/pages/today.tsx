@@ -56,6 +56,12 @@ export function TodayPage() {
   const narrow = useMedia('(max-width: 760px)');
   const rows = useRef(new Map<string, HTMLButtonElement>());
 
+  // A mark for the benchmark: the moment Today's steps are first on screen.
+  useEffect(() => {
+    if (data && performance.getEntriesByName('tactful:today').length === 0)
+      performance.mark('tactful:today');
+  }, [data]);
+
   const today = data ? dateIn(data.plan.asOf, data.settings.timezone) : '';
   const ordered = useMemo(() => {
     if (!data) return [];
