@@ -1,5 +1,5 @@
 // Contacts: everyone you deal with, references first; add or edit a person.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../api.js';
 import type { Contact } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
@@ -107,6 +107,12 @@ function ContactList({
 
 function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () => void }) {
   const notify = useNotify();
+  const form = useRef<HTMLFormElement>(null);
+  // The form opens above the list: bring it into view with the cursor in the first field.
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'nearest' });
+    form.current?.querySelector('input')?.focus();
+  }, []);
   const [name, setName] = useState(initial?.name ?? '');
   const [title, setTitle] = useState(initial?.title ?? '');
   const [organization, setOrganization] = useState(initial?.organization ?? '');
@@ -142,6 +148,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
 
   return (
     <form
+      ref={form}
       className="panel"
       onSubmit={(e) => void submit(e)}
       aria-label={initial ? `Edit ${initial.name}` : 'New contact'}
