@@ -30,7 +30,8 @@ export interface SmtpPeer {
 const USER = 'seeker';
 export const PEER_PASSWORD = 'correct horse';
 
-export async function startSmtpPeer(): Promise<SmtpPeer> {
+/** `replyDelayMs`: a pause between the final "." and the 250 (widens the kill window). */
+export async function startSmtpPeer(options: { replyDelayMs?: number } = {}): Promise<SmtpPeer> {
   let queue: PeerBehaviour[] = ['accept'];
   const sockets = new Map<number, Socket>();
   const behaviourOf = new Map<string, PeerBehaviour>();
@@ -92,7 +93,8 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
           sockets.get(session.remotePort)?.destroy();
           return;
         }
-        callback(null, 'OK: queued');
+        if (options.replyDelayMs) setTimeout(() => callback(null, 'OK: queued'), options.replyDelayMs);
+        else callback(null, 'OK: queued');
       });
     },
   });
