@@ -2,6 +2,7 @@
 // fresh 96-bit nonce per value. A tampered value or a wrong key fails to open, never decrypts
 // to garbage.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { ConfigError } from '../config/config.js';
 
 const VERSION = 'v1';
 
@@ -31,7 +32,7 @@ export function secretBox(key: Buffer): SecretBox {
       try {
         return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
       } catch {
-        throw new Error('cannot decrypt a stored secret: the key changed (TACTFUL_SECRET_KEY or secret.key)');
+        throw new ConfigError('cannot decrypt a stored secret: the key changed (TACTFUL_SECRET_KEY or secret.key)');
       }
     },
   };
