@@ -23,7 +23,7 @@ function twoInterviewers() {
       interviews: [{ id: 'i9', round: 1, start: '2026-12-01T08:00', timezone: 'America/New_York', interviewers: ['c2'] }],
     },
   ]);
-  doc.applications[0]!.interviews[0]!.interviewers = ['c1', 'c2'];
+  (doc.applications[0] as { interviews: { interviewers: string[] }[] }).interviews[0]!.interviewers = ['c1', 'c2'];
   return doc;
 }
 
