@@ -211,7 +211,10 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
       .selectFrom('kysely_migration' as never)
       .select('name' as never)
       .execute();
-    expect(migrations).toEqual([{ name: '2026-11-23T06-00-00-initial' }]);
+    expect(migrations).toEqual([
+      { name: '2026-11-23T06-00-00-initial' },
+      { name: '2026-11-23T07-00-00-outbox' },
+    ]);
   });
 
   it('keeps seekers apart: another seeker id sees nothing and writes its own rows', async () => {
