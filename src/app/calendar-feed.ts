@@ -14,9 +14,16 @@ export interface FeedTokens {
 }
 
 /** A new token for the seeker; the only time it is visible. */
-export async function regenerateFeedToken(store: MailStore, clock: Clock, tokens: FeedTokens, seekerId: string): Promise<string> {
+export async function regenerateFeedToken(
+  store: MailStore,
+  clock: Clock,
+  tokens: FeedTokens,
+  seekerId: string,
+): Promise<string> {
   const token = tokens.generate();
-  await store.transaction(seekerId, (tx) => tx.feed.replace(tokens.hash(token), formatInstant(clock.now())));
+  await store.transaction(seekerId, (tx) =>
+    tx.feed.replace(tokens.hash(token), formatInstant(clock.now())),
+  );
   return token;
 }
 

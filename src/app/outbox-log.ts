@@ -4,8 +4,17 @@ import { storeInteraction } from './log-interaction.js';
 import type { OutboxMessage } from './outbox.js';
 import type { FactsRepository } from './ports.js';
 
-export async function logSentMessage(facts: FactsRepository, message: OutboxMessage, at: string): Promise<void> {
-  if (message.kind !== 'follow_up' || message.applicationId === null || message.interactionKind === null) return;
+export async function logSentMessage(
+  facts: FactsRepository,
+  message: OutboxMessage,
+  at: string,
+): Promise<void> {
+  if (
+    message.kind !== 'follow_up' ||
+    message.applicationId === null ||
+    message.interactionKind === null
+  )
+    return;
   await storeInteraction(facts, message.applicationId, {
     at,
     direction: 'out',

@@ -56,7 +56,13 @@ export interface OutboxRepository {
   liveForStep(stepId: string): Promise<OutboxMessage[]>;
   /** Follow-ups not failed on one local date (for the pacing guard). */
   liveFollowUpsOn(localDate: string): Promise<OutboxMessage[]>;
-  update(id: string, patch: Partial<Pick<OutboxMessage, 'state' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'attempts'>>, at: string): Promise<OutboxMessage>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<OutboxMessage, 'state' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'attempts'>
+    >,
+    at: string,
+  ): Promise<OutboxMessage>;
 }
 
 export interface SmtpSettings {
@@ -144,7 +150,11 @@ export type NextState =
  * unknown outcome is retried for a digest (at least once to the seeker) and becomes
  * `uncertain` for a follow-up (at most once to an interviewer: the seeker decides).
  */
-export function nextStateAfter(kind: OutboxKind, attempts: number, outcome: SendOutcome): NextState {
+export function nextStateAfter(
+  kind: OutboxKind,
+  attempts: number,
+  outcome: SendOutcome,
+): NextState {
   switch (outcome.status) {
     case 'sent':
       return { state: 'sent' };
@@ -159,7 +169,8 @@ export function nextStateAfter(kind: OutboxKind, attempts: number, outcome: Send
 }
 
 function retryOrFail(attempts: number, error: string): NextState {
-  if (attempts >= MAX_ATTEMPTS) return { state: 'failed', error: `${error} (gave up after ${attempts} attempts)` };
+  if (attempts >= MAX_ATTEMPTS)
+    return { state: 'failed', error: `${error} (gave up after ${attempts} attempts)` };
   return { state: 'pending', delayMs: backoffMs(attempts), error };
 }
 

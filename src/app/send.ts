@@ -22,7 +22,12 @@ const sendSchema = z.strictObject({
   subject: z.string().min(1).max(998).optional(),
   body: z.string().min(1).max(100_000).optional(),
   force: z.boolean().optional(),
-  idempotencyKey: z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
+  idempotencyKey: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+    .optional(),
 });
 
 export type SendInput = z.input<typeof sendSchema>;
@@ -50,28 +55,51 @@ export async function requestSend(
       if (existing) return { message: existing, created: false };
     }
     if (!(await tx.smtp.get())) {
-      throw new DomainError('invalid_input', 'set up SMTP first (Settings, or `tactful smtp set`)', 'smtp');
+      throw new DomainError(
+        'invalid_input',
+        'set up SMTP first (Settings, or `tactful smtp set`)',
+        'smtp',
+      );
     }
     const facts = await tx.facts.loadFacts();
     const step = planOf(facts, calendar, now).steps.find((s) => s.id === stepId);
     if (!step) throw new DomainError('not_found', `no open step with id "${stepId}"`, 'stepId');
     const draft = renderDraft(step, facts, templates);
     if (draft.channel !== 'email' || draft.subject === null) {
-      throw new DomainError('invalid_input', `this step goes by ${draft.channel}: only e-mail steps can be sent`, 'stepId');
+      throw new DomainError(
+        'invalid_input',
+        `this step goes by ${draft.channel}: only e-mail steps can be sent`,
+        'stepId',
+      );
     }
     const to = draft.to.map((r, i) => {
-      if (!r.email) throw new DomainError('invalid_input', `${r.name || r.id} has no e-mail address`, `to[${i}]`);
+      if (!r.email)
+        throw new DomainError(
+          'invalid_input',
+          `${r.name || r.id} has no e-mail address`,
+          `to[${i}]`,
+        );
       return r.email;
     });
     const live = await tx.outbox.liveForStep(step.id);
     if (live.length > 0) {
-      throw new DomainError('conflict', `this step is already in the outbox (${live[0]!.state})`, 'stepId');
+      throw new DomainError(
+        'conflict',
+        `this step is already in the outbox (${live[0]!.state})`,
+        'stepId',
+      );
     }
     const day = dateInZone(now, facts.settings.timezone);
     const application = facts.applications.find((a) => a.id === step.application)!;
     const orgKey = organisationKey(application.organization);
     if (!force) {
-      const clash = await pacingClash(facts, step, orgKey, day, await tx.outbox.liveFollowUpsOn(day));
+      const clash = await pacingClash(
+        facts,
+        step,
+        orgKey,
+        day,
+        await tx.outbox.liveFollowUpsOn(day),
+      );
       if (clash) {
         throw new DomainError(
           'conflict',
@@ -82,7 +110,10 @@ export async function requestSend(
     }
     return tx.outbox.insert({
       kind: 'follow_up',
-      idempotencyKey: idempotencyKey === undefined ? `send:${step.id}:${at}:${Math.random().toString(36).slice(2)}` : `send:${idempotencyKey}`,
+      idempotencyKey:
+        idempotencyKey === undefined
+          ? `send:${step.id}:${at}:${Math.random().toString(36).slice(2)}`
+          : `send:${idempotencyKey}`,
       stepId: step.id,
       applicationId: step.application,
       organizationKey: orgKey,
@@ -140,21 +171,30 @@ export async function resolveOutbox(
   resolution: Resolution,
 ): Promise<OutboxMessage> {
   if (!(RESOLUTIONS as readonly string[]).includes(resolution)) {
-    throw new DomainError('invalid_input', `resolution must be one of ${RESOLUTIONS.join(', ')}`, 'resolution');
+    throw new DomainError(
+      'invalid_input',
+      `resolution must be one of ${RESOLUTIONS.join(', ')}`,
+      'resolution',
+    );
   }
   const at = formatInstant(clock.now());
   return store.transaction(seekerId, async (tx) => {
     const message = await tx.outbox.get(id);
     if (!message) throw new DomainError('not_found', `no outbox message "${id}"`, 'id');
     if (message.state !== 'uncertain') {
-      throw new DomainError('conflict', `only an uncertain message needs a decision (this one is ${message.state})`, 'id');
+      throw new DomainError(
+        'conflict',
+        `only an uncertain message needs a decision (this one is ${message.state})`,
+        'id',
+      );
     }
     if (resolution === 'mark_sent') {
       const sent = await tx.outbox.update(id, { state: 'sent', sentAt: at }, at);
       await logSentMessage(tx.facts, sent, at);
       return sent;
     }
-    if (resolution === 'send_again') return tx.outbox.update(id, { state: 'pending', nextAttemptAt: at }, at);
+    if (resolution === 'send_again')
+      return tx.outbox.update(id, { state: 'pending', nextAttemptAt: at }, at);
     return tx.outbox.update(id, { state: 'failed', lastError: 'dropped by you' }, at);
   });
 }

@@ -9,7 +9,12 @@ import { validate } from './validate.js';
 
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const NO_CONTROLS = /^[^\u0000-\u001F\u007F]*$/;
-const hostSchema = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address');
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address');
 
 const smtpInputSchema = z.strictObject({
   host: hostSchema,
@@ -19,7 +24,12 @@ const smtpInputSchema = z.strictObject({
   /** Omitted: keep the stored one; null: remove it. */
   password: z.string().max(1_000).nullable().optional(),
   fromAddress: z.email().max(320),
-  fromName: z.string().max(200).regex(NO_CONTROLS, 'no line breaks or control characters').nullable().optional(),
+  fromName: z
+    .string()
+    .max(200)
+    .regex(NO_CONTROLS, 'no line breaks or control characters')
+    .nullable()
+    .optional(),
 });
 
 export type SmtpInput = z.input<typeof smtpInputSchema>;
@@ -46,12 +56,20 @@ export function viewOf(settings: SmtpSettings): SmtpSettingsView {
   };
 }
 
-export async function getSmtpSettings(store: MailStore, seekerId: string): Promise<SmtpSettingsView | null> {
+export async function getSmtpSettings(
+  store: MailStore,
+  seekerId: string,
+): Promise<SmtpSettingsView | null> {
   const settings = await store.transaction(seekerId, (tx) => tx.smtp.get());
   return settings ? viewOf(settings) : null;
 }
 
-export async function saveSmtpSettings(store: MailStore, clock: Clock, seekerId: string, input: unknown): Promise<SmtpSettingsView> {
+export async function saveSmtpSettings(
+  store: MailStore,
+  clock: Clock,
+  seekerId: string,
+  input: unknown,
+): Promise<SmtpSettingsView> {
   const parsed = validate(smtpInputSchema, input);
   return store.transaction(seekerId, async (tx) => {
     const stored = await tx.smtp.get();
@@ -73,8 +91,16 @@ export async function saveSmtpSettings(store: MailStore, clock: Clock, seekerId:
 }
 
 /** The settings with the password, for the mailer only. */
-export async function smtpSettingsForSending(store: MailStore, seekerId: string): Promise<SmtpSettings> {
+export async function smtpSettingsForSending(
+  store: MailStore,
+  seekerId: string,
+): Promise<SmtpSettings> {
   const settings = await store.transaction(seekerId, (tx) => tx.smtp.get());
-  if (!settings) throw new DomainError('invalid_input', 'set up SMTP first (Settings, or `tactful smtp set`)', 'smtp');
+  if (!settings)
+    throw new DomainError(
+      'invalid_input',
+      'set up SMTP first (Settings, or `tactful smtp set`)',
+      'smtp',
+    );
   return settings;
 }

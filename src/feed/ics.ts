@@ -37,9 +37,18 @@ export function planToIcs(plan: Plan, facts: Facts, now: number): string {
         start: new Date(deadline - THANK_YOU_EVENT_MS),
         end: new Date(deadline),
       });
-      event.createAlarm({ type: ICalAlarmType.display, trigger: THANK_YOU_ALARM_S, description: common.summary });
+      event.createAlarm({
+        type: ICalAlarmType.display,
+        trigger: THANK_YOU_ALARM_S,
+        description: common.summary,
+      });
     } else {
-      calendar.createEvent({ ...common, start: utcDate(step.due), end: utcDate(addDays(step.due, 1)), allDay: true });
+      calendar.createEvent({
+        ...common,
+        start: utcDate(step.due),
+        end: utcDate(addDays(step.due, 1)),
+        allDay: true,
+      });
     }
   }
   return calendar.toString();

@@ -12,7 +12,10 @@ export function calendarRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHt
     { schema: { hide: true, params: z.strictObject({ file: z.string().max(200) }) } },
     async (request, reply) => {
       const token = /^(.+)\.ics$/.exec(request.params.file)?.[1];
-      const found = token === undefined ? undefined : await feedPlan(mail.store, deps.calendar, deps.clock, mail.tokens, token);
+      const found =
+        token === undefined
+          ? undefined
+          : await feedPlan(mail.store, deps.calendar, deps.clock, mail.tokens, token);
       if (!found) throw new HttpError(404, 'not_found', 'no such calendar');
       // ical-generator loads on the first feed request, not at start-up.
       const { planToIcs } = await import('../feed/ics.js');
@@ -28,11 +31,14 @@ export function calendarRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHt
     {
       schema: {
         tags: ['calendar'],
-        description: 'Whether a private feed URL exists (its token is stored hashed: regenerate to see a URL).',
+        description:
+          'Whether a private feed URL exists (its token is stored hashed: regenerate to see a URL).',
         response: { 200: z.object({ subscribed: z.boolean() }) },
       },
     },
-    async () => ({ subscribed: await mail.store.transaction(mail.seekerId, (tx) => tx.feed.exists()) }),
+    async () => ({
+      subscribed: await mail.store.transaction(mail.seekerId, (tx) => tx.feed.exists()),
+    }),
   );
 
   app.post(

@@ -59,7 +59,9 @@ const sendBodySchema = z
   })
   .nullish();
 
-const sendHeadersSchema = z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() });
+const sendHeadersSchema = z.looseObject({
+  'idempotency-key': z.string().min(1).max(200).optional(),
+});
 
 export function outboxRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHttpDeps): void {
   app.post(
@@ -68,26 +70,40 @@ export function outboxRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHttp
       schema: {
         tags: ['outbox'],
         description:
-          'Sends the (edited) e-mail draft through SMTP via the outbox, on the seeker\'s explicit action. ' +
+          "Sends the (edited) e-mail draft through SMTP via the outbox, on the seeker's explicit action. " +
           'Refuses a second message to the same organisation on the same day (409, field "force") unless force. ' +
           'The same Idempotency-Key returns the same outbox row.',
         params: stepParamsSchema,
         headers: sendHeadersSchema,
         body: sendBodySchema,
-        response: { 200: z.object({ created: z.boolean(), message: outboxItemSchema }), 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: {
+          200: z.object({ created: z.boolean(), message: outboxItemSchema }),
+          400: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
       },
     },
     async (request) => {
       const key = request.headers['idempotency-key'];
-      const result = await requestSend(mail.store, deps.calendar, deps.clock, await deps.templates(), mail.seekerId, {
-        stepId: request.params.stepId,
-        ...(request.body ?? {}),
-        ...(key === undefined ? {} : { idempotencyKey: key }),
-      });
+      const result = await requestSend(
+        mail.store,
+        deps.calendar,
+        deps.clock,
+        await deps.templates(),
+        mail.seekerId,
+        {
+          stepId: request.params.stepId,
+          ...(request.body ?? {}),
+          ...(key === undefined ? {} : { idempotencyKey: key }),
+        },
+      );
       let message = result.message;
       if (result.created && mail.deliverNow) {
         await mail.deliverNow();
-        message = (await mail.store.transaction(mail.seekerId, (tx) => tx.outbox.get(message.id))) ?? message;
+        message =
+          (await mail.store.transaction(mail.seekerId, (tx) => tx.outbox.get(message.id))) ??
+          message;
       }
       return { created: result.created, message: outboxItem(message) };
     },
@@ -121,10 +137,18 @@ export function outboxRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHttp
       },
     },
     async (request) => {
-      const message = await resolveOutbox(mail.store, deps.clock, mail.seekerId, request.params.id, request.body.resolution);
+      const message = await resolveOutbox(
+        mail.store,
+        deps.clock,
+        mail.seekerId,
+        request.params.id,
+        request.body.resolution,
+      );
       if (message.state === 'pending' && mail.deliverNow) {
         await mail.deliverNow();
-        const again = await mail.store.transaction(mail.seekerId, (tx) => tx.outbox.get(message.id));
+        const again = await mail.store.transaction(mail.seekerId, (tx) =>
+          tx.outbox.get(message.id),
+        );
         if (!again) throw new DomainError('not_found', `no outbox message "${message.id}"`, 'id');
         return outboxItem(again);
       }

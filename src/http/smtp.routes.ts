@@ -21,7 +21,12 @@ const smtpBodySchema = z.strictObject({
   port: z.number(),
   tls: z.enum(['implicit', 'starttls', 'none']),
   username: z.string().max(320).nullable().optional(),
-  password: z.string().max(1_000).nullable().optional().describe('omitted: keep the stored one; null: remove it'),
+  password: z
+    .string()
+    .max(1_000)
+    .nullable()
+    .optional()
+    .describe('omitted: keep the stored one; null: remove it'),
   fromAddress: z.string().max(320),
   fromName: z.string().max(200).nullable().optional(),
 });
@@ -29,7 +34,9 @@ const smtpBodySchema = z.strictObject({
 export function smtpRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHttpDeps): void {
   app.get(
     '/api/smtp',
-    { schema: { tags: ['smtp'], response: { 200: z.object({ smtp: smtpViewSchema.nullable() }) } } },
+    {
+      schema: { tags: ['smtp'], response: { 200: z.object({ smtp: smtpViewSchema.nullable() }) } },
+    },
     async () => ({ smtp: await getSmtpSettings(mail.store, mail.seekerId) }),
   );
   app.put(
@@ -37,12 +44,15 @@ export function smtpRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHttpDe
     {
       schema: {
         tags: ['smtp'],
-        description: 'Saves the SMTP settings; the password is stored encrypted and never returned.',
+        description:
+          'Saves the SMTP settings; the password is stored encrypted and never returned.',
         body: smtpBodySchema,
         response: { 200: z.object({ smtp: smtpViewSchema }), 400: errorSchema },
       },
     },
-    async (request) => ({ smtp: await saveSmtpSettings(mail.store, deps.clock, mail.seekerId, request.body) }),
+    async (request) => ({
+      smtp: await saveSmtpSettings(mail.store, deps.clock, mail.seekerId, request.body),
+    }),
   );
   app.post(
     '/api/smtp/test',
@@ -57,7 +67,9 @@ export function smtpRoutes(app: ZodApp, { deps }: RouteContext, mail: MailHttpDe
       const settings = await smtpSettingsForSending(mail.store, mail.seekerId);
       const { sendTestMessage } = await import('../mail/smtp-test.js');
       const outcome = await sendTestMessage(settings, deps.clock.now());
-      return outcome.status === 'sent' ? { sent: true, detail: outcome.response } : { sent: false, detail: outcome.error };
+      return outcome.status === 'sent'
+        ? { sent: true, detail: outcome.response }
+        : { sent: false, detail: outcome.error };
     },
   );
 }

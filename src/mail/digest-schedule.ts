@@ -19,7 +19,10 @@ export function digestInstant(date: IsoDate, zone: string): number {
  * it. A worker that was down at 08:00 still sends today's later; a missed day is not replayed.
  */
 export function dueDigestDate(now: number, zone: string): IsoDate | null {
-  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(zone).toPlainDate().toString();
+  const today = Temporal.Instant.fromEpochMilliseconds(now)
+    .toZonedDateTimeISO(zone)
+    .toPlainDate()
+    .toString();
   return now >= digestInstant(today, zone) ? today : null;
 }
 

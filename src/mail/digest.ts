@@ -13,15 +13,29 @@ export interface DigestText {
   count: number;
 }
 
-export function composeDigest(plan: Plan, facts: Facts, templates: TemplateSet, date: IsoDate): DigestText {
+export function composeDigest(
+  plan: Plan,
+  facts: Facts,
+  templates: TemplateSet,
+  date: IsoDate,
+): DigestText {
   const tomorrow = addDays(date, 1);
-  const steps = plan.steps.filter((s) => s.due <= date || (s.kind === 'thank_you' && s.due <= tomorrow));
+  const steps = plan.steps.filter(
+    (s) => s.due <= date || (s.kind === 'thank_you' && s.due <= tomorrow),
+  );
   const lines: string[] = [];
   if (steps.length === 0) {
-    lines.push('Nothing is due today. Keep your search going: one new application a week keeps options open.');
+    lines.push(
+      'Nothing is due today. Keep your search going: one new application a week keeps options open.',
+    );
   }
   steps.forEach((step, i) => {
-    const when = step.dueAt !== null ? ` — by ${step.dueAt}` : step.due < date ? ` — overdue since ${step.due}` : '';
+    const when =
+      step.dueAt !== null
+        ? ` — by ${step.dueAt}`
+        : step.due < date
+          ? ` — overdue since ${step.due}`
+          : '';
     lines.push(`${i + 1}. ${stepTitle(step, facts)}${when}`);
     lines.push(`   Why: ${step.why}`);
     if (step.channel !== null && step.to.length > 0) {
@@ -39,6 +53,9 @@ export function composeDigest(plan: Plan, facts: Facts, templates: TemplateSet, 
   });
   for (const warning of plan.warnings) lines.push(`Note: ${warning.message}`);
   lines.push('', `Step ids for \`tactful done\`: ${steps.map((s) => s.id).join(', ') || 'none'}`);
-  const subject = steps.length === 0 ? `tactful — ${date}: nothing due` : `tactful — ${date}: ${steps.length} step${steps.length === 1 ? '' : 's'} today`;
+  const subject =
+    steps.length === 0
+      ? `tactful — ${date}: nothing due`
+      : `tactful — ${date}: ${steps.length} step${steps.length === 1 ? '' : 's'} today`;
   return { subject, body: lines.join('\n').trim() + '\n', count: steps.length };
 }

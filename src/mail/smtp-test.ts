@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { SendOutcome, SmtpSettings } from '../app/outbox.js';
 import { smtpMailer, type SmtpTimeouts } from './smtp.js';
 
-export async function sendTestMessage(settings: SmtpSettings, now: number, timeouts?: SmtpTimeouts): Promise<SendOutcome> {
+export async function sendTestMessage(
+  settings: SmtpSettings,
+  now: number,
+  timeouts?: SmtpTimeouts,
+): Promise<SendOutcome> {
   const mailer = smtpMailer(settings, timeouts);
   try {
     return await mailer.send({

@@ -14,7 +14,11 @@ export interface SmtpTimeouts {
   socketMs: number;
 }
 
-const DEFAULT_TIMEOUTS: SmtpTimeouts = { connectionMs: 15_000, greetingMs: 15_000, socketMs: 60_000 };
+const DEFAULT_TIMEOUTS: SmtpTimeouts = {
+  connectionMs: 15_000,
+  greetingMs: 15_000,
+  socketMs: 60_000,
+};
 
 interface SmtpError {
   code?: string;
@@ -26,7 +30,10 @@ interface SmtpError {
 /** The RFC 5322 bytes of one outgoing message, Message-ID included. */
 export async function composeMail(mail: OutgoingMail): Promise<Buffer> {
   const composer = new MailComposer({
-    from: { name: cleanInline(mail.from.name ?? ''), address: assertAddress(mail.from.address, 'from') },
+    from: {
+      name: cleanInline(mail.from.name ?? ''),
+      address: assertAddress(mail.from.address, 'from'),
+    },
     to: mail.to.map((address, i) => assertAddress(address, `to[${i}]`)),
     subject: cleanInline(mail.subject),
     text: mail.text.replace(/\r\n?/g, '\n'),
@@ -49,15 +56,23 @@ function describe(error: SmtpError): string {
  */
 export function classifySmtpError(error: SmtpError, dataSent: boolean): SendOutcome {
   const text = describe(error);
-  if (error.code === 'EAUTH') return { status: 'failed', error: `authentication failed (check user and password)${text ? ` — ${text}` : ''}` };
+  if (error.code === 'EAUTH')
+    return {
+      status: 'failed',
+      error: `authentication failed (check user and password)${text ? ` — ${text}` : ''}`,
+    };
   const code = error.responseCode;
   if (code !== undefined && code >= 500) return { status: 'failed', error: text };
   if (code !== undefined && code >= 400) return { status: 'retry', error: text };
-  if (dataSent) return { status: 'uncertain', error: `no reply after the message was sent (${text})` };
+  if (dataSent)
+    return { status: 'uncertain', error: `no reply after the message was sent (${text})` };
   return { status: 'retry', error: text };
 }
 
-export function smtpMailer(settings: SmtpSettings, timeouts: SmtpTimeouts = DEFAULT_TIMEOUTS): Mailer {
+export function smtpMailer(
+  settings: SmtpSettings,
+  timeouts: SmtpTimeouts = DEFAULT_TIMEOUTS,
+): Mailer {
   return {
     async send(mail) {
       let raw: Buffer;

@@ -70,7 +70,10 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   let templates: Promise<TemplateSet> | undefined;
 
   const { buildApp } = await import('../http/app.js');
-  const mail = await (await import('../worker/in-process.js')).startInProcessMail(config, database, calendar, { now: () => Date.now() }, process.env);
+  // Outbox, SMTP and feed routes; for SQLite also the worker loop in this process.
+  const { startInProcessMail } = await import('../worker/in-process.js');
+  const clock = { now: () => Date.now() };
+  const mail = await startInProcessMail(config, database, calendar, clock, process.env);
   const bound = options.host;
   const hostPolicy = {
     port: options.port,

@@ -20,7 +20,9 @@ export function secretBox(key: Buffer): SecretBox {
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, iv.toString('base64'), tag.toString('base64'), data.toString('base64')].join(':');
+      return [VERSION, iv.toString('base64'), tag.toString('base64'), data.toString('base64')].join(
+        ':',
+      );
     },
     open(sealed) {
       const [version, iv, tag, data] = sealed.split(':');
@@ -30,9 +32,14 @@ export function secretBox(key: Buffer): SecretBox {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       try {
-        return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+        return Buffer.concat([
+          decipher.update(Buffer.from(data, 'base64')),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
-        throw new ConfigError('cannot decrypt a stored secret: the key changed (TACTFUL_SECRET_KEY or secret.key)');
+        throw new ConfigError(
+          'cannot decrypt a stored secret: the key changed (TACTFUL_SECRET_KEY or secret.key)',
+        );
       }
     },
   };

@@ -8,13 +8,17 @@ import { ConfigError } from '../config/config.js';
 
 export const SECRET_KEY_FILE = 'secret.key';
 
-
-export function loadSecretKey(env: Readonly<Record<string, string | undefined>>, dataDir: string): Buffer {
+export function loadSecretKey(
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+): Buffer {
   const fromEnv = env.TACTFUL_SECRET_KEY;
   if (fromEnv !== undefined && fromEnv !== '') {
     const key = Buffer.from(fromEnv, 'base64');
     if (key.length !== 32 || key.toString('base64') !== fromEnv.trim()) {
-      throw new ConfigError('TACTFUL_SECRET_KEY must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+      throw new ConfigError(
+        'TACTFUL_SECRET_KEY must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)',
+      );
     }
     return key;
   }

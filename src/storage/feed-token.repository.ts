@@ -9,7 +9,9 @@ export function createFeedTokenRepository(db: MailDb, seekerId: string): FeedTok
       await db
         .insertInto('feed_tokens')
         .values({ seeker_id: seekerId, token_hash: tokenHash, created_at: at })
-        .onConflict((oc) => oc.column('seeker_id').doUpdateSet({ token_hash: tokenHash, created_at: at }))
+        .onConflict((oc) =>
+          oc.column('seeker_id').doUpdateSet({ token_hash: tokenHash, created_at: at }),
+        )
         .execute();
     },
     async exists() {
@@ -23,7 +25,10 @@ export function createFeedTokenRepository(db: MailDb, seekerId: string): FeedTok
   };
 }
 
-export async function seekerOfFeedToken(db: MailDb, tokenHash: string): Promise<string | undefined> {
+export async function seekerOfFeedToken(
+  db: MailDb,
+  tokenHash: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('feed_tokens')
     .select('seeker_id')

@@ -25,7 +25,11 @@ export function createMailStore(database: Database, box: SecretBox): MailStore {
     claimDue: (now, limit) => claimDue(db, database.dialect, now, limit),
     staleSending: (before) => staleSending(db, before),
     async seekersWithSmtp() {
-      const rows = await db.selectFrom('smtp_settings').select('seeker_id').orderBy('seeker_id').execute();
+      const rows = await db
+        .selectFrom('smtp_settings')
+        .select('seeker_id')
+        .orderBy('seeker_id')
+        .execute();
       return rows.map((r) => r.seeker_id);
     },
     seekerOfFeedToken: (hash) => seekerOfFeedToken(db, hash),

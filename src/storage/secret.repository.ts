@@ -4,7 +4,11 @@ import type { SmtpSettings, SmtpSettingsRepository } from '../app/outbox.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { MailDb } from './outbox.table.js';
 
-export function createSmtpSettingsRepository(db: MailDb, seekerId: string, box: SecretBox): SmtpSettingsRepository {
+export function createSmtpSettingsRepository(
+  db: MailDb,
+  seekerId: string,
+  box: SecretBox,
+): SmtpSettingsRepository {
   return {
     async get() {
       const row = await db

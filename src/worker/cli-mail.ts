@@ -1,5 +1,10 @@
 // The mail operations behind `tactful smtp`, over an opened runtime (local seeker).
-import { getSmtpSettings, saveSmtpSettings, smtpSettingsForSending, type SmtpSettingsView } from '../app/smtp-settings.js';
+import {
+  getSmtpSettings,
+  saveSmtpSettings,
+  smtpSettingsForSending,
+  type SmtpSettingsView,
+} from '../app/smtp-settings.js';
 import type { SendOutcome } from '../app/outbox.js';
 import type { Config } from '../config/config.js';
 import { sendTestMessage } from '../mail/smtp-test.js';
@@ -20,7 +25,8 @@ export async function withMail<T>(config: Config, work: (mail: CliMail) => Promi
     return await work({
       save: (input) => saveSmtpSettings(runtime.store, clock, SEEKER, input),
       show: () => getSmtpSettings(runtime.store, SEEKER),
-      test: async () => sendTestMessage(await smtpSettingsForSending(runtime.store, SEEKER), clock.now()),
+      test: async () =>
+        sendTestMessage(await smtpSettingsForSending(runtime.store, SEEKER), clock.now()),
     });
   } finally {
     await runtime.close();

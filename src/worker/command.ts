@@ -17,7 +17,10 @@ function describe(report: TickReport): string | null {
   return `recovered ${report.recovered}, digests created ${report.digestsCreated}, attempted ${report.attempted}, sent ${report.sent}`;
 }
 
-export async function runWorkerCommand(config: Config, options: WorkerCommandOptions): Promise<void> {
+export async function runWorkerCommand(
+  config: Config,
+  options: WorkerCommandOptions,
+): Promise<void> {
   const runtime = await openMailRuntime(config, process.env);
   const deps = workerDeps({
     store: runtime.store,
@@ -41,7 +44,8 @@ export async function runWorkerCommand(config: Config, options: WorkerCommandOpt
       pollMs: options.pollMs,
       signal: controller.signal,
       onPass: (report, error) => {
-        if (error) options.print(`pass failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (error)
+          options.print(`pass failed: ${error instanceof Error ? error.message : String(error)}`);
         const line = report && describe(report);
         if (line) options.print(line);
       },

@@ -21,7 +21,10 @@ export interface MailRuntime {
   close(): Promise<void>;
 }
 
-export async function openMailRuntime(config: Config, env: Readonly<Record<string, string | undefined>>): Promise<MailRuntime> {
+export async function openMailRuntime(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<MailRuntime> {
   let database: Database;
   try {
     database =
@@ -30,7 +33,9 @@ export async function openMailRuntime(config: Config, env: Readonly<Record<strin
         : await openDatabase({ databaseUrl: config.storage.url });
   } catch (error) {
     if (config.storage.kind === 'sqlite') throw error;
-    throw new UserError(`cannot use PostgreSQL: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL)`);
+    throw new UserError(
+      `cannot use PostgreSQL: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL)`,
+    );
   }
   const dataDir = dataDirOf(config, env, homedir());
   let store: MailStore;
@@ -41,7 +46,9 @@ export async function openMailRuntime(config: Config, env: Readonly<Record<strin
     throw new UserError(error instanceof Error ? error.message : String(error));
   }
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), () =>
-    (require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')).dateHolidays(),
+    (
+      require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
+    ).dateHolidays(),
   );
   return {
     database,

@@ -13,14 +13,22 @@ import { createMailStore } from '../storage/outbox.store.js';
 import type { WorkerDeps } from './worker.js';
 
 /** Where secret.key lives: beside the SQLite file, else the XDG data directory. */
-export function dataDirOf(config: Config, env: Readonly<Record<string, string | undefined>>, homeDir: string): string {
+export function dataDirOf(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+  homeDir: string,
+): string {
   if (config.storage.kind === 'sqlite') return dirname(config.storage.path);
   const xdg = env.XDG_DATA_HOME;
   return join(xdg && isAbsolute(xdg) ? xdg : join(homeDir, '.local', 'share'), 'tactful');
 }
 
 /** The key is read (or the key file created) on the first secret sealed or opened. */
-export function mailStoreFor(database: Database, env: Readonly<Record<string, string | undefined>>, dataDir: string): MailStore {
+export function mailStoreFor(
+  database: Database,
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+): MailStore {
   let box: SecretBox | undefined;
   const lazy: SecretBox = {
     seal: (plaintext) => (box ??= secretBox(loadSecretKey(env, dataDir))).seal(plaintext),
@@ -48,7 +56,9 @@ export function workerDeps(wiring: WorkerWiring): WorkerDeps {
     calendar: wiring.calendar,
     clock: wiring.clock,
     templates: () => {
-      templates ??= import('../templates/loader.js').then((m) => m.loadTemplates({ dataDir: wiring.dataDir }));
+      templates ??= import('../templates/loader.js').then((m) =>
+        m.loadTemplates({ dataDir: wiring.dataDir }),
+      );
       return templates;
     },
     mailerFor: wiring.mailerFor ?? lazySmtpMailer,

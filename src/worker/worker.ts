@@ -48,7 +48,10 @@ export async function runWorkerOnce(deps: WorkerDeps): Promise<TickReport> {
   const mailers = new Map<string, Mailer | null>();
   try {
     for (;;) {
-      const claimed = await deps.store.claimDue(formatInstant(deps.clock.now()), deps.batchSize ?? 10);
+      const claimed = await deps.store.claimDue(
+        formatInstant(deps.clock.now()),
+        deps.batchSize ?? 10,
+      );
       if (claimed.length === 0) break;
       for (const message of claimed) {
         report.attempted += 1;
@@ -71,7 +74,11 @@ async function recoverStaleRows(deps: WorkerDeps): Promise<number> {
       const state = recoverStale(row.kind);
       await tx.outbox.update(
         row.id,
-        { state, nextAttemptAt: formatInstant(now), lastError: 'the worker stopped while sending: outcome unknown' },
+        {
+          state,
+          nextAttemptAt: formatInstant(now),
+          lastError: 'the worker stopped while sending: outcome unknown',
+        },
         formatInstant(now),
       );
     });
@@ -92,7 +99,12 @@ export async function scheduleDigests(deps: WorkerDeps): Promise<number> {
       if (await tx.outbox.findByKey(key)) return false;
       const smtp = await tx.smtp.get();
       if (!smtp) return false;
-      const digest = composeDigest(planOf(facts, deps.calendar, now), facts, await deps.templates(), date);
+      const digest = composeDigest(
+        planOf(facts, deps.calendar, now),
+        facts,
+        await deps.templates(),
+        date,
+      );
       const at = formatInstant(now);
       const { created } = await tx.outbox.insert({
         kind: 'digest',
@@ -116,7 +128,11 @@ export async function scheduleDigests(deps: WorkerDeps): Promise<number> {
   return created;
 }
 
-async function deliver(deps: WorkerDeps, message: OutboxMessage, mailers: Map<string, Mailer | null>): Promise<SendOutcome['status']> {
+async function deliver(
+  deps: WorkerDeps,
+  message: OutboxMessage,
+  mailers: Map<string, Mailer | null>,
+): Promise<SendOutcome['status']> {
   let mailer = mailers.get(message.seekerId);
   let from: SmtpSettings | undefined;
   if (mailer === undefined) {
@@ -143,7 +159,11 @@ async function deliver(deps: WorkerDeps, message: OutboxMessage, mailers: Map<st
 }
 
 /** Writes the attempt's result; a sent follow-up logs its interaction in the same transaction. */
-async function markOutcome(deps: WorkerDeps, message: OutboxMessage, outcome: SendOutcome): Promise<void> {
+async function markOutcome(
+  deps: WorkerDeps,
+  message: OutboxMessage,
+  outcome: SendOutcome,
+): Promise<void> {
   const now = deps.clock.now();
   const at = formatInstant(now);
   await deps.store.transaction(message.seekerId, async (tx) => {
@@ -157,7 +177,15 @@ async function markOutcome(deps: WorkerDeps, message: OutboxMessage, outcome: Se
       await tx.outbox.update(message.id, { state: 'sent', sentAt: at, lastError: null }, at);
       await logSentMessage(tx.facts, message, at);
     } else if (next.state === 'pending') {
-      await tx.outbox.update(message.id, { state: 'pending', nextAttemptAt: formatInstant(now + next.delayMs), lastError: next.error }, at);
+      await tx.outbox.update(
+        message.id,
+        {
+          state: 'pending',
+          nextAttemptAt: formatInstant(now + next.delayMs),
+          lastError: next.error,
+        },
+        at,
+      );
     } else {
       await tx.outbox.update(message.id, { state: next.state, lastError: next.error }, at);
     }

@@ -136,7 +136,9 @@ for e in cal.walk('VEVENT'):
     })
 print(json.dumps(out))
 `;
-    const events = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })) as {
+    const events = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }),
+    ) as {
       uid: string;
       start: string;
       timed: boolean;
@@ -145,7 +147,9 @@ print(json.dumps(out))
       alarms: number;
       summary: string;
     }[];
-    expect(events.map((e) => e.uid).sort()).toEqual(plan.steps.map((s) => `${s.id}@tactful`).sort());
+    expect(events.map((e) => e.uid).sort()).toEqual(
+      plan.steps.map((s) => `${s.id}@tactful`).sort(),
+    );
     for (const step of plan.steps) {
       const event = events.find((e) => e.uid === `${step.id}@tactful`)!;
       if (step.kind === 'thank_you') {
@@ -155,6 +159,8 @@ print(json.dumps(out))
         expect(event).toMatchObject({ timed: false, start: step.due, alarms: 0 });
       }
     }
-    expect(events.find((e) => e.summary.includes('Globex'))?.summary).toContain('Zoë Ångström, Head of Data');
+    expect(events.find((e) => e.summary.includes('Globex'))?.summary).toContain(
+      'Zoë Ångström, Head of Data',
+    );
   });
 });

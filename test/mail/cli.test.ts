@@ -21,7 +21,12 @@ beforeAll(async () => {
   peer.script(['accept']);
   dir = tempDir();
   db = join(dir, 'data', 'tactful.db');
-  const imported = await tactful(['--db', db, 'import', writeJson(dir, 'doc.json', seekerDocument())]);
+  const imported = await tactful([
+    '--db',
+    db,
+    'import',
+    writeJson(dir, 'doc.json', seekerDocument()),
+  ]);
   expect(imported.code).toBe(0);
 }, 120_000);
 afterAll(() => peer.close());
@@ -29,14 +34,34 @@ afterAll(() => peer.close());
 describe('tactful smtp', () => {
   it('set reads the password from stdin, stores it sealed under a 0600 key file, never prints it', async () => {
     const set = await tactful(
-      ['--db', db, 'smtp', 'set', '--host', '127.0.0.1', '--port', String(peer.port), '--tls', 'none', '--user', 'seeker', '--from', 'sam@seeker.example', '--password-stdin'],
+      [
+        '--db',
+        db,
+        'smtp',
+        'set',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(peer.port),
+        '--tls',
+        'none',
+        '--user',
+        'seeker',
+        '--from',
+        'sam@seeker.example',
+        '--password-stdin',
+      ],
       { input: `${PEER_PASSWORD}\n` },
     );
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('password set');
     expect(set.stdout + set.stderr).not.toContain(PEER_PASSWORD);
     const show = await tactful(['--db', db, 'smtp', 'show']);
-    expect(JSON.parse(show.stdout)).toMatchObject({ host: '127.0.0.1', port: peer.port, passwordSet: true });
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      host: '127.0.0.1',
+      port: peer.port,
+      passwordSet: true,
+    });
     expect(show.stdout).not.toContain(PEER_PASSWORD);
     expect(statSync(join(dir, 'data', 'secret.key')).mode & 0o777).toBe(0o600);
     expect(readFileSync(db).includes(Buffer.from(PEER_PASSWORD))).toBe(false);
@@ -53,8 +78,25 @@ describe('tactful smtp', () => {
   });
 
   it('refuses a bad port and a bad TACTFUL_SECRET_KEY with one line naming them', async () => {
-    expect(oneLineError(await tactful(['--db', db, 'smtp', 'set', '--host', 'h', '--port', '0', '--from', 'a@b.example']))).toMatch(/port/);
-    const badKey = await tactful(['--db', db, 'smtp', 'show'], { env: { TACTFUL_SECRET_KEY: 'c2hvcnQ=' } });
+    expect(
+      oneLineError(
+        await tactful([
+          '--db',
+          db,
+          'smtp',
+          'set',
+          '--host',
+          'h',
+          '--port',
+          '0',
+          '--from',
+          'a@b.example',
+        ]),
+      ),
+    ).toMatch(/port/);
+    const badKey = await tactful(['--db', db, 'smtp', 'show'], {
+      env: { TACTFUL_SECRET_KEY: 'c2hvcnQ=' },
+    });
     expect(oneLineError(badKey)).toMatch(/TACTFUL_SECRET_KEY/);
   });
 });
@@ -65,9 +107,19 @@ describe('tactful worker --once', () => {
     const key = Buffer.from(readFileSync(join(dir, 'data', 'secret.key'), 'utf8').trim(), 'base64');
     const { message } = await createMailStore(database, secretBox(key)).transaction('local', (tx) =>
       tx.outbox.insert({
-        kind: 'follow_up', idempotencyKey: 'cli-1', stepId: null, applicationId: null, organizationKey: null, interactionKind: null,
-        contacts: [], localDate: '2026-12-01', to: ['dana@acme.example'], subject: 'Thank you', body: 'Thank you, Dana.',
-        nextAttemptAt: '2026-01-01T00:00:00Z', createdAt: '2026-01-01T00:00:00Z',
+        kind: 'follow_up',
+        idempotencyKey: 'cli-1',
+        stepId: null,
+        applicationId: null,
+        organizationKey: null,
+        interactionKind: null,
+        contacts: [],
+        localDate: '2026-12-01',
+        to: ['dana@acme.example'],
+        subject: 'Thank you',
+        body: 'Thank you, Dana.',
+        nextAttemptAt: '2026-01-01T00:00:00Z',
+        createdAt: '2026-01-01T00:00:00Z',
       }),
     );
     await database.close();
@@ -82,8 +134,18 @@ describe('tactful worker --once', () => {
 
 describe('tactful export --format ics', () => {
   it('writes the feed of the plan: one event per open step', async () => {
-    const plan = JSON.parse((await tactful(['--db', db, 'plan', '--json', '--as-of', '2026-12-01T18:00:00Z'])).stdout) as { steps: { id: string; due: string; kind: string }[] };
-    const ics = await tactful(['--db', db, 'export', '--format', 'ics', '--as-of', '2026-12-01T18:00:00Z']);
+    const plan = JSON.parse(
+      (await tactful(['--db', db, 'plan', '--json', '--as-of', '2026-12-01T18:00:00Z'])).stdout,
+    ) as { steps: { id: string; due: string; kind: string }[] };
+    const ics = await tactful([
+      '--db',
+      db,
+      'export',
+      '--format',
+      'ics',
+      '--as-of',
+      '2026-12-01T18:00:00Z',
+    ]);
     expect(ics.code).toBe(0);
     expect(ics.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const uids = [...ics.stdout.matchAll(/^UID:(.*)\r$/gm)].map((m) => m[1]);

@@ -20,7 +20,9 @@ describe('composeDigest', () => {
     const digest = composeDigest(plan, facts, await testTemplates(), '2026-12-01');
     expect(digest.count).toBe(1);
     expect(digest.subject).toBe('tactful — 2026-12-01: 1 step today');
-    expect(digest.body).toContain('1. Thank-you note to Dana Reyes (Acme) — by 2026-12-02T16:00:00Z');
+    expect(digest.body).toContain(
+      '1. Thank-you note to Dana Reyes (Acme) — by 2026-12-02T16:00:00Z',
+    );
     expect(digest.body).toMatch(/ {3}Subject: .+/);
     expect(digest.body).toMatch(/^ {3}.*Dana/m);
     expect(digest.body).toContain(step.id);
@@ -28,7 +30,12 @@ describe('composeDigest', () => {
 
   it('says so when nothing is due', async () => {
     const facts = await fixture.uow.read((repo) => repo.loadFacts());
-    const digest = composeDigest({ asOf: '2026-11-01T12:00:00Z', steps: [], warnings: [] }, facts, await testTemplates(), '2026-11-01');
+    const digest = composeDigest(
+      { asOf: '2026-11-01T12:00:00Z', steps: [], warnings: [] },
+      facts,
+      await testTemplates(),
+      '2026-11-01',
+    );
     expect(digest).toMatchObject({ count: 0, subject: 'tactful — 2026-11-01: nothing due' });
   });
 });

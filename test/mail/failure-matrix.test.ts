@@ -36,7 +36,14 @@ async function queue(kind: 'follow_up' | 'digest', password?: string): Promise<O
     return digest!;
   }
   const step = await fixture.thankYou();
-  const { message } = await requestSend(fixture.store, calendar, fixture.clock, await testTemplates(), 'local', { stepId: step.id });
+  const { message } = await requestSend(
+    fixture.store,
+    calendar,
+    fixture.clock,
+    await testTemplates(),
+    'local',
+    { stepId: step.id },
+  );
   return message;
 }
 
@@ -94,18 +101,21 @@ describe.each(['follow_up', 'digest'] as const)('%s', (kind) => {
     },
   );
 
-  it.each<PeerBehaviour>(['rcpt-550', 'data-550'])('%s: failed, never retried', async (behaviour) => {
-    peer.script([behaviour, 'accept']);
-    const message = await queue(kind);
-    await pass();
-    const failed = await stateOf(message.id);
-    expect(failed.state).toBe('failed');
-    expect(failed.lastError).toMatch(/550/);
-    const connections = peer.connections;
-    await laterPasses(3);
-    expect(peer.connections).toBe(connections);
-    expect(delivered(message)).toBe(0);
-  });
+  it.each<PeerBehaviour>(['rcpt-550', 'data-550'])(
+    '%s: failed, never retried',
+    async (behaviour) => {
+      peer.script([behaviour, 'accept']);
+      const message = await queue(kind);
+      await pass();
+      const failed = await stateOf(message.id);
+      expect(failed.state).toBe('failed');
+      expect(failed.lastError).toMatch(/550/);
+      const connections = peer.connections;
+      await laterPasses(3);
+      expect(peer.connections).toBe(connections);
+      expect(delivered(message)).toBe(0);
+    },
+  );
 
   it('authentication failure: failed with a clear error, never retried, password not in it', async () => {
     peer.script(['auth-fail']);
@@ -122,15 +132,18 @@ describe.each(['follow_up', 'digest'] as const)('%s', (kind) => {
 });
 
 describe('no reply after the final "." (the server kept the message)', () => {
-  it.each<PeerBehaviour>(['drop-after-dot', 'stall-after-dot'])('%s, follow-up: uncertain, never resent automatically', async (behaviour) => {
-    peer.script([behaviour, 'accept']);
-    const message = await queue('follow_up');
-    await pass();
-    expect((await stateOf(message.id)).state).toBe('uncertain');
-    await laterPasses(3);
-    expect((await stateOf(message.id)).state).toBe('uncertain');
-    expect(delivered(message)).toBe(1);
-  });
+  it.each<PeerBehaviour>(['drop-after-dot', 'stall-after-dot'])(
+    '%s, follow-up: uncertain, never resent automatically',
+    async (behaviour) => {
+      peer.script([behaviour, 'accept']);
+      const message = await queue('follow_up');
+      await pass();
+      expect((await stateOf(message.id)).state).toBe('uncertain');
+      await laterPasses(3);
+      expect((await stateOf(message.id)).state).toBe('uncertain');
+      expect(delivered(message)).toBe(1);
+    },
+  );
 
   it('follow-up: the seeker marks it sent: logged, the step is done', async () => {
     peer.script(['drop-after-dot', 'accept']);
@@ -143,11 +156,19 @@ describe('no reply after the final "." (the server kept the message)', () => {
     expect(delivered(message)).toBe(1);
 
     // The seeker checks their Sent folder and says it went out: logged, the step is done.
-    const resolved = await resolveOutbox(fixture!.store, fixture!.clock, 'local', message.id, 'mark_sent');
+    const resolved = await resolveOutbox(
+      fixture!.store,
+      fixture!.clock,
+      'local',
+      message.id,
+      'mark_sent',
+    );
     expect(resolved.state).toBe('sent');
     const facts = await fixture!.uow.read((repo) => repo.loadFacts());
     expect(facts.applications[0]!.interactions.map((x) => x.kind)).toEqual(['thank_you']);
-    expect(planOf(facts, calendar, fixture!.clock.ms).steps.some((s) => s.id === message.stepId)).toBe(false);
+    expect(
+      planOf(facts, calendar, fixture!.clock.ms).steps.some((s) => s.id === message.stepId),
+    ).toBe(false);
   });
 
   it('follow-up: "send again" sends once more under the same Message-ID', async () => {
@@ -178,8 +199,15 @@ describe('a sent follow-up', () => {
     await pass();
     const facts = await fixture!.uow.read((repo) => repo.loadFacts());
     const [logged] = facts.applications[0]!.interactions;
-    expect(logged).toMatchObject({ direction: 'out', kind: 'thank_you', channel: 'email', contacts: ['c1'] });
-    expect(planOf(facts, calendar, fixture!.clock.ms).steps.some((s) => s.id === message.stepId)).toBe(false);
+    expect(logged).toMatchObject({
+      direction: 'out',
+      kind: 'thank_you',
+      channel: 'email',
+      contacts: ['c1'],
+    });
+    expect(
+      planOf(facts, calendar, fixture!.clock.ms).steps.some((s) => s.id === message.stepId),
+    ).toBe(false);
     const raw = peer.messages[0]!;
     expect(raw).toMatch(/^To: .*dana@acme\.example/m);
     expect(raw).toContain(`Message-ID: ${messageIdOf(message.id)}`);

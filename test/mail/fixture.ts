@@ -28,9 +28,19 @@ export const NOW = Date.parse('2026-12-01T18:00:00Z');
 export function seekerDocument(extraApplications: object[] = []) {
   return {
     format: 'tactful/v1',
-    settings: { timezone: 'America/New_York', region: 'US', signature: 'Sam Seeker\nsam@seeker.example' },
+    settings: {
+      timezone: 'America/New_York',
+      region: 'US',
+      signature: 'Sam Seeker\nsam@seeker.example',
+    },
     contacts: [
-      { id: 'c1', name: 'Dana Reyes', title: 'Engineering Manager', organization: 'Acme', email: 'dana@acme.example' },
+      {
+        id: 'c1',
+        name: 'Dana Reyes',
+        title: 'Engineering Manager',
+        organization: 'Acme',
+        email: 'dana@acme.example',
+      },
       { id: 'c2', name: 'Lee Park', organization: 'Acme', email: 'lee@acme.example' },
     ],
     applications: [
@@ -40,7 +50,15 @@ export function seekerDocument(extraApplications: object[] = []) {
         role: 'Backend Engineer',
         source: 'employer',
         createdOn: '2026-11-20',
-        interviews: [{ id: 'i1', round: 1, start: '2026-12-01T10:00', timezone: 'America/New_York', interviewers: ['c1'] }],
+        interviews: [
+          {
+            id: 'i1',
+            round: 1,
+            start: '2026-12-01T10:00',
+            timezone: 'America/New_York',
+            interviewers: ['c1'],
+          },
+        ],
       },
       ...extraApplications,
     ],
@@ -60,7 +78,10 @@ export interface MailFixture {
   close(): Promise<void>;
 }
 
-export async function openMailFixture(dialect: Dialect = 'sqlite', document: object = seekerDocument()): Promise<MailFixture> {
+export async function openMailFixture(
+  dialect: Dialect = 'sqlite',
+  document: object = seekerDocument(),
+): Promise<MailFixture> {
   const site = testDatabaseSite(dialect);
   const database = await site.open();
   const uow = createUnitOfWork(database);
@@ -85,7 +106,9 @@ export async function openMailFixture(dialect: Dialect = 'sqlite', document: obj
     smtpSettings,
     async thankYou() {
       const facts = await uow.read((repo) => repo.loadFacts());
-      const step = planOf(facts, calendar, clock.now()).steps.find((s) => s.kind === 'thank_you' && s.to.includes('c1'));
+      const step = planOf(facts, calendar, clock.now()).steps.find(
+        (s) => s.kind === 'thank_you' && s.to.includes('c1'),
+      );
       if (!step) throw new Error('fixture: no thank-you step');
       return step;
     },
@@ -94,7 +117,8 @@ export async function openMailFixture(dialect: Dialect = 'sqlite', document: obj
       calendar,
       clock,
       templates: testTemplates,
-      mailerFor: (settings) => smtpMailer(settings, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 700 }),
+      mailerFor: (settings) =>
+        smtpMailer(settings, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 700 }),
       staleAfterMs: 10 * 60_000,
       ...overrides,
     }),
@@ -105,6 +129,12 @@ export async function openMailFixture(dialect: Dialect = 'sqlite', document: obj
   };
 }
 
-export async function saveSmtp(fixture: MailFixture, port: number, password?: string): Promise<void> {
-  await fixture.store.transaction('local', (tx) => tx.smtp.save(fixture.smtpSettings(port, password), '2026-12-01T00:00:00Z'));
+export async function saveSmtp(
+  fixture: MailFixture,
+  port: number,
+  password?: string,
+): Promise<void> {
+  await fixture.store.transaction('local', (tx) =>
+    tx.smtp.save(fixture.smtpSettings(port, password), '2026-12-01T00:00:00Z'),
+  );
 }

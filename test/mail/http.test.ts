@@ -45,8 +45,18 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     await fixture.close();
   });
 
-  const request = (method: InjectOptions['method'], url: string, payload?: object, headers: Record<string, string> = {}) =>
-    app.inject({ method, url, headers: { host: 'localhost:4870', ...headers }, ...(payload ? { payload } : {}) });
+  const request = (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: { host: 'localhost:4870', ...headers },
+      ...(payload ? { payload } : {}),
+    });
 
   it('SMTP settings: saved, the password never returned and sealed at rest', async () => {
     expect((await request('GET', '/api/smtp')).json()).toEqual({ smtp: null });
@@ -65,11 +75,20 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     const read = await request('GET', '/api/smtp');
     expect(read.body).not.toContain(PEER_PASSWORD);
     expect(read.json().smtp.passwordSet).toBe(true);
-    const row = await mailDb(fixture.database.db).selectFrom('smtp_settings').selectAll().executeTakeFirstOrThrow();
+    const row = await mailDb(fixture.database.db)
+      .selectFrom('smtp_settings')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(row.password_secret).not.toContain(PEER_PASSWORD);
     expect(row.password_secret).toMatch(/^v1:/);
     // Omitting the password keeps it.
-    const again = await request('PUT', '/api/smtp', { host: '127.0.0.1', port: peer.port, tls: 'none', username: PEER_USER, fromAddress: 'sam@seeker.example' });
+    const again = await request('PUT', '/api/smtp', {
+      host: '127.0.0.1',
+      port: peer.port,
+      tls: 'none',
+      username: PEER_USER,
+      fromAddress: 'sam@seeker.example',
+    });
     expect(again.json().smtp.passwordSet).toBe(true);
   });
 
@@ -79,7 +98,13 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     [{ fromAddress: 'sam@seeker.example\r\nBcc: x@y.example' }, 'fromAddress'],
     [{ tls: 'sometimes' }, 'tls'],
   ])('SMTP settings: %j is refused naming %s', async (patch, field) => {
-    const res = await request('PUT', '/api/smtp', { host: '127.0.0.1', port: 25, tls: 'none', fromAddress: 'sam@seeker.example', ...patch });
+    const res = await request('PUT', '/api/smtp', {
+      host: '127.0.0.1',
+      port: 25,
+      tls: 'none',
+      fromAddress: 'sam@seeker.example',
+      ...patch,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe(field);
   });
@@ -93,7 +118,10 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
 
   it('calendar feed: hashed token, no Accept needed, no-store, regenerating revokes the old URL', async () => {
     expect((await request('GET', '/api/calendar')).json()).toEqual({ subscribed: false });
-    const first = (await request('POST', '/api/calendar/token')).json() as { token: string; path: string };
+    const first = (await request('POST', '/api/calendar/token')).json() as {
+      token: string;
+      path: string;
+    };
     expect(Buffer.from(first.token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
     const feed = await request('GET', first.path);
     expect(feed.statusCode).toBe(200);
@@ -101,14 +129,20 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     expect(feed.headers['cache-control']).toBe('no-store');
     expect(feed.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(feed.body).toContain('BEGIN:VEVENT');
-    const stored = await mailDb(fixture.database.db).selectFrom('feed_tokens').selectAll().execute();
+    const stored = await mailDb(fixture.database.db)
+      .selectFrom('feed_tokens')
+      .selectAll()
+      .execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).not.toContain(first.token);
 
     const second = (await request('POST', '/api/calendar/token')).json() as { path: string };
     expect((await request('GET', first.path)).statusCode).toBe(404);
     expect((await request('GET', second.path)).statusCode).toBe(200);
-    expect((await request('GET', '/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).statusCode).toBe(404);
+    expect(
+      (await request('GET', '/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics'))
+        .statusCode,
+    ).toBe(404);
     expect((await request('GET', '/calendar/' + second.path.slice(10, -4))).statusCode).toBe(404);
     expect((await request('GET', '/api/calendar')).json()).toEqual({ subscribed: true });
   });
@@ -129,24 +163,45 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     expect((await request('GET', '/api/outbox')).json().messages).toHaveLength(0);
 
     const before = peer.messages.length;
-    const sent = await request('POST', url, { force: true, subject: 'Thank you, Dana', body: 'Dear Dana,\n\nThank you.\n\nSam' }, { 'idempotency-key': 'k-1' });
+    const sent = await request(
+      'POST',
+      url,
+      { force: true, subject: 'Thank you, Dana', body: 'Dear Dana,\n\nThank you.\n\nSam' },
+      { 'idempotency-key': 'k-1' },
+    );
     expect(sent.statusCode).toBe(200);
-    const body = sent.json() as { created: boolean; message: { id: string; state: string; subject: string } };
-    expect(body).toMatchObject({ created: true, message: { state: 'sent', subject: 'Thank you, Dana' } });
+    const body = sent.json() as {
+      created: boolean;
+      message: { id: string; state: string; subject: string };
+    };
+    expect(body).toMatchObject({
+      created: true,
+      message: { state: 'sent', subject: 'Thank you, Dana' },
+    });
     expect(peer.messages.length).toBe(before + 1);
     expect(peer.messages.at(-1)).toContain('Dear Dana,');
 
     // A double click (same key): the same row, nothing sent again.
     const repeat = await request('POST', url, { force: true }, { 'idempotency-key': 'k-1' });
-    expect(repeat.json()).toMatchObject({ created: false, message: { id: body.message.id, state: 'sent' } });
+    expect(repeat.json()).toMatchObject({
+      created: false,
+      message: { id: body.message.id, state: 'sent' },
+    });
     expect(peer.messages.length).toBe(before + 1);
 
     // A new key for the same (now done) step: no such open step.
-    expect((await request('POST', url, { force: true }, { 'idempotency-key': 'k-2' })).statusCode).toBe(404);
+    expect(
+      (await request('POST', url, { force: true }, { 'idempotency-key': 'k-2' })).statusCode,
+    ).toBe(404);
 
-    const outbox = (await request('GET', '/api/outbox')).json().messages as { id: string; state: string }[];
+    const outbox = (await request('GET', '/api/outbox')).json().messages as {
+      id: string;
+      state: string;
+    }[];
     expect(outbox.map((m) => [m.id, m.state])).toEqual([[body.message.id, 'sent']]);
-    const resolve = await request('POST', `/api/outbox/${body.message.id}/resolve`, { resolution: 'send_again' });
+    const resolve = await request('POST', `/api/outbox/${body.message.id}/resolve`, {
+      resolution: 'send_again',
+    });
     expect(resolve.statusCode).toBe(409);
   });
 });

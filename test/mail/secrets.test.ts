@@ -32,7 +32,9 @@ describe('secretBox', () => {
     const parts = sealed.split(':');
     const data = Buffer.from(parts[3]!, 'base64');
     data[0] = data[0]! ^ 1;
-    expect(() => box.open([...parts.slice(0, 3), data.toString('base64')].join(':'))).toThrow(/cannot decrypt/);
+    expect(() => box.open([...parts.slice(0, 3), data.toString('base64')].join(':'))).toThrow(
+      /cannot decrypt/,
+    );
     expect(() => secretBox(randomBytes(32)).open(sealed)).toThrow(/cannot decrypt/);
     expect(() => box.open('plain text')).toThrow(/not a sealed secret/);
   });
@@ -63,10 +65,16 @@ describe('loadSecretKey', () => {
   it('takes TACTFUL_SECRET_KEY (base64 of 32 bytes) over the file, and names it when wrong', () => {
     const dir = tempDir();
     const raw = randomBytes(32);
-    expect(loadSecretKey({ TACTFUL_SECRET_KEY: raw.toString('base64') }, dir).equals(raw)).toBe(true);
+    expect(loadSecretKey({ TACTFUL_SECRET_KEY: raw.toString('base64') }, dir).equals(raw)).toBe(
+      true,
+    );
     expect(() => statSync(join(dir, SECRET_KEY_FILE))).toThrow();
-    expect(() => loadSecretKey({ TACTFUL_SECRET_KEY: randomBytes(16).toString('base64') }, dir)).toThrow(/TACTFUL_SECRET_KEY/);
-    expect(() => loadSecretKey({ TACTFUL_SECRET_KEY: 'not base64 at all!' }, dir)).toThrow(/TACTFUL_SECRET_KEY/);
+    expect(() =>
+      loadSecretKey({ TACTFUL_SECRET_KEY: randomBytes(16).toString('base64') }, dir),
+    ).toThrow(/TACTFUL_SECRET_KEY/);
+    expect(() => loadSecretKey({ TACTFUL_SECRET_KEY: 'not base64 at all!' }, dir)).toThrow(
+      /TACTFUL_SECRET_KEY/,
+    );
   });
 });
 

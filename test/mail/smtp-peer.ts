@@ -44,7 +44,8 @@ export async function startSmtpPeer(options: { replyDelayMs?: number } = {}): Pr
     },
   };
   const next = (): PeerBehaviour => (queue.length > 1 ? queue.shift()! : queue[0]!);
-  const refuse = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code });
+  const refuse = (code: number, text: string) =>
+    Object.assign(new Error(text), { responseCode: code });
 
   const server = new SMTPServer({
     secure: false,
@@ -57,11 +58,15 @@ export async function startSmtpPeer(options: { replyDelayMs?: number } = {}): Pr
       peer.connections += 1;
       const behaviour = next();
       behaviourOf.set(session.id, behaviour);
-      if (behaviour === 'greeting-421') return callback(refuse(421, 'Service not available, try later'));
+      if (behaviour === 'greeting-421')
+        return callback(refuse(421, 'Service not available, try later'));
       callback();
     },
     onAuth(auth, session, callback) {
-      const wrong = behaviourOf.get(session.id) === 'auth-fail' || auth.username !== USER || auth.password !== PEER_PASSWORD;
+      const wrong =
+        behaviourOf.get(session.id) === 'auth-fail' ||
+        auth.username !== USER ||
+        auth.password !== PEER_PASSWORD;
       if (wrong) return callback(refuse(535, 'Authentication credentials invalid'));
       callback(null, { user: USER });
     },
@@ -93,7 +98,8 @@ export async function startSmtpPeer(options: { replyDelayMs?: number } = {}): Pr
           sockets.get(session.remotePort)?.destroy();
           return;
         }
-        if (options.replyDelayMs) setTimeout(() => callback(null, 'OK: queued'), options.replyDelayMs);
+        if (options.replyDelayMs)
+          setTimeout(() => callback(null, 'OK: queued'), options.replyDelayMs);
         else callback(null, 'OK: queued');
       });
     },

@@ -20,7 +20,8 @@ const deps = {
   calendar: new BusinessCalendar(() => new Set<string>()),
   clock: { now: () => now },
   templates: () => templates,
-  mailerFor: (settings: Parameters<typeof smtpMailer>[0]) => smtpMailer(settings, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 2_000 }),
+  mailerFor: (settings: Parameters<typeof smtpMailer>[0]) =>
+    smtpMailer(settings, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 2_000 }),
   // One process at a time: anything found "sending" at the start of a pass was cut off.
   staleAfterMs: 0,
   batchSize: 1,

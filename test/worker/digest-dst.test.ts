@@ -18,12 +18,19 @@ const TO = '2030-12-31';
 const HOUR = 3_600_000;
 
 function localWallTime(ms: number, zone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).toPlainTime().toString({ smallestUnit: 'minute' });
+  return Temporal.Instant.fromEpochMilliseconds(ms)
+    .toZonedDateTimeISO(zone)
+    .toPlainTime()
+    .toString({ smallestUnit: 'minute' });
 }
 
 function daysIn(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = Temporal.PlainDate.from(from); Temporal.PlainDate.compare(d, Temporal.PlainDate.from(to)) <= 0; d = d.add({ days: 1 })) {
+  for (
+    let d = Temporal.PlainDate.from(from);
+    Temporal.PlainDate.compare(d, Temporal.PlainDate.from(to)) <= 0;
+    d = d.add({ days: 1 })
+  ) {
     out.push(d.toString());
   }
   return out;
@@ -33,7 +40,8 @@ describe.each(ZONES)('%s, 2026–2030', (zone) => {
   const days = daysIn(FROM, TO);
 
   it('the worker sleeping until nextDigestAt wakes once per local day, at 08:00 local', () => {
-    let now = Temporal.PlainDate.from(FROM).toZonedDateTime({ timeZone: zone }).epochMilliseconds - 1;
+    let now =
+      Temporal.PlainDate.from(FROM).toZonedDateTime({ timeZone: zone }).epochMilliseconds - 1;
     const seen: string[] = [];
     for (;;) {
       const at = nextDigestAt(now, zone);
@@ -49,8 +57,12 @@ describe.each(ZONES)('%s, 2026–2030', (zone) => {
 
   it('a clock stepped hour by hour creates each day exactly once, within the hour after 08:00', () => {
     const created = new Map<string, number>();
-    const start = Temporal.PlainDate.from(FROM).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
-    const end = Temporal.PlainDate.from(TO).add({ days: 1 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+    const start = Temporal.PlainDate.from(FROM).toZonedDateTime({
+      timeZone: zone,
+    }).epochMilliseconds;
+    const end = Temporal.PlainDate.from(TO)
+      .add({ days: 1 })
+      .toZonedDateTime({ timeZone: zone }).epochMilliseconds;
     let doubles = 0;
     for (let now = start + 17 * 60_000; now < end; now += HOUR) {
       const date = dueDigestDate(now, zone);
@@ -80,24 +92,33 @@ describe('the worker on a real database across the DST changes of 2027', () => {
     ['Europe/London', '2027-10-30', '2027-11-01'],
     ['Australia/Sydney', '2027-04-03', '2027-04-05'],
     ['Australia/Sydney', '2027-10-02', '2027-10-04'],
-  ])('%s %s–%s: every 15 minutes, one digest row per day at 08:00 local', async (zone, from, to) => {
-    await fixture.uow.transaction(async (repo) => repo.saveSettings({ ...(await repo.getSettings()), timezone: zone }));
-    const deps = fixture.workerDeps();
-    const start = Temporal.PlainDate.from(from).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
-    const end = Temporal.PlainDate.from(to).add({ days: 1 }).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
-    const createdAt: Record<string, string> = {};
-    for (let now = start; now < end; now += 15 * 60_000) {
-      fixture.clock.ms = now;
-      if ((await scheduleDigests(deps)) > 0) {
-        const date = dueDigestDate(now, zone)!;
-        expect(createdAt[date]).toBeUndefined();
-        createdAt[date] = localWallTime(now, zone);
+  ])(
+    '%s %s–%s: every 15 minutes, one digest row per day at 08:00 local',
+    async (zone, from, to) => {
+      await fixture.uow.transaction(async (repo) =>
+        repo.saveSettings({ ...(await repo.getSettings()), timezone: zone }),
+      );
+      const deps = fixture.workerDeps();
+      const start = Temporal.PlainDate.from(from).toZonedDateTime({
+        timeZone: zone,
+      }).epochMilliseconds;
+      const end = Temporal.PlainDate.from(to)
+        .add({ days: 1 })
+        .toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+      const createdAt: Record<string, string> = {};
+      for (let now = start; now < end; now += 15 * 60_000) {
+        fixture.clock.ms = now;
+        if ((await scheduleDigests(deps)) > 0) {
+          const date = dueDigestDate(now, zone)!;
+          expect(createdAt[date]).toBeUndefined();
+          createdAt[date] = localWallTime(now, zone);
+        }
       }
-    }
-    expect(createdAt).toEqual(Object.fromEntries(daysIn(from, to).map((d) => [d, '08:00'])));
-    const rows = await fixture.store.transaction('local', (tx) => tx.outbox.list(1_000));
-    for (const date of daysIn(from, to)) {
-      expect(rows.filter((r) => r.idempotencyKey === `digest:${date}`)).toHaveLength(1);
-    }
-  });
+      expect(createdAt).toEqual(Object.fromEntries(daysIn(from, to).map((d) => [d, '08:00'])));
+      const rows = await fixture.store.transaction('local', (tx) => tx.outbox.list(1_000));
+      for (const date of daysIn(from, to)) {
+        expect(rows.filter((r) => r.idempotencyKey === `digest:${date}`)).toHaveLength(1);
+      }
+    },
+  );
 });

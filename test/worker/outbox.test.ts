@@ -1,6 +1,11 @@
 // The outbox rules (pure) and the repository and crash recovery on every dialect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffMs, MAX_ATTEMPTS, nextStateAfter, type NewOutboxMessage } from '../../src/app/outbox.js';
+import {
+  backoffMs,
+  MAX_ATTEMPTS,
+  nextStateAfter,
+  type NewOutboxMessage,
+} from '../../src/app/outbox.js';
 import { runWorkerOnce } from '../../src/worker/worker.js';
 import { DIALECTS } from '../db/test-databases.js';
 import { openMailFixture, saveSmtp, type MailFixture } from '../mail/fixture.js';
@@ -18,9 +23,15 @@ describe('nextStateAfter', () => {
   });
 
   it('backs off 1, 2, 4 … minutes up to an hour and gives up after MAX_ATTEMPTS', () => {
-    expect([1, 2, 3, 6, 7, 20].map(backoffMs)).toEqual([60_000, 120_000, 240_000, 1_920_000, 3_600_000, 3_600_000]);
-    expect(nextStateAfter('digest', MAX_ATTEMPTS, { status: 'retry', error: '421' })).toMatchObject({ state: 'failed' });
-    expect(nextStateAfter('digest', MAX_ATTEMPTS - 1, { status: 'retry', error: '421' })).toMatchObject({ state: 'pending' });
+    expect([1, 2, 3, 6, 7, 20].map(backoffMs)).toEqual([
+      60_000, 120_000, 240_000, 1_920_000, 3_600_000, 3_600_000,
+    ]);
+    expect(nextStateAfter('digest', MAX_ATTEMPTS, { status: 'retry', error: '421' })).toMatchObject(
+      { state: 'failed' },
+    );
+    expect(
+      nextStateAfter('digest', MAX_ATTEMPTS - 1, { status: 'retry', error: '421' }),
+    ).toMatchObject({ state: 'pending' });
   });
 });
 
@@ -48,14 +59,27 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
   afterAll(() => fixture.close());
 
   it('one row per idempotency key and seeker', async () => {
-    const first = await fixture.store.transaction('local', (tx) => tx.outbox.insert(row('k', 'follow_up')));
-    const again = await fixture.store.transaction('local', (tx) => tx.outbox.insert({ ...row('k', 'follow_up'), subject: 'other' }));
-    const elsewhere = await fixture.store.transaction('other', (tx) => tx.outbox.insert(row('k', 'follow_up')));
+    const first = await fixture.store.transaction('local', (tx) =>
+      tx.outbox.insert(row('k', 'follow_up')),
+    );
+    const again = await fixture.store.transaction('local', (tx) =>
+      tx.outbox.insert({ ...row('k', 'follow_up'), subject: 'other' }),
+    );
+    const elsewhere = await fixture.store.transaction('other', (tx) =>
+      tx.outbox.insert(row('k', 'follow_up')),
+    );
     expect(first.created).toBe(true);
-    expect(again).toMatchObject({ created: false, message: { id: first.message.id, subject: 'Subject' } });
+    expect(again).toMatchObject({
+      created: false,
+      message: { id: first.message.id, subject: 'Subject' },
+    });
     expect(elsewhere.created).toBe(true);
-    expect(await fixture.store.transaction('local', (tx) => tx.outbox.liveForStep('step-k'))).toHaveLength(1);
-    expect(await fixture.store.transaction('local', (tx) => tx.outbox.liveFollowUpsOn('2026-12-01'))).toHaveLength(1);
+    expect(
+      await fixture.store.transaction('local', (tx) => tx.outbox.liveForStep('step-k')),
+    ).toHaveLength(1);
+    expect(
+      await fixture.store.transaction('local', (tx) => tx.outbox.liveFollowUpsOn('2026-12-01')),
+    ).toHaveLength(1);
   });
 
   it('after a crash, a follow-up left "sending" becomes uncertain and a digest is sent again', async () => {
@@ -77,7 +101,10 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     fixture.clock.ms = Date.parse('2026-12-01T17:11:00Z');
     const late = await runWorkerOnce(fixture.workerDeps({ digests: false }));
     expect(late.recovered).toBe(2);
-    const states = await fixture.store.transaction('local', async (tx) => [(await tx.outbox.get(follow.id))!, (await tx.outbox.get(digest.id))!]);
+    const states = await fixture.store.transaction('local', async (tx) => [
+      (await tx.outbox.get(follow.id))!,
+      (await tx.outbox.get(digest.id))!,
+    ]);
     expect(states[0]).toMatchObject({ state: 'uncertain', attempts: 1 });
     // The digest was retried at once (port 1 refuses: back to pending with backoff, attempt 2).
     expect(states[1]).toMatchObject({ state: 'pending', attempts: 2 });

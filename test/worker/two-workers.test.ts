@@ -40,7 +40,15 @@ describe.each(DIALECTS)('two workers on %s', (dialect) => {
     for (const seeker of SEEKERS) {
       await stores[0]!.transaction(seeker, (tx) =>
         tx.smtp.save(
-          { host: '127.0.0.1', port: peer.port, tls: 'none', username: PEER_USER, password: PEER_PASSWORD, fromAddress: `${seeker}@seeker.example`, fromName: null },
+          {
+            host: '127.0.0.1',
+            port: peer.port,
+            tls: 'none',
+            username: PEER_USER,
+            password: PEER_PASSWORD,
+            fromAddress: `${seeker}@seeker.example`,
+            fromName: null,
+          },
           '2026-12-01T00:00:00Z',
         ),
       );
@@ -56,7 +64,8 @@ describe.each(DIALECTS)('two workers on %s', (dialect) => {
     calendar,
     clock: { now: () => NOW },
     templates: testTemplates,
-    mailerFor: (settings) => smtpMailer(settings, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 2_000 }),
+    mailerFor: (settings) =>
+      smtpMailer(settings, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 2_000 }),
     staleAfterMs: 10 * 60_000,
     batchSize: 3,
   });
@@ -67,9 +76,19 @@ describe.each(DIALECTS)('two workers on %s', (dialect) => {
       const ids: string[] = [];
       for (let i = 0; i < 40; i += 1) {
         const { message } = await tx.outbox.insert({
-          kind: 'follow_up', idempotencyKey: `k${i}`, stepId: null, applicationId: null, organizationKey: null,
-          interactionKind: null, contacts: [], localDate: '2026-12-02', to: ['x@y.example'], subject: 's', body: 'b',
-          nextAttemptAt: '2026-12-03T00:00:00Z', createdAt: at,
+          kind: 'follow_up',
+          idempotencyKey: `k${i}`,
+          stepId: null,
+          applicationId: null,
+          organizationKey: null,
+          interactionKind: null,
+          contacts: [],
+          localDate: '2026-12-02',
+          to: ['x@y.example'],
+          subject: 's',
+          body: 'b',
+          nextAttemptAt: '2026-12-03T00:00:00Z',
+          createdAt: at,
         });
         ids.push(message.id);
       }
@@ -97,7 +116,11 @@ describe.each(DIALECTS)('two workers on %s', (dialect) => {
   });
 
   it('24 seekers, digests due at once: each created once and delivered once', async () => {
-    const reports = await Promise.all([runWorkerOnce(deps(stores[0]!)), runWorkerOnce(deps(stores[1]!)), runWorkerOnce(deps(stores[1]!))]);
+    const reports = await Promise.all([
+      runWorkerOnce(deps(stores[0]!)),
+      runWorkerOnce(deps(stores[1]!)),
+      runWorkerOnce(deps(stores[1]!)),
+    ]);
     expect(reports.reduce((n, r) => n + r.digestsCreated, 0)).toBe(SEEKERS.length);
     for (const seeker of SEEKERS) {
       const rows = await stores[0]!.transaction(seeker, (tx) => tx.outbox.list(10));

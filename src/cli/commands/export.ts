@@ -7,7 +7,11 @@ export function registerExport(program: Command, ctx: CommandContext): void {
   program
     .command('export')
     .description('write all your data to stdout (json round-trips through `tactful import`)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'ics']).default('json'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['json', 'csv', 'ics'])
+        .default('json'),
+    )
     .option('--as-of <date>', 'csv, ics: plan the next steps as of this date or instant')
     .action(async (options: { format: 'json' | 'csv' | 'ics'; asOf?: string }) => {
       const services = await ctx.services();

@@ -15,25 +15,38 @@ interface SetFlags {
 }
 
 function port(value: string): number {
-  if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65_535) throw new InvalidArgumentError('a port number 1–65535');
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65_535)
+    throw new InvalidArgumentError('a port number 1–65535');
   return Number(value);
 }
 
 export function registerSmtp(program: Command, ctx: CommandContext): void {
-  const smtp = program.command('smtp').description('the SMTP account for the morning digest and for sending follow-ups');
+  const smtp = program
+    .command('smtp')
+    .description('the SMTP account for the morning digest and for sending follow-ups');
 
   smtp
     .command('set')
     .description('save the SMTP settings (the password from stdin with --password-stdin)')
     .requiredOption('--host <host>', 'SMTP server')
-    .addOption(new Option('--port <port>', 'port (465 implicit TLS, 587 STARTTLS)').argParser(port).makeOptionMandatory())
-    .addOption(new Option('--tls <mode>', 'TLS mode').choices(['implicit', 'starttls', 'none']).default('starttls'))
+    .addOption(
+      new Option('--port <port>', 'port (465 implicit TLS, 587 STARTTLS)')
+        .argParser(port)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--tls <mode>', 'TLS mode')
+        .choices(['implicit', 'starttls', 'none'])
+        .default('starttls'),
+    )
     .option('--user <name>', 'user name to log in with')
     .requiredOption('--from <address>', 'your address: the sender, and where the digest goes')
     .option('--from-name <name>', 'your name on outgoing mail')
     .option('--password-stdin', 'read the password from stdin (first line)')
     .action(async (flags: SetFlags) => {
-      const password = flags.passwordStdin ? readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '' : undefined;
+      const password = flags.passwordStdin
+        ? (readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '')
+        : undefined;
       const { withMail } = await import('../../worker/cli-mail.js');
       const view = await withMail(ctx.config, (mail) =>
         mail.save({
@@ -46,7 +59,9 @@ export function registerSmtp(program: Command, ctx: CommandContext): void {
           fromName: flags.fromName ?? null,
         }),
       );
-      ctx.print(`SMTP saved: ${view.host}:${view.port} (${view.tls}), from ${view.fromAddress}, password ${view.passwordSet ? 'set' : 'not set'}.`);
+      ctx.print(
+        `SMTP saved: ${view.host}:${view.port} (${view.tls}), from ${view.fromAddress}, password ${view.passwordSet ? 'set' : 'not set'}.`,
+      );
     });
 
   smtp
@@ -55,7 +70,9 @@ export function registerSmtp(program: Command, ctx: CommandContext): void {
     .action(async () => {
       const { withMail } = await import('../../worker/cli-mail.js');
       const view = await withMail(ctx.config, (mail) => mail.show());
-      ctx.print(view ? JSON.stringify(view, null, 2) : 'SMTP is not set up (tactful smtp set --help).');
+      ctx.print(
+        view ? JSON.stringify(view, null, 2) : 'SMTP is not set up (tactful smtp set --help).',
+      );
     });
 
   smtp
@@ -64,7 +81,10 @@ export function registerSmtp(program: Command, ctx: CommandContext): void {
     .action(async () => {
       const { withMail } = await import('../../worker/cli-mail.js');
       const outcome = await withMail(ctx.config, (mail) => mail.test());
-      if (outcome.status !== 'sent') throw new (await import('../errors.js')).UserError(`test message not sent: ${outcome.error}`);
+      if (outcome.status !== 'sent')
+        throw new (await import('../errors.js')).UserError(
+          `test message not sent: ${outcome.error}`,
+        );
       ctx.print(`Test message sent (${outcome.response}).`);
     });
 }

@@ -20,7 +20,12 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
     .description('send queued e-mail and the 08:00 digest (runs until stopped; --once: one pass)')
     .option('--once', 'one pass, then exit')
     .option('--poll <seconds>', 'seconds between passes', seconds, 30)
-    .option('--stale-after <seconds>', 'a message left "sending" this long was cut off by a crash', seconds, 600)
+    .option(
+      '--stale-after <seconds>',
+      'a message left "sending" this long was cut off by a crash',
+      seconds,
+      600,
+    )
     .action(async (flags: WorkerFlags) => {
       const { runWorkerCommand } = await import('../../worker/command.js');
       await runWorkerCommand(ctx.config, {

@@ -31,7 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('outbox_pk', ['seeker_id', 'id'])
     .addUniqueConstraint('outbox_idempotency_key', ['seeker_id', 'idempotency_key'])
     .execute();
-  await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['state', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('outbox_due_idx')
+    .on('outbox')
+    .columns(['state', 'next_attempt_at'])
+    .execute();
   await db.schema.createIndex('outbox_id_idx').on('outbox').column('id').unique().execute();
 
   await db.schema
