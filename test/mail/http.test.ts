@@ -109,6 +109,21 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     expect(res.json().field).toBe(field);
   });
 
+  it('the routes are described in the OpenAPI document', async () => {
+    const paths = Object.keys((await request('GET', '/api/openapi.json')).json().paths as object);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/steps/{stepId}/send',
+        '/api/outbox',
+        '/api/outbox/{id}/resolve',
+        '/api/smtp',
+        '/api/smtp/test',
+        '/api/calendar',
+        '/api/calendar/token',
+      ]),
+    );
+  });
+
   it('SMTP test message reaches the peer', async () => {
     const before = peer.messages.length;
     const res = await request('POST', '/api/smtp/test');
