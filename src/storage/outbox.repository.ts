@@ -45,7 +45,11 @@ export function createOutboxRepository(db: MailDb, seekerId: string): OutboxRepo
         .insertInto('outbox')
         .values(outboxToRow(full))
         .onConflict((oc) => oc.columns(['seeker_id', 'idempotency_key']).doNothing())
-        .executeTakeFirst();
+        .executeTakeFirst()
+        .catch((error: unknown) => {
+          if (!isUniqueViolation(error)) throw error;
+          throw new DomainError('conflict', 'this step is already in the outbox', 'stepId');
+        });
       const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
       const row = await byKey(message.idempotencyKey);
       if (!row) throw new Error('outbox row vanished after insert');
@@ -106,6 +110,12 @@ export function createOutboxRepository(db: MailDb, seekerId: string): OutboxRepo
       return row;
     },
   };
+}
+
+/** The live-step index refused a second row for one step (PostgreSQL 23505, SQLite UNIQUE). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**

@@ -214,6 +214,7 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
     expect(migrations).toEqual([
       { name: '2026-11-23T06-00-00-initial' },
       { name: '2026-11-23T07-00-00-outbox' },
+      { name: '2026-11-23T07-30-00-outbox-live-step' },
     ]);
   });
 

@@ -82,6 +82,28 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     ).toHaveLength(1);
   });
 
+  it('the database holds at most one live row per step (concurrent sends on PostgreSQL)', async () => {
+    const results = await Promise.allSettled(
+      ['race-1', 'race-2'].map((key) =>
+        fixture.store.transaction('local', (tx) =>
+          tx.outbox.insert({ ...row(key, 'follow_up'), stepId: 'step-race' }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'conflict', field: 'stepId' });
+    // Once the live row failed, the step may be sent anew.
+    const live = (await fixture.store.transaction('local', (tx) => tx.outbox.liveForStep('step-race')))[0]!;
+    await fixture.store.transaction('local', (tx) =>
+      tx.outbox.update(live.id, { state: 'failed' }, '2026-12-01T17:00:00Z'),
+    );
+    const again = await fixture.store.transaction('local', (tx) =>
+      tx.outbox.insert({ ...row('race-3', 'follow_up'), stepId: 'step-race' }),
+    );
+    expect(again.created).toBe(true);
+  });
+
   it('after a crash, a follow-up left "sending" becomes uncertain and a digest is sent again', async () => {
     await fixture.close();
     fixture = await openMailFixture(dialect);

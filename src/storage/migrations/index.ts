@@ -3,9 +3,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23T06-00-00-initial.js';
 import * as outbox from './2026-11-23T07-00-00-outbox.js';
+import * as outboxLiveStep from './2026-11-23T07-30-00-outbox-live-step.js';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '2026-11-23T06-00-00-initial': initial, '2026-11-23T07-00-00-outbox': outbox };
+    return {
+      '2026-11-23T06-00-00-initial': initial,
+      '2026-11-23T07-00-00-outbox': outbox,
+      '2026-11-23T07-30-00-outbox-live-step': outboxLiveStep,
+    };
   },
 };
