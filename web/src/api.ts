@@ -56,6 +56,43 @@ export interface Insights {
   activeTarget: number;
 }
 
+export type SmtpTls = 'implicit' | 'starttls' | 'none';
+
+/** The stored SMTP settings as the server shows them: the password is write-only. */
+export interface SmtpView {
+  host: string;
+  port: number;
+  tls: SmtpTls;
+  username: string | null;
+  fromAddress: string;
+  fromName: string | null;
+  passwordSet: boolean;
+}
+
+/** `password` omitted keeps the stored one; null removes it. */
+export interface SmtpInput extends Omit<SmtpView, 'passwordSet'> {
+  password?: string | null;
+}
+
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'uncertain', 'failed'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+export type Resolution = 'mark_sent' | 'send_again' | 'drop';
+
+export interface OutboxItem {
+  id: string;
+  kind: 'digest' | 'follow_up';
+  state: OutboxState;
+  stepId: string | null;
+  applicationId: string | null;
+  to: string[];
+  subject: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -67,8 +104,13 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
   if (body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
@@ -164,4 +206,21 @@ export const api = {
   }) => request<{ findings: Finding[] }>('POST', '/check', body),
   demo: () => request<unknown>('POST', '/demo', {}),
   insights: () => request<Insights>('GET', '/insights'),
+  calendar: () => request<{ subscribed: boolean }>('GET', '/calendar'),
+  newCalendarToken: () => request<{ token: string; path: string }>('POST', '/calendar/token', {}),
+  smtp: () => request<{ smtp: SmtpView | null }>('GET', '/smtp'),
+  saveSmtp: (s: SmtpInput) => request<{ smtp: SmtpView }>('PUT', '/smtp', s),
+  testSmtp: () => request<{ sent: boolean; detail: string }>('POST', '/smtp/test', {}),
+  /** The same `idempotencyKey` always answers with the same outbox row: a retry never sends twice. */
+  send: (
+    id: string,
+    idempotencyKey: string,
+    message: { subject: string; body: string; force?: boolean },
+  ) =>
+    request<{ created: boolean; message: OutboxItem }>('POST', `${step(id)}/send`, message, {
+      'idempotency-key': idempotencyKey,
+    }),
+  outbox: () => request<{ messages: OutboxItem[] }>('GET', '/outbox'),
+  resolveOutbox: (id: string, resolution: Resolution) =>
+    request<OutboxItem>('POST', `/outbox/${encodeURIComponent(id)}/resolve`, { resolution }),
 };

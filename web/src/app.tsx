@@ -11,12 +11,14 @@ const DebriefPage = lazy(() => import('./pages/debrief.js'));
 const ContactsPage = lazy(() => import('./pages/contacts.js'));
 const InsightsPage = lazy(() => import('./pages/insights.js'));
 const SettingsPage = lazy(() => import('./pages/settings.js'));
+const OutboxPage = lazy(() => import('./pages/outbox.js'));
 
 const NAV: { page: Route['page']; label: string; to: string }[] = [
   { page: 'today', label: 'Today', to: href('today') },
   { page: 'applications', label: 'Applications', to: href('applications') },
   { page: 'contacts', label: 'Contacts', to: href('contacts') },
   { page: 'insights', label: 'Insights', to: href('insights') },
+  { page: 'outbox', label: 'Outbox', to: href('outbox') },
   { page: 'settings', label: 'Settings', to: href('settings') },
 ];
 
@@ -27,6 +29,7 @@ const TITLES: Record<Route['page'], string> = {
   debrief: 'Debrief',
   contacts: 'Contacts',
   insights: 'Insights',
+  outbox: 'Outbox',
   settings: 'Settings',
 };
 
@@ -116,6 +119,8 @@ function Page({ route }: { route: Route }) {
       return <ContactsPage />;
     case 'insights':
       return <InsightsPage />;
+    case 'outbox':
+      return <OutboxPage />;
     case 'settings':
       return <SettingsPage />;
   }

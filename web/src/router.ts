@@ -8,6 +8,7 @@ export type Route =
   | { page: 'debrief'; applicationId: string | null; interviewId: string | null }
   | { page: 'contacts' }
   | { page: 'insights' }
+  | { page: 'outbox' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
       return { page: 'debrief', applicationId: parts[1] || null, interviewId: parts[2] || null };
     case 'contacts':
     case 'insights':
+    case 'outbox':
     case 'settings':
       return { page: parts[0] };
     default:

@@ -1,11 +1,12 @@
 // The selected step: why it is due, its draft (editable, checked as you type) and actions.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { api, type AppWithStatus, type Draft, type Finding } from '../api.js';
+import { api, type AppWithStatus, type Draft, type Finding, type OutboxItem } from '../api.js';
 import type { Contact, Step } from '../../../src/core/types.js';
 import { addDays, humanize, kindLabel, shortDate, timeOfDay } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError } from '../use-load.js';
+import { SendAction } from './send-action.js';
 
 export interface DraftHandle {
   copy: () => Promise<void>;
@@ -23,6 +24,9 @@ interface Props {
   /** The seeker's zone: a thank-you's 24-hour deadline is shown in it. */
   timeZone: string;
   onAction: (action: 'done' | 'skip' | 'snooze', until?: string) => Promise<void>;
+  /** Whether SMTP settings exist: "Send…" needs them. */
+  smtpReady: boolean;
+  onSent: (message: OutboxItem) => void;
 }
 
 export function DraftPanel({
@@ -34,6 +38,8 @@ export function DraftPanel({
   today,
   timeZone,
   onAction,
+  smtpReady,
+  onSent,
 }: Props) {
   const notify = useNotify();
   const seekerStep = SEEKER_KINDS.has(step.kind);
@@ -101,6 +107,13 @@ export function DraftPanel({
   const mailto =
     draft && draft.channel === 'email'
       ? `mailto:${emails.map(encodeURIComponent).join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`
+      : null;
+
+  const missing = draft?.to.find((r) => !r.email);
+  const sendBlocked = !smtpReady
+    ? { text: 'To send from tactful, set up e-mail (SMTP) in', settings: true }
+    : missing
+      ? { text: `${missing.name} has no e-mail address.`, settings: false }
       : null;
 
   // Only a web address becomes a link: a stored `javascript:` URL must never be clickable.
@@ -223,6 +236,16 @@ export function DraftPanel({
               <a className="button" href={api.emlHref(step.id)} download>
                 Download .eml
               </a>
+            )}
+            {draft.channel === 'email' && draft.subject !== null && !settledLabel && (
+              <SendAction
+                stepId={step.id}
+                to={emails}
+                blocked={sendBlocked}
+                subject={subject}
+                body={body}
+                onSent={onSent}
+              />
             )}
           </>
         )}

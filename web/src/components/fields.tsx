@@ -5,13 +5,14 @@ interface TextProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'date' | 'datetime-local' | 'number' | 'url' | 'tel';
+  type?: 'text' | 'email' | 'date' | 'datetime-local' | 'number' | 'url' | 'tel' | 'password';
   required?: boolean;
   hint?: string;
   name?: string;
   placeholder?: string;
   min?: string;
   list?: string;
+  autoComplete?: string;
 }
 
 export function TextField({
@@ -25,6 +26,7 @@ export function TextField({
   placeholder,
   min,
   list,
+  autoComplete,
 }: TextProps) {
   const id = useId();
   return (
@@ -42,6 +44,7 @@ export function TextField({
         placeholder={placeholder}
         min={min}
         list={list}
+        autoComplete={autoComplete}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -61,7 +64,7 @@ export function TextArea({
   hint,
   rows = 3,
   name,
-}: Omit<TextProps, 'type' | 'min' | 'list'> & { rows?: number }) {
+}: Omit<TextProps, 'type' | 'min' | 'list' | 'autoComplete'> & { rows?: number }) {
   const id = useId();
   return (
     <div className="field">

@@ -1,4 +1,5 @@
-// Settings: time zone, holiday region, policy preset, signature, active-applications target.
+// Settings: time zone, holiday region, policy preset, signature, active-applications target;
+// then the calendar feed and the SMTP settings (each its own form).
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../api.js';
 import { PRESETS, type PresetName, type Settings } from '../../../src/core/types.js';
@@ -7,6 +8,7 @@ import { Select, TextArea, TextField } from '../components/fields.js';
 import { humanize } from '../format.js';
 import { useNotify } from '../notice.js';
 import { toApiError, useLoad } from '../use-load.js';
+import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
 
 const PRESET_NOTES: Record<PresetName, string> = {
   gentle: 'Gentle (fewer, later)',
@@ -18,7 +20,13 @@ export default function SettingsPage() {
   const { data, error, reload } = useLoad(api.settings, []);
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
   if (!data) return <p className="loading">Loading settings…</p>;
-  return <SettingsForm initial={data} />;
+  return (
+    <>
+      <SettingsForm initial={data} />
+      <CalendarFeedCard />
+      <SmtpCard />
+    </>
+  );
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {

@@ -1,7 +1,7 @@
 // Today: overdue / today / upcoming steps, the selected step's draft beside them, and the
 // search-health warnings on top. Keys: j/k move, d marks done, c copies the draft.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type AppWithStatus } from '../api.js';
+import { api, type AppWithStatus, type OutboxItem } from '../api.js';
 import type { Contact, Plan, Settings, Step } from '../../../src/core/types.js';
 import { DraftPanel, type DraftHandle } from '../components/draft-panel.js';
 import { ErrorBox } from '../components/error-box.js';
@@ -17,6 +17,7 @@ interface TodayData {
   applications: AppWithStatus[];
   contacts: Contact[];
   settings: Settings;
+  smtpReady: boolean;
 }
 
 type Group = 'overdue' | 'today' | 'upcoming' | 'later';
@@ -37,13 +38,15 @@ function groupOf(step: Step, today: string): Group {
 }
 
 async function loadToday(): Promise<TodayData> {
-  const [plan, applications, contacts, settings] = await Promise.all([
+  const [plan, applications, contacts, settings, smtp] = await Promise.all([
     api.plan(),
     api.applications(),
     api.contacts(),
     api.settings(),
+    // Without the mail routes (or SMTP settings) Today still works; only "Send…" is off.
+    api.smtp().catch(() => ({ smtp: null })),
   ]);
-  return { plan, applications, contacts, settings };
+  return { plan, applications, contacts, settings, smtpReady: smtp.smtp !== null };
 }
 
 export function TodayPage() {
@@ -100,6 +103,33 @@ export function TodayPage() {
     [notify, open, select],
   );
 
+  /** What a send's outbox state means for the step on screen. */
+  const sent = useCallback(
+    (step: Step, message: OutboxItem) => {
+      if (message.state === 'failed') {
+        notify({
+          text: `Not sent: ${message.lastError ?? 'the SMTP server refused it'}`,
+          tone: 'error',
+        });
+        return;
+      }
+      const label =
+        message.state === 'sent'
+          ? 'Sent'
+          : message.state === 'uncertain'
+            ? 'Delivery unconfirmed: see Outbox'
+            : 'Queued in the Outbox';
+      setSettled((s) => ({ ...s, [step.id]: label }));
+      notify({
+        text: `${kindLabel(step.kind)}: ${label.toLowerCase()}`,
+        tone: message.state === 'uncertain' ? 'error' : 'success',
+      });
+      const next = open[open.indexOf(step) + 1] ?? open[open.indexOf(step) - 1];
+      if (next) select(next.id);
+    },
+    [notify, open, select],
+  );
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
@@ -137,6 +167,8 @@ export function TodayPage() {
       today={today}
       timeZone={data.settings.timezone}
       onAction={(action, until) => act(current, action, until)}
+      smtpReady={data.smtpReady}
+      onSent={(message) => sent(current, message)}
     />
   );
   const groups = GROUPS.map((g) => ({
