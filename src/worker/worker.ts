@@ -92,13 +92,14 @@ export async function scheduleDigests(deps: WorkerDeps): Promise<number> {
   let created = 0;
   for (const seekerId of await deps.store.seekersWithSmtp()) {
     const made = await deps.store.transaction(seekerId, async (tx) => {
-      const facts = await tx.facts.loadFacts();
-      const date = dueDigestDate(now, facts.settings.timezone);
+      // Settings and the key first: the facts are loaded once a day, not on every pass.
+      const date = dueDigestDate(now, (await tx.facts.getSettings()).timezone);
       if (date === null) return false;
       const key = `digest:${date}`;
       if (await tx.outbox.findByKey(key)) return false;
       const smtp = await tx.smtp.get();
       if (!smtp) return false;
+      const facts = await tx.facts.loadFacts();
       const digest = composeDigest(
         planOf(facts, deps.calendar, now),
         facts,
