@@ -98,7 +98,7 @@ function OutboxRow({
             <dd>{m.attempts}</dd>
           </>
         )}
-        {m.lastError && (
+        {m.lastError && m.state !== 'sent' && (
           <>
             <dt>Last error</dt>
             <dd className="outbox-error">{m.lastError}</dd>

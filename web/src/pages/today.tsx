@@ -121,7 +121,7 @@ export function TodayPage() {
             : 'Queued in the Outbox';
       setSettled((s) => ({ ...s, [step.id]: label }));
       notify({
-        text: `${kindLabel(step.kind)}: ${label.toLowerCase()}`,
+        text: `${kindLabel(step.kind)}: ${label[0]?.toLowerCase()}${label.slice(1)}`,
         tone: message.state === 'uncertain' ? 'error' : 'success',
       });
       const next = open[open.indexOf(step) + 1] ?? open[open.indexOf(step) - 1];
