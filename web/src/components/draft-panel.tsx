@@ -244,6 +244,7 @@ export function DraftPanel({
                 blocked={sendBlocked}
                 subject={subject}
                 body={body}
+                problems={findings.filter((f) => f.severity === 'error').length}
                 onSent={onSent}
               />
             )}

@@ -15,6 +15,8 @@ interface Props {
   blocked: { text: string; settings: boolean } | null;
   subject: string;
   body: string;
+  /** The checker's errors in the draft: said again before it goes out. */
+  problems: number;
   onSent: (message: OutboxItem) => void;
 }
 
@@ -24,7 +26,7 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function SendAction({ stepId, to, blocked, subject, body, onSent }: Props) {
+export function SendAction({ stepId, to, blocked, subject, body, problems, onSent }: Props) {
   const hintId = useId();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -125,6 +127,11 @@ export function SendAction({ stepId, to, blocked, subject, body, onSent }: Props
           <dt>Subject</dt>
           <dd>{subject}</dd>
         </dl>
+        {problems > 0 && (
+          <p className="warning">
+            The checker found {problems === 1 ? 'a problem' : `${problems} problems`} in this draft.
+          </p>
+        )}
         <p className="muted">
           tactful sends it through your SMTP server and logs it on the application.
         </p>

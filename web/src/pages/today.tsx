@@ -133,6 +133,8 @@ export function TodayPage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      // A modal dialog (the send confirmation) owns the keyboard: no "d" behind it.
+      if (document.querySelector('dialog[open]')) return;
       if (!current) return;
       const i = ordered.indexOf(current);
       if (e.key === 'j' || e.key === 'k') {
