@@ -216,7 +216,10 @@ describe('mail in the web app', () => {
       expect(await dialog.getByRole('alert').textContent()).toMatch(/already contacted/);
       expect(unexpectedErrors()).toEqual([]);
       const before = (await receivedBy(PRIYA)).length;
-      await dialog.getByRole('button', { name: 'Send anyway' }).click();
+      // The confirmation button became "Send anyway" and kept the focus.
+      const anyway = dialog.getByRole('button', { name: 'Send anyway' });
+      expect(await anyway.evaluate((el) => el === document.activeElement)).toBe(true);
+      await anyway.click();
       await stepRow(id).locator('.step-when', { hasText: 'Sent' }).waitFor();
       expect(await receivedBy(PRIYA)).toHaveLength(before + 1);
     },
@@ -309,6 +312,34 @@ describe('mail in the web app', () => {
       const copies = await receivedBy(daniel);
       expect(copies).toHaveLength(2);
       expect(copies[1]?.messageId).toBe(copies[0]?.messageId);
+    },
+    SLOW,
+  );
+
+  it(
+    '"Drop it" gives an uncertain message up: failed, and the step is open again on Today',
+    async () => {
+      const id = 'helio:offer_update:arborway-x3';
+      const grace = 'grace.mbeki@summit-search.example';
+      peer.script(['drop-after-dot', 'accept']);
+      await page.goto(server.url);
+      await openStep(id);
+      await page.locator('.draft').getByRole('button', { name: 'Send…' }).click();
+      await page
+        .getByRole('dialog', { name: 'Send this e-mail now?' })
+        .getByRole('button', { name: 'Send now' })
+        .click();
+      await stepRow(id).locator('.step-when', { hasText: 'Delivery unconfirmed' }).waitFor();
+
+      await page.goto(`${server.url}/#/outbox`);
+      const item = page.locator('.outbox-item', { hasText: grace });
+      await item.getByRole('button', { name: 'Drop it' }).click();
+      await expect.poll(() => item.locator('.state').textContent()).toBe('Failed');
+      expect(await item.textContent()).toContain('dropped by you');
+      expect(await receivedBy(grace)).toHaveLength(1);
+      await page.goto(server.url);
+      await stepRow(id).waitFor();
+      expect(await stepRow(id).locator('.step-when').textContent()).toMatch(/^due /);
     },
     SLOW,
   );

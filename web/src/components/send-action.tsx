@@ -96,25 +96,15 @@ export function SendAction({ stepId, to, blocked, subject, body, problems, onSen
         onClose={() => !busy && setOpen(false)}
         actions={
           <>
-            {paced ? (
-              <button
-                type="button"
-                className="primary"
-                disabled={busy}
-                onClick={() => void confirm(true)}
-              >
-                Send anyway
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="primary"
-                aria-disabled={busy}
-                onClick={() => void confirm(false)}
-              >
-                {busy ? 'Sending…' : 'Send now'}
-              </button>
-            )}
+            {/* One button that turns into "Send anyway": the focus stays on it. */}
+            <button
+              type="button"
+              className="primary"
+              aria-disabled={busy}
+              onClick={() => void confirm(paced)}
+            >
+              {busy ? 'Sending…' : paced ? 'Send anyway' : 'Send now'}
+            </button>
             <button type="button" disabled={busy} onClick={() => setOpen(false)}>
               Cancel
             </button>
