@@ -3,6 +3,7 @@
 export * from './import-document.js';
 export * from './export-csv.js';
 export * from './add-entities.js';
+export * from './edit-entities.js';
 export * from './log-interaction.js';
 export * from './plan-for.js';
 export * from './record-step-action.js';

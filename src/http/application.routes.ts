@@ -20,7 +20,7 @@ import {
   interviewEditSchema,
   updateApplication,
   updateInterview,
-} from './edits.js';
+} from '../app/edit-entities.js';
 import {
   applicationDetailSchema,
   applicationSchema,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addContact } from '../app/add-entities.js';
 import { contactPatchSchema, idSchema } from '../core/document/index.js';
 import type { RouteContext, ZodApp } from './context.js';
-import { contactEditSchema, updateContact } from './edits.js';
+import { contactEditSchema, updateContact } from '../app/edit-entities.js';
 import { contactSchema, errorSchema, idParamsSchema } from './schemas.js';
 
 const newContactSchema = contactPatchSchema.extend({ id: idSchema.optional() });

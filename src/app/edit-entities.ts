@@ -1,10 +1,9 @@
 // The edits the web app makes that the CLI does via re-import: update a contact, patch an
 // application, record a debrief on an interview. Same rules as the document (omitted keeps,
 // null resets, lists replace), each one transaction, unknown ids → not_found.
-// (They are use cases; they live here until src/app grows them.)
 import { z } from 'zod';
-import type { UnitOfWork } from '../app/ports.js';
-import { assertContactsExist, validate } from '../app/validate.js';
+import type { UnitOfWork } from './ports.js';
+import { assertContactsExist, validate } from './validate.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
