@@ -56,7 +56,7 @@ function registerContact(add: Command, ctx: CommandContext): void {
   add
     .command('contact')
     .description('add or update a contact (an interviewer, recruiter, agent or reference)')
-    .option('--id <id>', 'id (default: derived from the name)')
+    .option('--id <id>', 'id (default: the next free c<N>, e.g. c7)')
     .option('--name <name>', 'full name (required)')
     .option('--title <title>', 'job title')
     .option('--organization <organization>', 'organisation')
@@ -87,7 +87,7 @@ function registerApplication(add: Command, ctx: CommandContext): void {
   add
     .command('application')
     .description('add or update an application (one role at one organisation)')
-    .option('--id <id>', 'id (default: derived from organisation and role)')
+    .option('--id <id>', 'id (default: the next free a<N>, e.g. a7)')
     .option('--organization <organization>', 'organisation (required)')
     .option('--role <role>', 'role (required)')
     .option('--source <source>', `who you deal with: ${SOURCES.join('|')} (required)`)
@@ -125,7 +125,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
   add
     .command('interview')
     .description('add or update an interview round')
-    .option('--id <id>', 'id (default: <application>-r<round>)')
+    .option('--id <id>', 'id (default: the next free i<N>, e.g. i12)')
     .option('--application <id>', 'application id (required)')
     .option('--round <n>', 'round number (default: the next one)')
     .option('--start <local>', 'local start YYYY-MM-DDTHH:mm (required)')
