@@ -2,6 +2,7 @@
 // `today` so that the agenda always has overdue, today and upcoming steps. Deterministic: the
 // same `today` gives the same document (and so the same step ids). Organisations are fictional.
 import { addDays, dayOfWeek } from '../core/calendar.js';
+import { APPLICATION_DEFAULTS, CONTACT_DEFAULTS, INTERACTION_DEFAULTS, INTERVIEW_DEFAULTS } from '../core/document/index.js';
 import type {
   Application,
   Contact,
@@ -17,68 +18,21 @@ function weekdayOnOrBefore(date: IsoDate): IsoDate {
   return dow <= 5 ? date : addDays(date, 5 - dow);
 }
 
+// The document's defaults, so the sample never drifts from what an import would store.
 function contact(id: string, name: string, fields: Partial<Contact> = {}): Contact {
-  return {
-    id,
-    name,
-    title: null,
-    organization: null,
-    email: null,
-    phone: null,
-    linkedin: null,
-    isReference: false,
-    notes: null,
-    ...fields,
-  };
+  return { ...CONTACT_DEFAULTS, id, name, ...fields };
 }
 
 function interview(id: string, round: number, start: string, fields: Partial<Interview>): Interview {
-  return {
-    id,
-    round,
-    start,
-    timezone: null,
-    durationMinutes: 60,
-    format: 'video',
-    interviewers: [],
-    decisionExpectedBy: null,
-    quickDecision: false,
-    unavailableUntil: null,
-    final: false,
-    chance: 'medium',
-    notes: { keyPoints: [], forgot: [], promises: [] },
-    ...fields,
-  };
+  return { ...INTERVIEW_DEFAULTS, id, round, start, format: 'video', ...fields };
 }
 
 function interaction(id: string, at: string, fields: Partial<Interaction> & Pick<Interaction, 'direction' | 'kind'>): Interaction {
-  return {
-    id,
-    at,
-    channel: 'email',
-    contacts: [],
-    summary: null,
-    newDecisionDate: null,
-    onHold: false,
-    offerDeadline: null,
-    ...fields,
-  };
+  return { ...INTERACTION_DEFAULTS, id, at, channel: 'email', ...fields };
 }
 
 function application(id: string, fields: Partial<Application> & Pick<Application, 'organization' | 'role' | 'source'>): Application {
-  return {
-    id,
-    region: null,
-    status: 'active',
-    createdOn: null,
-    agent: null,
-    references: [],
-    policy: null,
-    prosCons: { pros: [], cons: [], strengths: [] },
-    interviews: [],
-    interactions: [],
-    ...fields,
-  };
+  return { ...APPLICATION_DEFAULTS, id, interviews: [], interactions: [], ...fields };
 }
 
 /** A sample search as of `today` (YYYY-MM-DD, the seeker's zone is America/New_York). */
