@@ -62,6 +62,9 @@ function urlOf(host: string, port: number): string {
 
 /** Opens the database, builds the app and listens; resolves once it accepts connections. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
+  // The HTTP app and the mail side load while the database opens (file reads overlap).
+  const modules = Promise.all([import('../http/app.js'), import('../worker/in-process.js')]);
+  modules.catch(() => undefined);
   const database = await open(config);
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
   const calendar = new BusinessCalendar(holidays.lookup);
@@ -69,9 +72,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const dataDir = config.storage.kind === 'sqlite' ? dirname(config.storage.path) : null;
   let templates: Promise<TemplateSet> | undefined;
 
-  const { buildApp } = await import('../http/app.js');
+  const [{ buildApp }, { startInProcessMail }] = await modules;
   // Outbox, SMTP and feed routes; for SQLite also the worker loop in this process.
-  const { startInProcessMail } = await import('../worker/in-process.js');
   const clock = { now: () => Date.now() };
   const mail = await startInProcessMail(config, database, calendar, clock, process.env);
   const bound = options.host;
