@@ -4,6 +4,7 @@
 import { CommanderError } from 'commander';
 import { isDomainError } from '../core/errors.js';
 import { ConfigError } from '../config/config.js';
+import { DatabaseFileError } from '../storage/open-mode.js';
 
 export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
@@ -83,7 +84,7 @@ export function describeFailure(error: unknown): Failure {
     const field = error.field && !error.message.includes(error.field) ? `${error.field}: ` : '';
     return { exitCode: EXIT_USER_ERROR, message: oneLine(field + error.message) };
   }
-  if (error instanceof UserError || error instanceof ConfigError) {
+  if (error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseFileError) {
     return { exitCode: EXIT_USER_ERROR, message: oneLine(error.message) };
   }
   if (error instanceof CommanderError) {

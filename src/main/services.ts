@@ -26,9 +26,10 @@ function defined<T extends object>(input: T): Partial<T> {
 /**
  * Storage wraps PostgreSQL connection failures (refused, auth, unknown database) in a plain
  * Error; for the user they are all "cannot reach the database named by DATABASE_URL".
+ * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
  */
 async function open(config: Config): Promise<Database> {
-  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path });
+  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path, allowReadOnly: true });
   try {
     return await openDatabase({ databaseUrl: config.storage.url });
   } catch (error) {
@@ -37,8 +38,25 @@ async function open(config: Config): Promise<Database> {
   }
 }
 
+const INTERRUPTED_EXIT = 130;
+
+/**
+ * Ctrl-C while the database is open: stop at once, without a stack trace. Every command's
+ * writes are one transaction, so exiting between two statements leaves its changes out whole
+ * (SQLite rolls back the uncommitted transaction); a command that already committed keeps them.
+ */
+function exitOnInterrupt(): () => void {
+  const onInterrupt = () => {
+    process.stderr.write('tactful: interrupted; the command\'s changes were saved whole or not at all\n');
+    process.exit(INTERRUPTED_EXIT);
+  };
+  process.once('SIGINT', onInterrupt);
+  return () => process.off('SIGINT', onInterrupt);
+}
+
 export async function openServices(config: Config, clock: Clock): Promise<Services> {
   const database = await open(config);
+  const stopHandlingInterrupts = exitOnInterrupt();
   const uow = createUnitOfWork(database);
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
   const calendar = new BusinessCalendar(holidays.lookup);
@@ -113,6 +131,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
     },
     backup: (file) => backupSqlite(database, file),
     close: async () => {
+      stopHandlingInterrupts();
       holidays.save();
       await database.close();
     },

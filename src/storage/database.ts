@@ -1,22 +1,33 @@
 // The database factory: SQLite (better-sqlite3) for the personal deployment, PostgreSQL (pg)
-// when a URL is given. Migrations run on every open; they are idempotent.
-import { mkdirSync } from 'node:fs';
+// when a URL is given. Migrations run on every writable open; they are idempotent. A SQLite file
+// this process cannot write is opened read-only (for read commands) when the caller allows it.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
+  DEFAULT_MIGRATION_TABLE,
   Kysely,
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  type DatabaseConnection,
   type Driver,
 } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
+import {
+  DatabaseFileError,
+  isWalIndexFailure,
+  isWritableSqliteFile,
+  nameFileFailure,
+} from './open-mode.js';
 import type { Tables } from './tables.js';
 
 export interface Database {
   db: Kysely<Tables>;
   dialect: 'sqlite' | 'postgres';
+  /** True for a SQLite file opened read-only: every write transaction fails with DatabaseFileError. */
+  readOnly: boolean;
   close(): Promise<void>;
 }
 
@@ -29,22 +40,54 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** SQLite: how long a writer waits for another process's write lock (default 5 s). */
   busyTimeoutMs?: number;
+  /**
+   * SQLite: open a file this process cannot write read-only instead of failing (read commands
+   * still work; writes fail with DatabaseFileError 'read_only'). Off: such a file fails at open.
+   */
+  allowReadOnly?: boolean;
 }
 
 /**
  * SQLite write transactions start with BEGIN IMMEDIATE: they take the write lock up front
  * (waiting up to busy_timeout) instead of failing with SQLITE_BUSY when another process
  * committed between their first read and their first write. Read-only ones stay deferred.
+ * On a read-only file a write transaction fails before it starts; read-only and disk-full
+ * failures of any statement name the file.
  */
-class ImmediateSqliteDialect extends SqliteDialect {
+class FileSqliteDialect extends SqliteDialect {
+  constructor(
+    handle: SqliteDatabase.Database,
+    private readonly file: string,
+    private readonly readOnly: boolean,
+  ) {
+    super({ database: handle });
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
+    const { file, readOnly } = this;
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => namingFailures(await acquire(), file);
     driver.beginTransaction = async (connection, settings) => {
-      const begin = settings.accessMode === 'read only' ? 'begin' : 'begin immediate';
-      await connection.executeQuery(CompiledQuery.raw(begin));
+      const reading = settings.accessMode === 'read only';
+      if (readOnly && !reading) throw new DatabaseFileError('read_only', file);
+      await connection.executeQuery(CompiledQuery.raw(reading ? 'begin' : 'begin immediate'));
     };
     return driver;
   }
+}
+
+function namingFailures(connection: DatabaseConnection, file: string): DatabaseConnection {
+  return {
+    executeQuery: async (query) => {
+      try {
+        return await connection.executeQuery(query);
+      } catch (error) {
+        throw nameFileFailure(error, file);
+      }
+    },
+    streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+  };
 }
 
 /** The better-sqlite3 handle behind a SQLite Database, for the backup API. */
@@ -61,7 +104,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ? await openPostgres(options.databaseUrl, options.schema)
     : openSqlite(options);
   try {
-    await migrate(database.db, options.databaseUrl ? options.schema : undefined);
+    if (database.readOnly) await assertMigrated(sqliteHandles.get(database)!, options.sqlitePath!);
+    else await migrate(database.db, options.databaseUrl ? options.schema : undefined);
   } catch (error) {
     await database.close();
     throw error;
@@ -71,17 +115,70 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 function openSqlite(options: OpenDatabaseOptions): Database {
   const file = options.sqlitePath ?? ':memory:';
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const handle = new SqliteDatabase(file);
-  // WAL lets readers run beside the writer; busy_timeout waits for a lock instead of failing.
-  handle.pragma('journal_mode = WAL');
-  handle.pragma('foreign_keys = ON');
-  handle.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-  handle.pragma('synchronous = NORMAL');
-  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: handle }) });
-  const database: Database = { db, dialect: 'sqlite', close: () => db.destroy() };
+  const readOnly = !isWritableSqliteFile(file);
+  if (readOnly && !options.allowReadOnly) throw new DatabaseFileError('read_only', file);
+  if (file !== ':memory:' && !readOnly) mkdirSync(dirname(file), { recursive: true });
+  const handle = readOnly ? openSqliteReadOnly(file) : new SqliteDatabase(file);
+  try {
+    // WAL lets readers run beside the writer; busy_timeout waits for a lock instead of failing.
+    // A read-only handle cannot change the journal mode, and needs no durability setting.
+    if (!readOnly) handle.pragma('journal_mode = WAL');
+    handle.pragma('foreign_keys = ON');
+    handle.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    if (!readOnly) handle.pragma('synchronous = NORMAL');
+  } catch (error) {
+    handle.close();
+    throw nameFileFailure(error, file);
+  }
+  const db = new Kysely<Tables>({ dialect: new FileSqliteDialect(handle, file, readOnly) });
+  const database: Database = { db, dialect: 'sqlite', readOnly, close: () => db.destroy() };
   sqliteHandles.set(database, handle);
   return database;
+}
+
+/**
+ * A WAL file can be read without write access only if SQLite can share its WAL index (-shm):
+ * when the -wal and -shm files exist, or the folder is writable. Otherwise, and only when no
+ * -wal file holds changes not yet in the main file (no writer has it open), the main file alone
+ * is the whole database: read it into memory as a snapshot.
+ */
+function openSqliteReadOnly(file: string): SqliteDatabase.Database {
+  let handle: SqliteDatabase.Database | undefined;
+  try {
+    handle = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    handle.prepare('select count(*) from sqlite_master').get();
+    return handle;
+  } catch (error) {
+    handle?.close();
+    if (!isWalIndexFailure(error)) throw error;
+    if (existsSync(`${file}-wal`)) {
+      throw new DatabaseFileError(
+        'read_only',
+        file,
+        `${file} is read-only and its write-ahead log cannot be shared: make its folder writable`,
+      );
+    }
+  }
+  const image = readFileSync(file);
+  // Bytes 18–19 say "WAL" (2); an in-memory image has no WAL, so mark it a rollback-journal file (1).
+  if (image.length >= 20 && image[18] === 2) image[18] = image[19] = 1;
+  return new SqliteDatabase(image, { readonly: true });
+}
+
+/** A read-only file must already hold every migration: it cannot be upgraded in place. */
+async function assertMigrated(handle: SqliteDatabase.Database, file: string): Promise<void> {
+  const known = handle
+    .prepare("select 1 from sqlite_master where type = 'table' and name = ?")
+    .get(DEFAULT_MIGRATION_TABLE);
+  const applied = known
+    ? new Set(
+        (
+          handle.prepare(`select name from ${DEFAULT_MIGRATION_TABLE}`).all() as { name: string }[]
+        ).map((r) => r.name),
+      )
+    : new Set<string>();
+  const names = Object.keys(await migrationProvider.getMigrations());
+  if (names.some((name) => !applied.has(name))) throw new DatabaseFileError('needs_upgrade', file);
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
@@ -107,7 +204,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     }
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', readOnly: false, close: () => db.destroy() };
 }
 
 async function migrate(db: Kysely<Tables>, schema: string | undefined): Promise<void> {

@@ -236,7 +236,7 @@ describe('help, version and startup', () => {
     const before = readFileSync(db);
     chmodSync(db, 0o444);
     const result = await tactful(['--db', db, 'add', 'contact', '--name', 'Ana'], { unprivileged: true });
-    expect(oneLineError(result)).toBe('tactful: the database file is read-only');
+    expect(oneLineError(result)).toBe(`tactful: ${db} is read-only`);
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 });
