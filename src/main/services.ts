@@ -38,25 +38,15 @@ async function open(config: Config): Promise<Database> {
   }
 }
 
-const INTERRUPTED_EXIT = 130;
-
-/**
- * Ctrl-C while the database is open: stop at once, without a stack trace. Every command's
- * writes are one transaction, so exiting between two statements leaves its changes out whole
- * (SQLite rolls back the uncommitted transaction); a command that already committed keeps them.
+/*
+ * Ctrl-C deliberately has no handler: a use case runs its whole transaction as one chain of
+ * promise jobs (better-sqlite3 answers synchronously), so a JS SIGINT listener would run only
+ * after the commit — an import could not be stopped. Node's default ends the process at once,
+ * silently (the shell reports status 130); SQLite rolls back the uncommitted transaction on the next open.
  */
-function exitOnInterrupt(): () => void {
-  const onInterrupt = () => {
-    process.stderr.write('tactful: interrupted; the command\'s changes were saved whole or not at all\n');
-    process.exit(INTERRUPTED_EXIT);
-  };
-  process.once('SIGINT', onInterrupt);
-  return () => process.off('SIGINT', onInterrupt);
-}
 
 export async function openServices(config: Config, clock: Clock): Promise<Services> {
   const database = await open(config);
-  const stopHandlingInterrupts = exitOnInterrupt();
   const uow = createUnitOfWork(database);
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
   const calendar = new BusinessCalendar(holidays.lookup);
@@ -131,7 +121,6 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
     },
     backup: (file) => backupSqlite(database, file),
     close: async () => {
-      stopHandlingInterrupts();
       holidays.save();
       await database.close();
     },
