@@ -1,7 +1,7 @@
 // Reads of the facts and plans, memoised per data version. The version is this server's own
 // write counter plus, when given, a token that changes when another process writes (SQLite's
 // `PRAGMA data_version`). Without such a token (PostgreSQL: other servers may write) nothing
-// is cached. A plan is memoised per exact as-of instant, so a cached plan is the plan.
+// is cached. A plan's bytes are memoised per exact as-of instant, so cached bytes are the plan.
 import type { UnitOfWork } from '../app/ports.js';
 import { planOf } from '../app/plan-for.js';
 import type { BusinessCalendar } from '../core/calendar.js';
@@ -16,11 +16,42 @@ export interface PlanSnapshot {
 
 const MAX_PLANS = 8;
 
+/**
+ * The plan and its bytes, each computed on first use: the routes that read the plan never
+ * pay for its serialisation, and once the bytes exist the plan object is let go (planning is
+ * pure, so asking again recomputes the same plan).
+ */
+class LazySnapshot implements PlanSnapshot {
+  private computed: Plan | null = null;
+
+  constructor(
+    readonly facts: Facts,
+    private readonly calendar: BusinessCalendar,
+    private readonly asOf: number,
+    private bytes: Buffer | null,
+    private readonly onBytes: (bytes: Buffer) => void,
+  ) {}
+
+  get plan(): Plan {
+    return (this.computed ??= planOf(this.facts, this.calendar, this.asOf));
+  }
+
+  get body(): Buffer {
+    if (this.bytes === null) {
+      this.bytes = Buffer.from(JSON.stringify(this.plan));
+      this.computed = null;
+      this.onBytes(this.bytes);
+    }
+    return this.bytes;
+  }
+}
+
 export class FactsCache {
   private writes = 0;
   private version: string | null = null;
   private facts: Promise<Facts> | null = null;
-  private plans = new Map<number, PlanSnapshot>();
+  /** Serialised plans by as-of instant, for the current facts only (a plan object is not kept). */
+  private bodies = new Map<number, Buffer>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -33,7 +64,7 @@ export class FactsCache {
   invalidate(): void {
     this.writes += 1;
     this.facts = null;
-    this.plans.clear();
+    this.bodies.clear();
   }
 
   private currentVersion(): string | null {
@@ -46,7 +77,7 @@ export class FactsCache {
     if (version === null) return this.uow.transaction((repo) => repo.loadFacts());
     if (version !== this.version || this.facts === null) {
       this.version = version;
-      this.plans.clear();
+      this.bodies.clear();
       const loading = this.uow.transaction((repo) => repo.loadFacts());
       // A failed read is not remembered.
       loading.catch(() => {
@@ -59,15 +90,17 @@ export class FactsCache {
 
   /** The plan as of `asOf` (epoch ms) with the facts it was computed from. */
   async plan(asOf: number): Promise<PlanSnapshot> {
-    const facts = await this.loadFacts();
-    const cached = this.plans.get(asOf);
-    if (cached && cached.facts === facts) return cached;
-    const plan = planOf(facts, this.calendar, asOf);
-    const snapshot: PlanSnapshot = { facts, plan, body: Buffer.from(JSON.stringify(plan)) };
-    if (this.currentVersion() !== null && this.facts !== null && (await this.facts) === facts) {
-      if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
-      this.plans.set(asOf, snapshot);
-    }
-    return snapshot;
+    const loading = this.loadFacts();
+    // The cache entry these facts belong to (null when nothing is cached).
+    const current = this.facts;
+    const facts = await loading;
+    const cached = current !== null && this.facts === current ? this.bodies.get(asOf) : undefined;
+    return new LazySnapshot(facts, this.calendar, asOf, cached ?? null, (bytes) => {
+      // Kept only while these facts are still the cached ones.
+      if (current === null || this.facts !== current || this.currentVersion() !== this.version)
+        return;
+      if (this.bodies.size >= MAX_PLANS) this.bodies.delete(this.bodies.keys().next().value!);
+      this.bodies.set(asOf, bytes);
+    });
   }
 }
