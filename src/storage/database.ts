@@ -56,7 +56,7 @@ export interface OpenDatabaseOptions {
  */
 class FileSqliteDialect extends SqliteDialect {
   constructor(
-    handle: SqliteDatabase.Database,
+    private readonly handle: SqliteDatabase.Database,
     private readonly file: string,
     private readonly readOnly: boolean,
   ) {
@@ -65,13 +65,18 @@ class FileSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     const driver = super.createDriver();
-    const { file, readOnly } = this;
+    const { handle, file, readOnly } = this;
     const acquire = driver.acquireConnection.bind(driver);
     driver.acquireConnection = async () => namingFailures(await acquire(), file);
     driver.beginTransaction = async (connection, settings) => {
       const reading = settings.accessMode === 'read only';
       if (readOnly && !reading) throw new DatabaseFileError('read_only', file);
       await connection.executeQuery(CompiledQuery.raw(reading ? 'begin' : 'begin immediate'));
+    };
+    // SQLite already rolled back after SQLITE_FULL (and some I/O errors): a second ROLLBACK
+    // would fail with "no transaction is active" and hide the real cause from the user.
+    driver.rollbackTransaction = async (connection) => {
+      if (handle.inTransaction) await connection.executeQuery(CompiledQuery.raw('rollback'));
     };
     return driver;
   }
