@@ -23,13 +23,17 @@ const MAX_PLANS = 8;
  */
 class LazySnapshot implements PlanSnapshot {
   private computed: Plan | null = null;
+  private bytes: Buffer | null = null;
 
   constructor(
     readonly facts: Facts,
     private readonly calendar: BusinessCalendar,
     private readonly asOf: number,
-    private bytes: Buffer | null,
-    private readonly onBytes: (bytes: Buffer) => void,
+    private readonly cache: {
+      /** Bytes another request made meanwhile for the same facts and instant. */
+      find(): Buffer | undefined;
+      keep(bytes: Buffer): void;
+    },
   ) {}
 
   get plan(): Plan {
@@ -38,9 +42,10 @@ class LazySnapshot implements PlanSnapshot {
 
   get body(): Buffer {
     if (this.bytes === null) {
-      this.bytes = Buffer.from(JSON.stringify(this.plan));
+      // Concurrent first requests all wait on the same facts: only the first one serialises.
+      this.bytes = this.cache.find() ?? Buffer.from(JSON.stringify(this.plan));
       this.computed = null;
-      this.onBytes(this.bytes);
+      this.cache.keep(this.bytes);
     }
     return this.bytes;
   }
@@ -94,13 +99,16 @@ export class FactsCache {
     // The cache entry these facts belong to (null when nothing is cached).
     const current = this.facts;
     const facts = await loading;
-    const cached = current !== null && this.facts === current ? this.bodies.get(asOf) : undefined;
-    return new LazySnapshot(facts, this.calendar, asOf, cached ?? null, (bytes) => {
-      // Kept only while these facts are still the cached ones.
-      if (current === null || this.facts !== current || this.currentVersion() !== this.version)
-        return;
-      if (this.bodies.size >= MAX_PLANS) this.bodies.delete(this.bodies.keys().next().value!);
-      this.bodies.set(asOf, bytes);
+    // Kept and found only while these facts are still the cached ones.
+    const fresh = () =>
+      current !== null && this.facts === current && this.currentVersion() === this.version;
+    return new LazySnapshot(facts, this.calendar, asOf, {
+      find: () => (fresh() ? this.bodies.get(asOf) : undefined),
+      keep: (bytes) => {
+        if (!fresh() || this.bodies.get(asOf) === bytes) return;
+        if (this.bodies.size >= MAX_PLANS) this.bodies.delete(this.bodies.keys().next().value!);
+        this.bodies.set(asOf, bytes);
+      },
     });
   }
 }
