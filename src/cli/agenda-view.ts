@@ -7,6 +7,7 @@ export const KIND_WORDS: Record<StepKind, string> = {
   thank_you: 'Send a thank-you note',
   offer_update: 'Mention your offer (in passing, no ultimatum)',
   withdraw: 'Withdraw on good terms',
+  answer_offer: 'Answer the offer: accept, or decline gracefully',
   final_thanks: 'Thank them and ask for feedback',
   status_check: 'Ask for an update',
   check_in: 'Check in with something of value',

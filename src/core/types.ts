@@ -33,6 +33,7 @@ export const STEP_KINDS = [
   'thank_you',
   'offer_update',
   'withdraw',
+  'answer_offer',
   'final_thanks',
   'status_check',
   'check_in',
@@ -44,6 +45,10 @@ export const STEP_KINDS = [
   'move_on',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+
+/** The two drafts of an `answer_offer` step: accepting the offer, or declining it gracefully. */
+export const ANSWER_OFFER_VARIANTS = ['accept', 'decline'] as const;
+export type DraftVariant = (typeof ANSWER_OFFER_VARIANTS)[number];
 
 /** Steps addressed to the seeker themself: `to: []`, `channel: null`, never moved. */
 export const SEEKER_STEP_KINDS: readonly StepKind[] = ['debrief', 'reflect', 'move_on'];

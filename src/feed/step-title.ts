@@ -7,6 +7,7 @@ const KIND_TITLES: Record<StepKind, string> = {
   thank_you: 'Thank-you note',
   offer_update: 'Mention your offer',
   withdraw: 'Withdraw on good terms',
+  answer_offer: 'Answer the offer',
   final_thanks: 'Final thanks, ask for feedback',
   status_check: 'Ask for an update',
   check_in: 'Check in with something of value',

@@ -2,6 +2,7 @@
 // OpenAPI document. Request bodies reuse the document schemas of src/core/document.
 import { z } from 'zod';
 import {
+  ANSWER_OFFER_VARIANTS,
   APPLICATION_STATUSES,
   CHANCES,
   CHANNELS,
@@ -136,6 +137,7 @@ export const draftSchema = z.object({
   subject: nullableString,
   body: z.string(),
   findings: z.array(findingSchema),
+  variant: z.enum(ANSWER_OFFER_VARIANTS).nullable(),
 });
 
 const counts = z.object({

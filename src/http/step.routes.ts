@@ -7,10 +7,12 @@ import { isoDateSchema } from '../core/document/index.js';
 import { parseSignature, renderDraft, type Draft } from '../core/drafts/index.js';
 import { DomainError } from '../core/errors.js';
 import {
+  ANSWER_OFFER_VARIANTS,
   CHANNELS,
   SEEKER_STEP_KINDS,
   STEP_ACTIONS,
   STEP_KINDS,
+  type DraftVariant,
   type Facts,
   type StepAction,
 } from '../core/types.js';
@@ -30,6 +32,7 @@ const actionBodySchema = z.strictObject({ until: isoDateSchema.optional() }).nul
 const draftQuerySchema = z.strictObject({
   formal: booleanFlag.optional(),
   value: z.string().max(2_000).optional(),
+  variant: z.enum(ANSWER_OFFER_VARIANTS).optional(),
 });
 
 const checkBodySchema = z.strictObject({
@@ -56,7 +59,11 @@ function fileNameFor(stepId: string): string {
 export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
   async function draftOf(
     stepId: string,
-    options: { formal?: boolean | undefined; value?: string | undefined },
+    options: {
+      formal?: boolean | undefined;
+      value?: string | undefined;
+      variant?: DraftVariant | undefined;
+    },
   ): Promise<{ draft: Draft; facts: Facts }> {
     const { facts, plan } = await cache.plan(deps.clock.now());
     const step = plan.steps.find((s) => s.id === stepId);
@@ -64,6 +71,7 @@ export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
     const draft = renderDraft(step, facts, await deps.templates(), {
       formal: options.formal === true,
       value: options.value,
+      variant: options.variant,
     });
     return { draft, facts };
   }

@@ -79,6 +79,7 @@ describe('tactful draft on the demo data', () => {
           'subject',
           'body',
           'findings',
+          'variant',
         ]);
         expect(
           draft.findings.filter((f) => f.severity === 'error'),

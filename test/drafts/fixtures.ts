@@ -281,9 +281,13 @@ export function everyCase(facts: Facts): Case[] {
         recipients.push(['reference', 'c7', 'app']);
       } else {
         const anchor =
-          { offer_update: 'x2', withdraw: 'x3', final_thanks: 'x1', keep_warm: 'x1' }[
-            kind as string
-          ] ?? `${latest.id}:1`;
+          {
+            offer_update: 'x2',
+            answer_offer: 'x2',
+            withdraw: 'x3',
+            final_thanks: 'x1',
+            keep_warm: 'x1',
+          }[kind as string] ?? `${latest.id}:1`;
         recipients.push(['lead', lead, anchor]);
       }
       for (const channel of channels) {

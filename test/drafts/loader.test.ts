@@ -24,7 +24,8 @@ describe('loadTemplates', () => {
   it('the built-in English set has every kind × channel body and every e-mail subject', async () => {
     const set = await loadTemplates();
     const names = requiredTemplateNames();
-    expect(names.length).toBe(33); // 25 bodies + 8 e-mail subjects (connect is LinkedIn only)
+    // 29 bodies + 10 e-mail subjects (connect is LinkedIn only; answer_offer has accept and decline)
+    expect(names.length).toBe(39);
     for (const name of names) expect(set[name], name).toBeTypeOf('string');
     expect(builtinTemplatesDir()).toMatch(/templates$/);
   });

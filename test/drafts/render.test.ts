@@ -52,7 +52,7 @@ describe('every kind × source × channel', () => {
       ),
     );
     expect([...covered].sort()).toEqual(expected.sort());
-    expect(cases.length).toBe(78);
+    expect(cases.length).toBe(84);
   });
 
   it.each(cases.map((c) => [c.label, c.step] as const))(

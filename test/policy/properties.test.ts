@@ -22,6 +22,7 @@ const KINDS: [Interaction['direction'], Interaction['kind']][] = [
   ['out', 'check_in'], ['out', 'check_in'], ['out', 'other'], ['out', 'offer_update'], ['out', 'references_heads_up'],
   ['out', 'reflect'], ['in', 'reply'], ['in', 'reply'], ['in', 'update'], ['in', 'update'],
   ['in', 'invitation'], ['in', 'offer'], ['in', 'rejection'], ['out', 'accept'], ['out', 'withdraw'],
+  ['out', 'answer_offer'],
 ];
 const pad = (n: number) => String(n).padStart(2, '0');
 // Days from 2026-11-20 over four months: Thanksgiving, the year end and its substitute holidays.
@@ -196,7 +197,8 @@ describe('plan properties over generated histories', () => {
           for (const set of messages.values()) {
             if (set.size < 2) continue;
             const kinds = [...set].map((m) => m.split('|')[1]);
-            const fixedOnly = kinds.every((k) => k === 'thank_you' || k === 'offer_update');
+            // Never moved by pacing: thank_you, answer_offer and a deadline-bound offer_update.
+            const fixedOnly = kinds.every((k) => k === 'thank_you' || k === 'answer_offer' || k === 'offer_update');
             const warned = p.warnings.some((w) => w.kind === 'pacing');
             if (!fixedOnly || !warned) violations++;
           }
@@ -241,6 +243,7 @@ describe('plan properties over generated histories', () => {
           expect(['closed', 'withdrawn', 'accepted']).not.toContain(st);
           if (st === 'rejected') expect(['final_thanks', 'connect', 'keep_warm']).toContain(s.kind);
           if (s.kind === 'withdraw') expect(accepted).toBe(true);
+          if (s.kind === 'answer_offer') expect(st).toBe('offer');
           if (s.kind === 'status_check' || s.kind === 'check_in' || s.kind === 'move_on') expect(st).toBe('active');
         }
       }),

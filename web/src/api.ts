@@ -6,6 +6,7 @@ import type {
   ApplicationStatus,
   Channel,
   Contact,
+  DraftVariant,
   Interaction,
   Interview,
   Plan,
@@ -16,6 +17,15 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+
+/** `?formal=true&variant=decline` as needed (answer_offer has an accept and a decline draft). */
+function draftQuery(formal: boolean, variant?: DraftVariant): string {
+  const q = new URLSearchParams();
+  if (formal) q.set('formal', 'true');
+  if (variant) q.set('variant', variant);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
 
 export interface AppWithStatus extends Application {
   effectiveStatus: ApplicationStatus;
@@ -38,6 +48,8 @@ export interface Draft {
   subject: string | null;
   body: string;
   findings: Finding[];
+  /** answer_offer: which draft this is (accept or decline). */
+  variant?: DraftVariant | null;
 }
 
 export interface SourceInsight {
@@ -193,9 +205,10 @@ export const api = {
     ),
   stepAction: (id: string, action: 'done' | 'skip' | 'snooze', until?: string) =>
     request<{ ok: true }>('POST', `${step(id)}/${action}`, until ? { until } : {}),
-  draft: (id: string, formal = false) =>
-    request<Draft>('GET', `${step(id)}/draft${formal ? '?formal=true' : ''}`),
-  emlHref: (id: string) => `api${step(id)}/draft.eml`,
+  draft: (id: string, formal = false, variant?: DraftVariant) =>
+    request<Draft>('GET', `${step(id)}/draft${draftQuery(formal, variant)}`),
+  emlHref: (id: string, variant?: DraftVariant) =>
+    `api${step(id)}/draft.eml${draftQuery(false, variant)}`,
   check: (body: {
     applicationId: string;
     kind: StepKind;

@@ -5,6 +5,7 @@ const KIND_LABELS: Record<StepKind, string> = {
   thank_you: 'Thank-you',
   offer_update: 'Offer update',
   withdraw: 'Withdraw',
+  answer_offer: 'Answer offer',
   final_thanks: 'Final thanks',
   status_check: 'Status check',
   check_in: 'Check-in',

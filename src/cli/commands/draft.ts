@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Draft } from '../../core/drafts/index.js';
 import { DomainError } from '../../core/errors.js';
+import { ANSWER_OFFER_VARIANTS, type DraftVariant } from '../../core/types.js';
 import { KIND_WORDS } from '../agenda-view.js';
 import type { CommandContext } from '../context.js';
 import { safeText } from '../style.js';
@@ -14,6 +15,7 @@ interface DraftFlags {
   json?: boolean;
   formal?: boolean;
   value?: string;
+  variant?: DraftVariant;
   asOf?: string;
   locale: string;
 }
@@ -29,7 +31,10 @@ function asText(ctx: CommandContext, draft: Draft): string {
   const to = draft.to.map((r) =>
     safeText(r.email && draft.channel === 'email' ? `${r.name} <${r.email}>` : r.name),
   );
-  const lines = [ctx.style.bold(`${KIND_WORDS[draft.kind]} — ${channel}`), `To: ${to.join(', ')}`];
+  const what = draft.variant
+    ? `${KIND_WORDS[draft.kind]} (${draft.variant})`
+    : KIND_WORDS[draft.kind];
+  const lines = [ctx.style.bold(`${what} — ${channel}`), `To: ${to.join(', ')}`];
   if (draft.subject !== null) lines.push(`Subject: ${safeText(draft.subject)}`);
   lines.push('', ...draft.body.split('\n').map(safeText), '');
   lines.push(...formatFindings(ctx, draft.findings, draft.subject, draft.body));
@@ -59,6 +64,12 @@ export function registerDraft(program: Command, ctx: CommandContext): void {
       '--value <text>',
       'check-in: the something of value to offer (an article link, congratulations)',
     )
+    .addOption(
+      new Option(
+        '--variant <variant>',
+        'answering an offer: accept it, or decline gracefully',
+      ).choices(ANSWER_OFFER_VARIANTS),
+    )
     .option('--as-of <when>', 'find the step in the plan as of YYYY-MM-DD or an RFC 3339 instant')
     .option('--locale <locale>', 'template folder to use', 'en')
     .action(async (stepId: string, flags: DraftFlags) => {
@@ -85,6 +96,7 @@ export function registerDraft(program: Command, ctx: CommandContext): void {
       const draft = renderDraft(step, facts, templates, {
         formal: flags.formal === true,
         value: flags.value,
+        variant: flags.variant,
       });
       if (flags.json) {
         ctx.print(JSON.stringify(draft, null, 2));

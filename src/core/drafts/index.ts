@@ -1,6 +1,7 @@
 export { renderDraft, type Draft } from './render.js';
 export {
   DRAFT_CHANNELS,
+  DRAFT_VARIANTS,
   assertTemplate,
   bodyKey,
   requiredTemplateNames,

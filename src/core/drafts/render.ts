@@ -2,8 +2,21 @@
 import { checkMessage } from '../checker/check-message.js';
 import type { Finding } from '../checker/finding.js';
 import { DomainError } from '../errors.js';
-import { SEEKER_STEP_KINDS, type Channel, type Facts, type Step, type StepKind } from '../types.js';
-import { bodyKey, renderTemplate, subjectKey, type TemplateSet } from './templates.js';
+import {
+  SEEKER_STEP_KINDS,
+  type Channel,
+  type DraftVariant,
+  type Facts,
+  type Step,
+  type StepKind,
+} from '../types.js';
+import {
+  bodyKey,
+  DRAFT_VARIANTS,
+  renderTemplate,
+  subjectKey,
+  type TemplateSet,
+} from './templates.js';
 import { cleanInline } from './text.js';
 import { buildView, type DraftOptions, type Recipient } from './view.js';
 
@@ -15,6 +28,30 @@ export interface Draft {
   subject: string | null;
   body: string;
   findings: Finding[];
+  /** The draft chosen for a kind with several (answer_offer: accept or decline), else null. */
+  variant: DraftVariant | null;
+}
+
+/** The variant to render: the one asked for, else the kind's first; null for single-draft kinds. */
+function variantFor(kind: StepKind, asked: DraftVariant | undefined): DraftVariant | null {
+  const variants = DRAFT_VARIANTS[kind];
+  if (!variants) {
+    if (asked === undefined) return null;
+    throw new DomainError(
+      'invalid_input',
+      `a ${kind.replace(/_/g, ' ')} step has one draft: the variant (accept or decline) is only for answering an offer`,
+      'variant',
+    );
+  }
+  if (asked === undefined) return variants[0]!;
+  if (!variants.includes(asked)) {
+    throw new DomainError(
+      'invalid_input',
+      `variant must be ${variants.join(' or ')}, got "${String(asked)}"`,
+      'variant',
+    );
+  }
+  return asked;
 }
 
 /** How much of each free-text fact a draft quotes, from generous to none (see `fit`). */
@@ -62,22 +99,25 @@ export function renderDraft(
     );
   }
   const channel = step.channel;
-  const bodyTemplate = template(templates, bodyKey(step.kind, channel));
-  const subjectTemplate = channel === 'email' ? template(templates, subjectKey(step.kind)) : null;
+  const variant = variantFor(step.kind, options.variant);
+  const bodyName = bodyKey(step.kind, channel, variant);
+  const subjectName = subjectKey(step.kind, variant);
+  const bodyTemplate = template(templates, bodyName);
+  const subjectTemplate = channel === 'email' ? template(templates, subjectName) : null;
 
   let draft: Draft | null = null;
   for (const detail of DETAIL_LEVELS) {
     const { view, recipients } = buildView(step, facts, options, detail);
-    const body = tidy(renderTemplate(bodyKey(step.kind, channel), bodyTemplate, view));
+    const body = tidy(renderTemplate(bodyName, bodyTemplate, view));
     const subject =
       subjectTemplate === null
         ? null
-        : cleanInline(renderTemplate(subjectKey(step.kind), subjectTemplate, view));
+        : cleanInline(renderTemplate(subjectName, subjectTemplate, view));
     const findings = checkMessage(
       { kind: step.kind, channel, subject, body, to: step.to, applicationId: step.application },
       facts,
     );
-    draft = { kind: step.kind, channel, to: recipients, subject, body, findings };
+    draft = { kind: step.kind, channel, to: recipients, subject, body, findings, variant };
     if (!findings.some((f) => f.rule === 'too_long')) break;
   }
   return draft!;

@@ -2,7 +2,7 @@
 // never re-rendered, so a note containing {{…}}, ${…} or markup is printed as text.
 import Mustache from 'mustache';
 import { DomainError } from '../errors.js';
-import type { Channel, StepKind } from '../types.js';
+import { ANSWER_OFFER_VARIANTS, type Channel, type DraftVariant, type StepKind } from '../types.js';
 import { PROMISE_VARIABLES, VIEW_VARIABLES } from './view.js';
 
 /**
@@ -18,18 +18,29 @@ export const DRAFT_CHANNELS: Readonly<Partial<Record<StepKind, readonly Channel[
   check_in: ['email', 'phone', 'letter'],
   offer_update: ['email', 'phone', 'letter'],
   withdraw: ['email', 'phone', 'letter'],
+  answer_offer: ['email', 'phone'],
   final_thanks: ['email', 'phone', 'letter'],
   keep_warm: ['email', 'phone', 'letter'],
   connect: ['linkedin'],
   references_heads_up: ['email', 'phone'],
 };
 
-export function bodyKey(kind: StepKind, channel: Channel): string {
-  return `${kind}.${channel}`;
+/** Kinds with more than one draft; the first variant is the default. */
+export const DRAFT_VARIANTS: Readonly<Partial<Record<StepKind, readonly DraftVariant[]>>> = {
+  answer_offer: ANSWER_OFFER_VARIANTS,
+};
+
+/** `answer_offer_accept` for a variant, else the kind itself. */
+function baseName(kind: StepKind, variant?: DraftVariant | null): string {
+  return variant ? `${kind}_${variant}` : kind;
 }
 
-export function subjectKey(kind: StepKind): string {
-  return `${kind}.email.subject`;
+export function bodyKey(kind: StepKind, channel: Channel, variant?: DraftVariant | null): string {
+  return `${baseName(kind, variant)}.${channel}`;
+}
+
+export function subjectKey(kind: StepKind, variant?: DraftVariant | null): string {
+  return `${baseName(kind, variant)}.email.subject`;
 }
 
 /** Every template name the built-in set must provide. */
@@ -39,8 +50,10 @@ export function requiredTemplateNames(): string[] {
     StepKind,
     readonly Channel[],
   ][]) {
-    for (const channel of channels) names.push(bodyKey(kind, channel));
-    if (channels.includes('email')) names.push(subjectKey(kind));
+    for (const variant of DRAFT_VARIANTS[kind] ?? [null]) {
+      for (const channel of channels) names.push(bodyKey(kind, channel, variant));
+      if (channels.includes('email')) names.push(subjectKey(kind, variant));
+    }
   }
   return names;
 }

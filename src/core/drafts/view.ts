@@ -1,6 +1,6 @@
 // The personalisation of a draft: every value a template may use, built only from the facts
 // (a draft never invents facts) and cleaned to plain single-line text.
-import type { Application, Contact, Facts, Interview, Step } from '../types.js';
+import type { Application, Contact, DraftVariant, Facts, Interview, Step } from '../types.js';
 import {
   anchorInteraction,
   findApplication,
@@ -25,6 +25,8 @@ export interface DraftOptions {
   formal?: boolean;
   /** Something of value for a check-in: an article link, congratulations on news. */
   value?: string;
+  /** Which draft of a kind that has several (answer_offer: accept or decline); default the first. */
+  variant?: DraftVariant;
 }
 
 export interface Recipient {
@@ -242,7 +244,9 @@ export function buildView(
   const decision = statedDecisionDate(application, interview, facts.settings.timezone);
   const trigger = anchorInteraction(step, facts);
   const offerDeadline =
-    step.kind === 'offer_update' && trigger?.offerDeadline ? longDate(trigger.offerDeadline) : '';
+    (step.kind === 'offer_update' || step.kind === 'answer_offer') && trigger?.offerDeadline
+      ? longDate(trigger.offerDeadline)
+      : '';
   const lead = people[0];
   const toAgent =
     lead !== undefined && lead.id === application.agent && application.source === 'agency';

@@ -7,6 +7,7 @@ export type ChannelRule = readonly Channel[];
 export const THANK_YOU_CHANNELS: ChannelRule = ['email', 'linkedin', 'letter'];
 export const ORGANISATION_CHANNELS: ChannelRule = ['email', 'phone', 'letter'];
 export const REFERENCE_CHANNELS: ChannelRule = ['email', 'phone'];
+export const ANSWER_OFFER_CHANNELS: ChannelRule = ['email', 'phone'];
 export const CONNECT_CHANNELS: ChannelRule = ['linkedin'];
 export const LETTER_ONLY: ChannelRule = ['letter'];
 export const EMAIL_ONLY: ChannelRule = ['email'];

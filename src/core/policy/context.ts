@@ -81,7 +81,7 @@ export interface Draft {
   why: string;
   region: string;
   orgKey: string;
-  /** Never moved by pacing (thank_you, deadline-bound offer_update). */
+  /** Never moved by pacing (thank_you, answer_offer, deadline-bound offer_update). */
   fixed: boolean;
   /** For a thank_you: the interview date (late_thank_you). */
   interviewDate: IsoDate | null;

@@ -1,10 +1,10 @@
 // Outcomes (SPEC §3 table, §3.1 "Outcomes"): offer_update on other applications, withdraw
 // after an accept, and the rejection flow (final_thanks, connect, keep_warm).
-import { CONNECT_CHANNELS, ORGANISATION_CHANNELS } from './channels.js';
+import { ANSWER_OFFER_CHANNELS, CONNECT_CHANNELS, ORGANISATION_CHANNELS } from './channels.js';
 import { completedBy, contactName, type AppContext, type Draft, type PlanContext, type TimedInteraction } from './context.js';
 import { applyOffset } from './dates.js';
 import { orgStep } from './steps.js';
-import { because } from './why.js';
+import { because, describe } from './why.js';
 
 interface Trigger {
   actx: AppContext;
@@ -113,6 +113,49 @@ export function offerUpdateSteps(ctx: PlanContext, actx: AppContext, offers: Tri
     });
     if (step) out.push(step);
   }
+}
+
+// Outbound kinds that settle the seeker's answer to an offer on the same application.
+const ANSWERS = new Set<string>(['answer_offer', 'accept', 'withdraw']);
+
+/**
+ * answer_offer (SPEC §3 "Answering an offer"): while the application is in `offer` and its latest
+ * offer has a deadline, one step to the person who made the offer (else the lead contact), due
+ * deadline − 1 bd but never before the offer (its date, or the next business day after a weekend
+ * or holiday offer). Never moved by pacing; stays overdue after the deadline.
+ */
+export function answerOfferStep(ctx: PlanContext, actx: AppContext, out: Draft[]): void {
+  if (actx.status !== 'offer') return;
+  const offer = latestOf(actx, 'in', 'offer');
+  const deadline = offer?.ix.offerDeadline;
+  if (!offer || !deadline) return;
+  for (const t of actx.interactions) {
+    if (t.ix.direction === 'out' && t.ms >= offer.ms && ANSWERS.has(t.ix.kind)) return;
+  }
+  const { calendar } = ctx;
+  const { policy, region, app } = actx;
+  const before = policy.answerOfferBeforeDeadline;
+  let due = calendar.addBusinessDays(region, deadline, -before.value);
+  let reason = `${describe(before)} before the deadline ${deadline}: ${before.why}`;
+  if (due < offer.date) {
+    due = calendar.rollForward(region, offer.date);
+    reason = `the deadline ${deadline} leaves little time, so answer as soon as you can: ${before.why}`;
+  }
+  const to = offer.ix.contacts[0] ?? actx.lead;
+  const step = orgStep(ctx, actx, {
+    kind: 'answer_offer',
+    anchor: offer.ix.id,
+    contact: to,
+    perPerson: false,
+    rule: ANSWER_OFFER_CHANNELS,
+    due,
+    fixed: true,
+    why: because(
+      `Answer ${to ? contactName(ctx, to) : app.organization}'s offer for ${app.role} at ${app.organization}: accept, or decline gracefully`,
+      reason,
+    ),
+  });
+  if (step) out.push(step);
 }
 
 /**

@@ -5,7 +5,7 @@ import { fastFormatInstant as formatInstant } from './zone.js';
 import { STEP_KINDS, type Facts, type Plan, type PlanWarning, type PresetName, type Step } from '../types.js';
 import { buildPlanContext, prepareApplication, type AppContext, type Draft, type PlanContext } from './context.js';
 import { endingEvent, snoozedUntil } from './events.js';
-import { latestAccept, mustWithdraw, offerUpdateSteps, rejectionSteps, standingOffers, withdrawStep } from './outcomes.js';
+import { answerOfferStep, latestAccept, mustWithdraw, offerUpdateSteps, rejectionSteps, standingOffers, withdrawStep } from './outcomes.js';
 import { pace } from './pacing.js';
 import type { Policy } from './presets.js';
 import { debriefSteps, latestRoundSteps, referencesSteps, roundState } from './rounds.js';
@@ -84,6 +84,7 @@ function applicationSteps(
       referencesSteps(ctx, actx, out);
       statusChainSteps(ctx, actx, rounds.pending, out);
       offerUpdateSteps(ctx, actx, offers, out);
+      answerOfferStep(ctx, actx, out);
       return;
     }
     default:

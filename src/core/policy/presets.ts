@@ -42,6 +42,8 @@ export interface Policy {
   offerUpdateAfter: Offset;
   offerUpdateBeforeDeadline: Offset;
   withdrawAfter: Offset;
+  /** answer_offer: this many business days before the offer's deadline. */
+  answerOfferBeforeDeadline: Offset;
   finalThanksAfter: Offset;
   connectAfter: Offset;
   keepWarmAfter: Offset;
@@ -70,6 +72,8 @@ const WHY = {
   offer: 'tell them early enough to react, and never as an ultimatum',
   offerDeadline: 'they need a couple of business days before your offer deadline',
   withdraw: 'withdrawing promptly and warmly leaves the door open',
+  answerOffer:
+    'answering ahead of the deadline respects their timetable and keeps their goodwill, whichever way you decide',
   finalThanks: 'thanking them after a rejection and asking for feedback leaves a good impression',
   connect: 'a LinkedIn connection keeps the relationship going',
   keepWarm: 'the chosen candidate may decline or another role may open within a few months',
@@ -109,6 +113,7 @@ const STANDARD: Policy = {
   offerUpdateAfter: bd(1, WHY.offer),
   offerUpdateBeforeDeadline: bd(2, WHY.offerDeadline),
   withdrawAfter: bd(1, WHY.withdraw),
+  answerOfferBeforeDeadline: bd(1, WHY.answerOffer),
   finalThanksAfter: bd(1, WHY.finalThanks),
   connectAfter: bd(2, WHY.connect),
   keepWarmAfter: months(3, WHY.keepWarm),

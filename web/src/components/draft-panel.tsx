@@ -1,7 +1,7 @@
 // The selected step: why it is due, its draft (editable, checked as you type) and actions.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { api, type AppWithStatus, type Draft, type Finding, type OutboxItem } from '../api.js';
-import type { Contact, Step } from '../../../src/core/types.js';
+import type { Contact, DraftVariant, Step } from '../../../src/core/types.js';
 import { addDays, humanize, kindLabel, shortDate, timeOfDay } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
@@ -51,12 +51,15 @@ export function DraftPanel({
   const [snoozeUntil, setSnoozeUntil] = useState(() => addDays(today, 3));
   const [busy, setBusy] = useState(false);
   const [formal, setFormal] = useState(false);
+  // answer_offer: the acceptance or the graceful decline.
+  const [variant, setVariant] = useState<DraftVariant>('accept');
+  const answering = step.kind === 'answer_offer';
   const edited = useRef(false);
 
   useEffect(() => {
     if (seekerStep) return;
     let live = true;
-    api.draft(step.id, formal).then(
+    api.draft(step.id, formal, answering ? variant : undefined).then(
       (d) => {
         if (!live) return;
         edited.current = false;
@@ -70,7 +73,7 @@ export function DraftPanel({
     return () => {
       live = false;
     };
-  }, [step.id, seekerStep, formal]);
+  }, [step.id, seekerStep, formal, answering, variant]);
 
   // Re-check the seeker's own words shortly after they stop typing.
   useEffect(() => {
@@ -177,6 +180,23 @@ export function DraftPanel({
         </div>
       ) : (
         <div className="draft-body">
+          {answering && (
+            <fieldset className="answer-variant">
+              <legend>Your answer (replaces your edits)</legend>
+              {(['accept', 'decline'] as const).map((v) => (
+                <label key={v} className="check">
+                  <input
+                    type="radio"
+                    name="answer-variant"
+                    value={v}
+                    checked={variant === v}
+                    onChange={() => setVariant(v)}
+                  />{' '}
+                  {v === 'accept' ? 'Accept the offer' : 'Decline gracefully'}
+                </label>
+              ))}
+            </fieldset>
+          )}
           {draft.subject !== null && (
             <label className="field">
               <span>Subject</span>
@@ -233,7 +253,11 @@ export function DraftPanel({
               </a>
             )}
             {draft.channel === 'email' && (
-              <a className="button" href={api.emlHref(step.id)} download>
+              <a
+                className="button"
+                href={api.emlHref(step.id, answering ? variant : undefined)}
+                download
+              >
                 Download .eml
               </a>
             )}
