@@ -1,12 +1,14 @@
-// End to end through the built binary on temporary SQLite files: the demo, the agenda, the
+// End to end through the built CLI (in-process, plus the spawned binary where the process
+// boundary matters) on temporary SQLite files: the demo, the agenda, the
 // plan object, logging and step actions, export/import round trips, adding by flags.
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, TactfulDocument } from '../../src/core/types.js';
-import { ensureBuilt, oneLineError, ROOT, tactful, tempDir, writeJson } from './helpers.js';
+import { scaled } from '../slowness.js';
+import { cli, ensureBuilt, oneLineError, ROOT, tactful, tempDir, writeJson } from './helpers.js';
 
-beforeAll(() => ensureBuilt(), 300_000);
+beforeAll(() => ensureBuilt(), scaled(300_000));
 
 /** The `today` the demo was dated on: its final Northwind round ended "yesterday". */
 function demoToday(document: TactfulDocument): string {
@@ -16,14 +18,14 @@ function demoToday(document: TactfulDocument): string {
 }
 
 async function planJson(db: string, asOf?: string): Promise<Plan> {
-  const result = await tactful(['--db', db, 'plan', '--json', ...(asOf ? ['--as-of', asOf] : [])]);
+  const result = await cli(['--db', db, 'plan', '--json', ...(asOf ? ['--as-of', asOf] : [])]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Plan;
 }
 
 async function exportJson(db: string): Promise<string> {
-  const result = await tactful(['--db', db, 'export']);
+  const result = await cli(['--db', db, 'export']);
   expect(result.code).toBe(0);
   return result.stdout;
 }
@@ -34,11 +36,13 @@ describe('demo, today and the plan', () => {
   let today = '';
 
   it('loads the demo idempotently', async () => {
+    // The spawned binary once (exit code, empty stderr); the rest runs the same build in-process.
     const first = await tactful(['--db', db, 'demo']);
+    expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Loaded the demo: 11 contacts, 6 applications, 7 interviews, 11 interactions, 0 step events\./);
     const before = await exportJson(db);
-    const again = await tactful(['--db', db, 'demo']);
+    const again = await cli(['--db', db, 'demo']);
     expect(again.code).toBe(0);
     expect(await exportJson(db)).toBe(before);
     today = demoToday(JSON.parse(before) as TactfulDocument);
@@ -60,16 +64,16 @@ describe('demo, today and the plan', () => {
     expect(plan.steps.some((s) => s.due > today)).toBe(true);
     expect(plan.warnings.map((w) => w.kind)).toContain('late_thank_you');
     // Same facts, same ids: a second run and a fresh database with the same document agree.
-    const raw = await tactful(['--db', db, 'plan', '--json', '--as-of', today]);
+    const raw = await cli(['--db', db, 'plan', '--json', '--as-of', today]);
     expect(raw.stdout).toBe(`${JSON.stringify(plan, null, 2)}\n`);
     const copy = join(dir, 'copy.db');
     const file = writeJson(dir, 'demo.json', await exportJson(db));
-    expect((await tactful(['--db', copy, 'import', file])).code).toBe(0);
+    expect((await cli(['--db', copy, 'import', file])).code).toBe(0);
     expect(await planJson(copy, today)).toEqual(plan);
   });
 
   it('shows the agenda: warnings, overdue, today and the next 7 days', async () => {
-    const result = await tactful(['--db', db, 'today', '--as-of', today]);
+    const result = await cli(['--db', db, 'today', '--as-of', today]);
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out.indexOf('late thank-you')).toBeGreaterThan(0);
@@ -89,18 +93,18 @@ describe('demo, today and the plan', () => {
     const ids = new Set(before.steps.map((s) => s.id));
     expect(ids).toContain('bluefin:status_check:bluefin-r1:1');
 
-    const logged = await tactful(['--db', db, 'log', '--application', 'bluefin', '--kind', 'status_check', '--to', 'daniel', '--summary', 'Asked for news']);
+    const logged = await cli(['--db', db, 'log', '--application', 'bluefin', '--kind', 'status_check', '--to', 'daniel', '--summary', 'Asked for news']);
     expect(logged.code).toBe(0);
     expect(logged.stdout).toMatch(/^Logged outbound status_check x\d+ on bluefin\./);
     const afterLog = await planJson(db);
     expect(afterLog.steps.map((s) => s.id)).not.toContain('bluefin:status_check:bluefin-r1:1');
     expect(afterLog.steps.map((s) => s.id)).toContain('bluefin:status_check:bluefin-r1:2');
 
-    const done = await tactful(['--db', db, 'done', 'northwind:thank_you:northwind-r2:priya']);
+    const done = await cli(['--db', db, 'done', 'northwind:thank_you:northwind-r2:priya']);
     expect(done.code).toBe(0);
-    const skip = await tactful(['--db', db, 'skip', 'kestrel:debrief:kestrel-r1']);
+    const skip = await cli(['--db', db, 'skip', 'kestrel:debrief:kestrel-r1']);
     expect(skip.code).toBe(0);
-    const snooze = await tactful(['--db', db, 'snooze', 'quillstone:connect:quillstone-x2:lucia', '--until', '2099-01-05']);
+    const snooze = await cli(['--db', db, 'snooze', 'quillstone:connect:quillstone-x2:lucia', '--until', '2099-01-05']);
     expect(snooze.code).toBe(0);
     expect(snooze.stdout).toContain('Snoozed until 2099-01-05');
 
@@ -125,17 +129,17 @@ describe('demo, today and the plan', () => {
     const exported = await exportJson(db);
     const file = writeJson(dir, 'export.json', exported);
     const fresh = join(dir, 'fresh.db');
-    const imported = await tactful(['--db', fresh, 'import', file]);
+    const imported = await cli(['--db', fresh, 'import', file]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported 11 contacts, 6 applications, 7 interviews, 13 interactions, 3 step events from /);
     expect(imported.stdout, imported.stdout).toMatch(/: [1-9]\d* new, 0 updated, 0 unchanged\.\n$/);
     expect(await exportJson(fresh)).toBe(exported);
     // The same file again changes nothing.
-    const again = await tactful(['--db', fresh, 'import', file]);
+    const again = await cli(['--db', fresh, 'import', file]);
     expect(again.stdout).toMatch(/: 0 new, 0 updated, [1-9]\d* unchanged\.\n$/);
     expect(await exportJson(fresh)).toBe(exported);
 
-    const csv = await tactful(['--db', fresh, 'export', '--format', 'csv']);
+    const csv = await cli(['--db', fresh, 'export', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^application,organization,role,/);
@@ -144,7 +148,7 @@ describe('demo, today and the plan', () => {
 
   it('backs up to a file that opens as the same data', async () => {
     const copy = join(dir, 'backup.db');
-    const result = await tactful(['--db', db, 'backup', copy]);
+    const result = await cli(['--db', db, 'backup', copy]);
     expect(result.code).toBe(0);
     expect(await exportJson(copy)).toBe(await exportJson(db));
   });
@@ -153,26 +157,26 @@ describe('demo, today and the plan', () => {
 describe('add by flags', () => {
   it('adds a contact, an application and interviews, numbering rounds', async () => {
     const db = join(tempDir(), 'add.db');
-    const contact = await tactful(['--db', db, 'add', 'contact', '--name', 'Ana Souza', '--email', 'ana@fjord.example', '--title', 'CTO', '--organization', 'Fjord Systems']);
+    const contact = await cli(['--db', db, 'add', 'contact', '--name', 'Ana Souza', '--email', 'ana@fjord.example', '--title', 'CTO', '--organization', 'Fjord Systems']);
     expect(contact).toMatchObject({ code: 0, stdout: 'Saved contact c1 (Ana Souza).\n' });
-    const ref = await tactful(['--db', db, 'add', 'contact', '--id', 'ref-kim', '--name', 'Kim Lee', '--phone', '+1 555 0100', '--reference']);
+    const ref = await cli(['--db', db, 'add', 'contact', '--id', 'ref-kim', '--name', 'Kim Lee', '--phone', '+1 555 0100', '--reference']);
     expect(ref.stdout).toBe('Saved contact ref-kim (Kim Lee).\n');
-    const application = await tactful([
+    const application = await cli([
       '--db', db, 'add', 'application', '--organization', 'Fjord Systems', '--role', 'Data Analyst', '--source', 'employer',
       '--region', 'GB-ENG', '--created-on', '2026-11-02', '--references', 'ref-kim', '--pros', 'remote', 'small team', '--cons', 'pay',
     ]);
     expect(application).toMatchObject({ code: 0, stdout: 'Saved application a1 (Fjord Systems · Data Analyst).\n' });
-    const first = await tactful([
+    const first = await cli([
       '--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-11-20T10:00', '--timezone', 'Europe/London',
       '--interviewers', 'c1', '--decision-by', '2026-11-27', '--chance', 'high', '--key-points', 'dbt migration', '--duration', '45',
     ]);
     expect(first).toMatchObject({ code: 0, stdout: 'Saved interview i1 (round 1 of a1).\n' });
-    const second = await tactful(['--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-12-01T15:00', '--final']);
+    const second = await cli(['--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-12-01T15:00', '--final']);
     expect(second.stdout).toBe('Saved interview i2 (round 2 of a1).\n');
     // Without --created-on the application is dated today (search health counts it as new).
-    expect((await tactful(['--db', db, 'add', 'application', '--organization', 'Oak', '--role', 'Analyst', '--source', 'recruiter'])).code).toBe(0);
+    expect((await cli(['--db', db, 'add', 'application', '--organization', 'Oak', '--role', 'Analyst', '--source', 'recruiter'])).code).toBe(0);
 
-    const doc = JSON.parse((await tactful(['--db', db, 'export'])).stdout) as TactfulDocument;
+    const doc = JSON.parse((await cli(['--db', db, 'export'])).stdout) as TactfulDocument;
     expect(doc.contacts.find((c) => c.id === 'ref-kim')).toMatchObject({ isReference: true, phone: '+1 555 0100' });
     const app = doc.applications[0]!;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: doc.settings.timezone }).format(Date.now());
@@ -187,11 +191,11 @@ describe('add by flags', () => {
 
   it('names a missing required flag in one line when not interactive', async () => {
     const db = join(tempDir(), 'missing.db');
-    expect(oneLineError(await tactful(['--db', db, 'add', 'contact']))).toBe('tactful: missing required flag --name (Name)');
-    expect(oneLineError(await tactful(['--db', db, 'add', 'application', '--organization', 'X']))).toBe('tactful: missing required flag --role (Role)');
-    expect(oneLineError(await tactful(['--db', db, 'add', 'application', '--organization', 'X', '--role', 'Y']))).toMatch(/--source/);
-    expect(oneLineError(await tactful(['--db', db, 'add', 'interview', '--application', 'a1']))).toMatch(/--start/);
-    expect(oneLineError(await tactful(['--db', db, 'log', '--kind', 'reply']))).toMatch(/--application/);
+    expect(oneLineError(await cli(['--db', db, 'add', 'contact']))).toBe('tactful: missing required flag --name (Name)');
+    expect(oneLineError(await cli(['--db', db, 'add', 'application', '--organization', 'X']))).toBe('tactful: missing required flag --role (Role)');
+    expect(oneLineError(await cli(['--db', db, 'add', 'application', '--organization', 'X', '--role', 'Y']))).toMatch(/--source/);
+    expect(oneLineError(await cli(['--db', db, 'add', 'interview', '--application', 'a1']))).toMatch(/--start/);
+    expect(oneLineError(await cli(['--db', db, 'log', '--kind', 'reply']))).toMatch(/--application/);
     expect(existsSync(db)).toBe(false);
   });
 });
@@ -201,30 +205,34 @@ describe('help, version and startup', () => {
     const dir = tempDir();
     const db = join(dir, 'never.db');
     const commands = [[], ['today'], ['plan'], ['add'], ['add', 'contact'], ['add', 'application'], ['add', 'interview'], ['log'], ['done'], ['skip'], ['snooze'], ['import'], ['export'], ['demo'], ['backup']];
-    const results = await Promise.all(commands.map((c) => tactful(['--db', db, ...c, '--help'])));
+    const results = [];
+    for (const c of commands) results.push(await cli(['--db', db, ...c, '--help']));
+    // And once through the spawned binary: help is exit 0 with nothing on stderr.
+    results.push(await tactful(['--db', db, 'today', '--help']));
+    commands.push(['today']);
     results.forEach((result, i) => {
       expect(result.code, commands[i]!.join(' ')).toBe(0);
       expect(result.stdout).toMatch(/^Usage: tactful/);
       expect(result.stderr).toBe('');
     });
     expect(existsSync(db)).toBe(false);
-    const bare = await tactful([]);
+    const bare = await cli([]);
     expect(bare.code).toBe(0);
     expect(bare.stdout).toContain('Commands:');
   });
 
   it('prints the package version', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(await tactful(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
   });
 
   it('uses TACTFUL_DB, then the XDG data dir, creating it on first use', async () => {
     const dir = tempDir();
-    expect((await tactful(['demo'], { env: { TACTFUL_DB: join(dir, 'env.db') } })).code).toBe(0);
+    expect((await cli(['demo'], { env: { TACTFUL_DB: join(dir, 'env.db') } })).code).toBe(0);
     expect(existsSync(join(dir, 'env.db'))).toBe(true);
-    expect((await tactful(['demo'], { env: { XDG_DATA_HOME: join(dir, 'xdg') } })).code).toBe(0);
+    expect((await cli(['demo'], { env: { XDG_DATA_HOME: join(dir, 'xdg') } })).code).toBe(0);
     expect(existsSync(join(dir, 'xdg', 'tactful', 'tactful.db'))).toBe(true);
-    expect((await tactful(['demo'], { env: { HOME: join(dir, 'home') } })).code).toBe(0);
+    expect((await cli(['demo'], { env: { HOME: join(dir, 'home') } })).code).toBe(0);
     expect(existsSync(join(dir, 'home', '.local', 'share', 'tactful', 'tactful.db'))).toBe(true);
   });
 
@@ -232,7 +240,7 @@ describe('help, version and startup', () => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const db = join(dir, 'ro.db');
-    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect((await cli(['--db', db, 'demo'])).code).toBe(0);
     const before = readFileSync(db);
     chmodSync(db, 0o444);
     const result = await tactful(['--db', db, 'add', 'contact', '--name', 'Ana'], { unprivileged: true });

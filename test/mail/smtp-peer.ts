@@ -106,6 +106,8 @@ export async function startSmtpPeer(options: { replyDelayMs?: number } = {}): Pr
   });
   // smtp-server does not hand out its sockets: remember them by the client's port.
   server.server.on('connection', (socket: Socket) => {
+    // A client killed mid-conversation (the crash test) resets its socket: expected, not a fault.
+    socket.on('error', () => undefined);
     if (socket.remotePort !== undefined) sockets.set(socket.remotePort, socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

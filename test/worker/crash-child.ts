@@ -13,7 +13,7 @@ const database = await openDatabase({ sqlitePath: env.CRASH_DB! });
 const store = createMailStore(database, secretBox(Buffer.from(env.CRASH_KEY!, 'base64')));
 const now = Number(env.CRASH_NOW);
 // Loaded before "ready": the kill window is the worker's own work.
-const templates = Promise.resolve(await loadTemplates());
+const templates = Promise.resolve(await loadTemplates({ builtinDir: env.CRASH_TEMPLATES }));
 const deps = {
   store,
   // The seeker has no applications: the digest's plan never asks for a holiday.
