@@ -67,6 +67,10 @@ describe('API answers', () => {
     const again = await api.request('GET', '/api/plan', undefined, { 'if-none-match': tag });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
+    // A minute later "now" has moved but no step changed: still a 304 (the tag is weak).
+    api.clock.ms += 60_000;
+    const minuteLater = await api.request('GET', '/api/plan', undefined, { 'if-none-match': tag });
+    expect(minuteLater.statusCode).toBe(304);
 
     const settings = await api.json('GET', '/api/settings');
     const saved = await api.request('PUT', '/api/settings', { ...settings.body, activeTarget: 7 });
