@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, apiCall, ensureWebBuilt, launchChromium, startServer } from '../e2e/harness.js';
+import {
+  ROOT,
+  apiCall,
+  ensureWebBuilt,
+  importDemoAsOwnData,
+  launchChromium,
+  startServer,
+} from '../e2e/harness.js';
 import { median } from './stats.js';
 
 const DIST = path.join(ROOT, 'web', 'dist');
@@ -38,7 +45,7 @@ export async function benchWeb(smoke: boolean): Promise<Record<string, unknown> 
   const server = await startServer();
   const browser = await launchChromium();
   try {
-    await apiCall(server, 'POST', '/demo', {});
+    await importDemoAsOwnData(server);
     const fcp: number[] = [];
     const todayRendered: number[] = [];
     for (let i = 0; i < loads; i += 1) {

@@ -153,7 +153,7 @@ export function TodayPage() {
 
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
   if (!data) return <TodaySkeleton />;
-  if (data.applications.length === 0) return <FirstRun onLoaded={reload} />;
+  if (data.applications.length === 0) return <FirstRun />;
 
   const apps = new Map(data.applications.map((a) => [a.id, a]));
   const people = new Map(data.contacts.map((c) => [c.id, c]));
