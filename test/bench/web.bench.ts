@@ -7,7 +7,6 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   ROOT,
-  apiCall,
   ensureWebBuilt,
   importDemoAsOwnData,
   launchChromium,
