@@ -88,9 +88,7 @@ export interface Services {
   exportDocument(): Promise<TactfulDocument>;
   exportCsv(asOf: string | undefined): Promise<string>;
   addContact(input: ContactInput): Promise<Contact>;
-  addApplication(
-    input: ApplicationInput,
-  ): Promise<{ id: string; organization: string; role: string }>;
+  addApplication(input: ApplicationInput): Promise<{ id: string; organization: string; role: string }>;
   addInterview(input: InterviewInput): Promise<{ application: string; interview: Interview }>;
   logInteraction(input: LogInput): Promise<{ interaction: Interaction; warnings: PlanWarning[] }>;
   /** `asOf` is the raw `--as-of` value (read in the seeker's zone); omitted means now. */
@@ -98,11 +96,7 @@ export interface Services {
   /** The plan together with the facts it came from (names for the agenda). */
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
   /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
-  recordStepAction(
-    stepId: string,
-    action: StepAction,
-    until?: string,
-  ): Promise<{ until: string | null; warnings: PlanWarning[] }>;
+  recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
   backup(file: string): Promise<void>;
   close(): Promise<void>;
 }

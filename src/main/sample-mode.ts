@@ -4,6 +4,7 @@
 // server shows it; "Leave the sample" removes it and the seeker's own data is back.
 // The seeker's own data, mail worker and calendar feed are never touched by the switch: the
 // in-process worker and the feed lookup only ever see the seeker's database.
+import { statSync } from 'node:fs';
 import { SAMPLE_NO_MAIL, leaveSample, loadSample, sampleMailStore } from '../app/sample.js';
 import type { Dataset, SampleStore } from '../app/sample.js';
 import type { ImportSummary } from '../app/import-document.js';
@@ -15,7 +16,7 @@ import type { MailHttpDeps } from '../http/outbox.routes.js';
 import type { SampleHttpDeps, SampleState } from '../http/sample.routes.js';
 import { sqliteHandleOf } from '../storage/database.js';
 import type { Database } from '../storage/index.js';
-import { datasetOf, sampleStoreBeside } from './open-storage.js';
+import { datasetOf, sampleDatabaseOptions, sampleStoreBeside } from './open-storage.js';
 import type { OpenDatabaseOptions } from '../storage/index.js';
 
 /** The mail routes' seeker id while the sample is shown (the seeker's own is 'local'). */
@@ -57,8 +58,12 @@ export class SampleMode {
   /** Loads, leaves and checks run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly store: SampleStore<SampleDataset>;
+  /** The SQLite file of the sample (null on PostgreSQL) and its identity when opened. */
+  private readonly sampleFile: string | null;
+  private openedIdentity: string | null = null;
 
   constructor(private readonly wiring: SampleModeWiring) {
+    this.sampleFile = sampleDatabaseOptions(wiring.ownOptions).sqlitePath ?? null;
     this.store = sampleStoreBeside(wiring.ownOptions, (database) => {
       const handle = sqliteHandleOf(database);
       return {
@@ -131,16 +136,30 @@ export class SampleMode {
   private switchTo(sample: SampleDataset | null): SampleDataset | null {
     const previous = this.sample;
     this.sample = sample;
+    this.openedIdentity = sample === null ? null : this.fileIdentity();
     this.generation += 1;
     return previous;
+  }
+
+  /** The sample file's identity: `tactful demo` in another process replaces the file whole. */
+  private fileIdentity(): string | null {
+    const file = this.sampleFile;
+    if (file === null) return null;
+    try {
+      const stat = statSync(file);
+      return `${stat.dev}:${stat.ino}`;
+    } catch {
+      return null;
+    }
   }
 
   /** Follows what another process did (`tactful demo`, `tactful demo --leave`) meanwhile. */
   private reconcile(): Promise<void> {
     return this.serial(async () => {
       const exists = await this.store.exists();
+      const replaced = this.sample !== null && this.openedIdentity !== this.fileIdentity();
+      if (this.sample !== null && (!exists || replaced)) await this.switchTo(null)?.close();
       if (exists && this.sample === null) this.switchTo(await this.store.open());
-      if (!exists && this.sample !== null) await this.switchTo(null)?.close();
     });
   }
 

@@ -16,9 +16,7 @@ const require = createRequire(import.meta.url);
 
 /** The real holiday adapter, loaded synchronously on a cache miss (BusinessCalendar asks synchronously). */
 function loadDateHolidays() {
-  return (
-    require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
-  ).dateHolidays();
+  return (require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')).dateHolidays();
 }
 
 /** Drops absent flags so the use case's "omitted keeps the default" applies. */
@@ -43,21 +41,15 @@ async function openDataset(config: Config, sample: boolean): Promise<Database> {
   const own = ownDatabaseOptions(config.storage);
   if (!sample) return openStorage({ ...own, allowReadOnly: true });
   const store = sampleStoreBeside(own, (database) => ({ ...datasetOf(database), database }));
-  if (!(await store.exists())) {
-    throw new UserError(`there is no sample data at ${store.where}: load it with \`tactful demo\``);
-  }
+  if (!(await store.exists())) throw new UserError(`there is no sample data (${store.where}): load it with \`tactful demo\``);
   return (await store.open()).database;
 }
 
 /**
  * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
- * With `sample`, every command works on the sample instead (it must exist).
+ * With `sample`, every command works on the sample beside the seeker's data (it must exist).
  */
-export async function openServices(
-  config: Config,
-  clock: Clock,
-  options: { sample?: boolean } = {},
-): Promise<Services> {
+export async function openServices(config: Config, clock: Clock, options: { sample?: boolean } = {}): Promise<Services> {
   const database = await openDataset(config, options.sample === true);
   const uow = createUnitOfWork(database);
   const { holidays, calendar } = holidayCalendar(config);
@@ -91,49 +83,31 @@ export async function openServices(
   return {
     importDocument,
     exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
-    exportCsv: async (asOf) =>
-      (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
-    addContact: async (input) =>
-      (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
+    exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
+    addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
     addApplication: async (input) => {
       const { pros, cons, strengths, ...fields } = input;
       const hasProsCons = pros !== undefined || cons !== undefined || strengths !== undefined;
-      const prosCons = hasProsCons
-        ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] }
-        : undefined;
-      return (await import('../app/add-entities.js')).addApplication(
-        uow,
-        calendar,
-        defined({ ...fields, prosCons }),
-        clock,
-      );
+      const prosCons = hasProsCons ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] } : undefined;
+      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
     },
     addInterview: async (input) => {
       const { application, keyPoints, forgot, promises, ...fields } = input;
       const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
-      const notes = hasNotes
-        ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] }
-        : undefined;
+      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] } : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
     logInteraction: async (input) =>
-      (await import('../app/log-interaction.js')).logInteraction(
-        uow,
-        calendar,
-        clock,
-        defined({ ...input }),
-      ),
-    plan: async (asOf) =>
-      (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
+      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
+    plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at =
-        asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
+      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {

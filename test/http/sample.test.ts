@@ -34,7 +34,7 @@ function ownDocument() {
         isReference: true,
       },
     ],
-    applications: doc.applications.map((a) => ({
+    applications: (doc.applications as { interviews: object[] }[]).map((a) => ({
       ...a,
       references: ['ref1'],
       interviews: a.interviews.map((i) => ({ ...i, final: true, chance: 'high' })),
