@@ -273,7 +273,7 @@ describe('tactful demo: the sample beside the seeker’s data, never in it', () 
       code: 0,
       stdout: `There is no sample data to remove (${sampleFile}).\n`,
     });
-  });
+  }, 300_000);
 });
 
 describe('help, version and startup', () => {

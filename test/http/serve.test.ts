@@ -121,7 +121,7 @@ describe('tactful serve', () => {
     expect(JSON.parse((await get(`${url}api/sample`)).body)).toMatchObject({ active: false });
     expect((await get(`${url}api/plan?asOf=2026-12-01`)).body).toBe(ownPlan);
     expect((await get(`${url}api/export`)).body).toBe(ownExport);
-  });
+  }, 300_000);
 
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) =>
