@@ -40,7 +40,7 @@ describe('PostgreSQL', () => {
     const today = await tactful(['today'], { env });
     expect(today.code).toBe(0);
     expect(today.stdout).toContain('Northwind Analytics');
-  });
+  }, 300_000);
 
   it('keeps the sample in a schema of its own: the seeker’s export is byte-identical after demo and demo --leave', async () => {
     const env = { DATABASE_URL: URL };
@@ -61,7 +61,7 @@ describe('PostgreSQL', () => {
     expect(oneLineError(await tactful(['--sample', 'today'], { env }))).toBe(
       'tactful: there is no sample data (PostgreSQL schema tactful_sample): load it with `tactful demo`',
     );
-  });
+  }, 300_000);
 
   it('reports a missing database in one line', async () => {
     const result = await tactful(['today'], { env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tactful_no_such_db' } });
