@@ -1,5 +1,11 @@
 // The message checker: pure rules over a subject, a body and its recipients (SPEC §4).
-import { contactsOf, findApplication, findContact } from '../drafts/facts-lookup.js';
+import {
+  contactsOf,
+  findApplication,
+  findContact,
+  namesOf,
+  notesOf,
+} from '../drafts/facts-lookup.js';
 import {
   BIDI_CONTROLS,
   CONTROL_CHARS,
@@ -212,23 +218,17 @@ function factTexts(app: Application, facts: Facts): Recorded {
   const contacts = [...contactsOf(app, facts)]
     .map((id) => findContact(facts, id))
     .filter((c): c is Contact => !!c);
+  const names = namesOf(app, facts);
   const texts = [
     app.organization,
     app.role,
     ...facts.settings.signature.split(/\r\n|\r|\n/),
-    ...app.prosCons.pros,
-    ...app.prosCons.cons,
-    ...app.prosCons.strengths,
-    ...app.interviews.flatMap((i) => [
-      ...i.notes.keyPoints,
-      ...i.notes.forgot,
-      ...i.notes.promises,
-    ]),
+    ...notesOf(app),
     // Names as the drafts print them too: without honorifics and stray punctuation.
     ...contacts.flatMap((c) => [c.name, nameParts(c.name).join(' '), c.title ?? '']),
   ]
     // Each as written and as quoted mid-sentence (see asClause).
-    .flatMap((t) => [cleanInline(t), asClause(t, Number.MAX_SAFE_INTEGER)])
+    .flatMap((t) => [cleanInline(t), asClause(t, Number.MAX_SAFE_INTEGER, names)])
     .filter((t) => t.length > 0);
   return { corpus: texts.join('\n'), whole: new Set(texts) };
 }
