@@ -61,13 +61,19 @@ function occurrences(text: string, needle: string): [number, number][] {
 }
 
 function phraseFindings(text: string, where: Where): Finding[] {
-  const out: Finding[] = [];
+  const found: Finding[] = [];
   for (const rule of PHRASE_RULES) {
     for (const m of text.matchAll(rule.pattern)) {
-      out.push(
+      found.push(
         finding(rule.rule, where, m.index, m.index + m[0].length, rule.message, rule.severity),
       );
     }
+  }
+  // Several patterns of one rule may match the same words: one finding, the widest, the first.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of found) {
+    if (!out.some((o) => o.rule === f.rule && o.start < f.end && f.start < o.end)) out.push(f);
   }
   return out;
 }
