@@ -54,7 +54,7 @@ const CONSEQUENCE = [
     'decline\\s+(?:your|the|this|any)',
     'turn\\s+(?:you\\s+)?down',
     'take\\s+(?:that|it|your\\s+silence)\\s+as',
-    'consider\\s+(?:this|my\\s+application|the\\s+matter|us)\\s+(?:closed|over|done|finished)',
+    'consider\\s+(?:this|my\\s+application|myself|the\\s+matter|us|it)\\s+(?:closed|over|done|finished|withdrawn|out)',
   ].join('|'),
   ')',
 ].join('');
@@ -77,7 +77,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'error',
     message: ULTIMATUM,
     pattern: w(
-      '(?:i|we)\\s+(?:really\\s+)?need\\s+(?:an?|your)\\s+(?:answer|decision|response|reply)(?:\\s+from\\s+you)?\\s+(?:by|before|within|today|tomorrow|now|asap|immediately)',
+      '(?:i|we)\\s+(?:really\\s+)?need\\s+(?:an?|your|some)\\s+(?:answer|decision|response|reply|update|confirmation|feedback|word)(?:\\s+from\\s+you)?\\s+(?:by|before|within|today|tomorrow|now|asap|immediately|right\\s+away)',
     ),
   },
   {
@@ -93,7 +93,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'error',
     message: ULTIMATUM,
     pattern: w(
-      "otherwise,?\\s+i(?:'ll|’ll|\\s+will|\\s+shall|\\s+am\\s+going\\s+to|\\s+have\\s+to)",
+      "otherwise,?\\s+i(?:'ll|’ll|\\s+will|\\s+shall|\\s+am\\s+going\\s+to|\\s+have\\s+to|(?:'m|\\s+am)\\s+(?:accepting|taking|signing|going|withdrawing|moving\\s+on|walking|out|gone|done))",
     ),
   },
   {
@@ -125,7 +125,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'warning',
     message: PRESSURE,
     pattern: w(
-      "asap|as\\s+soon\\s+as\\s+possible|urgent(?:ly)?|i\\s+am\\s+still\\s+waiting|i'm\\s+still\\s+waiting|still\\s+(?:haven't|have\\s+not)\\s+heard|why\\s+(?:haven't|have\\s+not)\\s+you|chasing|(?:following|checking)\\s+up\\s+again",
+      "asap|as\\s+soon\\s+as\\s+possible|urgent(?:ly)?|(?:respond|reply|answer|get\\s+back\\s+to\\s+me|write\\s+back|call\\s+me(?:\\s+back)?|let\\s+me\\s+know)\\s+(?:immediately|right\\s+away|right\\s+now|at\\s+once|without\\s+delay|straight\\s+away)|(?:been\\s+)?waiting\\s+(?:for\\s+)?(?:weeks|months|ages|so\\s+long|too\\s+long|a\\s+long\\s+time|forever)|(?:have|'ve)\\s+waited\\s+(?:for\\s+)?(?:weeks|months|ages|so\\s+long|too\\s+long|long\\s+enough)|i\\s+am\\s+still\\s+waiting|i'm\\s+still\\s+waiting|still\\s+(?:haven't|have\\s+not)\\s+heard|why\\s+(?:haven't|have\\s+not)\\s+you|chasing|(?:following|checking)\\s+up\\s+again",
     ),
   },
   // Conditional ultimatums: a deadline and a consequence ("by Friday or I will take the other offer").
@@ -133,14 +133,8 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     rule: 'pushy_wording',
     severity: 'error',
     message: ULTIMATUM,
-    pattern: w(`or\\s+(?:else|${I_WILL}\\s+${CONSEQUENCE})`),
-  },
-  {
-    rule: 'pushy_wording',
-    severity: 'error',
-    message: ULTIMATUM,
     pattern: w(
-      `(?:if\\s+(?:you\\s+|i\\s+|we\\s+)?(?:still\\s+)?(?:can't|cannot|can\\s+not|don't|do\\s+not|won't|will\\s+not|are\\s+not\\s+able\\s+to|are\\s+unable\\s+to|aren't\\s+able\\s+to|haven't|have\\s+not|fail\\s+to|don't\\s+hear|do\\s+not\\s+hear)|unless\\s+(?:you\\s+|i\\s+)?)[^.?!\\n]{0,60}?\\b(?:by|before|within|until)\\b[^.?!\\n]{0,40}?,?\\s*(?:then\\s+)?${I_WILL}\\s+${CONSEQUENCE}`,
+      `or\\s+(?:else|(?:${I_WILL}|i)\\s+${CONSEQUENCE}|i(?:'m|\\s+am)\\s+(?:gone|out|done|off|walking|leaving|taking|accepting|signing|withdrawing|moving\\s+on)|i\\s+(?:walk|leave|quit))`,
     ),
   },
   {
@@ -148,7 +142,15 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'error',
     message: ULTIMATUM,
     pattern: w(
-      "(?:i'll|i\\s+will|i\\s+shall)\\s+(?:have\\s+to\\s+)?(?:assume\\s+(?:that\\s+)?(?:you(?:'re|\\s+are|'ve|\\s+have)\\s+(?:not|no\\s+longer|moved|gone|chosen|decided|lost)|the\\s+(?:role|position|job|answer)\\s+(?:has|is|was)|it(?:'s|\\s+is)\\s+a\\s+no|that(?:'s|\\s+is)\\s+a\\s+no|i(?:'m|\\s+am|\\s+was|\\s+have\\s+been|'ve\\s+been)\\s+(?:not|no\\s+longer|out|rejected|unsuccessful)|i\\s+(?:didn't|did\\s+not))|take\\s+(?:that|it|your\\s+silence|no\\s+(?:reply|response|answer))\\s+(?:as|to\\s+mean))|(?:i'll|i\\s+will)\\s+give\\s+you\\s+until|you\\s+have\\s+(?:until|(?:\\d+|one|two|three|24|48)\\s+(?:hours|days))\\s+to|this\\s+is\\s+your\\s+(?:last|final)\\s+(?:chance|opportunity)",
+      `(?:if\\s+there(?:\\s+is|'s)\\s+no|(?:if|should)\\s+i\\s+(?:get|receive|hear|have)\\s+no|should\\s+(?:i|you)\\s+not|without\\s+(?:an?|your)\\s+(?:answer|decision|reply|response)|if\\s+(?:you\\s+|i\\s+|we\\s+)?(?:still\\s+)?(?:can't|cannot|can\\s+not|don't|do\\s+not|won't|will\\s+not|are\\s+not\\s+able\\s+to|are\\s+unable\\s+to|aren't\\s+able\\s+to|haven't|have\\s+not|fail\\s+to|don't\\s+hear|do\\s+not\\s+hear)|unless\\s+(?:you\\s+|i\\s+)?)[^.?!\\n]{0,60}?\\b(?:by|before|within|until)\\b[^.?!\\n]{0,40}?,?\\s*(?:then\\s+)?${I_WILL}\\s+${CONSEQUENCE}`,
+    ),
+  },
+  {
+    rule: 'pushy_wording',
+    severity: 'error',
+    message: ULTIMATUM,
+    pattern: w(
+      "(?:i'll|i\\s+will|i\\s+shall)\\s+(?:have\\s+to\\s+)?(?:assume\\s+(?:that\\s+)?(?:you(?:'re|\\s+are|'ve|\\s+have)\\s+(?:not|no\\s+longer|moved|gone|chosen|decided|lost)|the\\s+(?:role|position|job|answer)\\s+(?:has|is|was)|it(?:'s|\\s+is)\\s+a\\s+no|that(?:'s|\\s+is)\\s+a\\s+no|i(?:'m|\\s+am|\\s+was|\\s+have\\s+been|'ve\\s+been)\\s+(?:not|no\\s+longer|out|rejected|unsuccessful)|i\\s+(?:didn't|did\\s+not))|take\\s+(?:that|it|your\\s+silence|no\\s+(?:reply|response|answer))\\s+(?:as|to\\s+mean))|(?:i'll|i\\s+will)\\s+give\\s+you\\s+until|(?<!do\\s+)you\\s+have\\s+until|you\\s+have\\s+(?:\\d+|one|two|three|24|48)\\s+(?:hours|days)\\s+to|final\\s+notice|this\\s+is\\s+your\\s+(?:last|final)\\s+(?:chance|opportunity)",
     ),
   },
   {
@@ -165,7 +167,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'error',
     message: OUTCOME,
     pattern: w(
-      `(?:did|do|have|had|has|will|would|shall|am|was|were|could|can|should|is|might)\\s+i\\s+(?:be\\s+|been\\s+|being\\s+|have\\s+|still\\s+)*(?:get|gets|got|gotten|getting|land|landed|landing|receive|received|receiving|offered|win|won|winning|secure|secured)\\s+${JOB}|(?:did|do|have|had|has|will|would|am|was|were|is)\\s+i\\s+(?:be\\s+|been\\s+|being\\s+|still\\s+|now\\s+)*(?:selected|chosen|hired|shortlisted|successful|accepted|picked|rejected|turned\\s+down|the\\s+(?:successful|chosen|preferred|selected)\\s+candidate|in\\s+the\\s+running|still\\s+in\\s+the\\s+running|(?:being\\s+)?considered|moving\\s+forward|going\\s+to\\s+get)|did\\s+i\\s+(?:make\\s+it|make\\s+the\\s+cut|pass|succeed|get\\s+through)|(?:whether|if)\\s+i(?:'ve|'ll|'m)?\\s+(?:have\\s+|had\\s+|has\\s+|will\\s+|would\\s+|am\\s+|was\\s+)?(?:be\\s+|been\\s+|being\\s+)?(?:(?:got|gotten|getting|landed|offered|won|secured)\\s+${JOB}|selected|chosen|hired|shortlisted|successful|(?:the\\s+)?successful\\s+candidate|made\\s+it|made\\s+the\\s+cut|passed|rejected)|(?:is|was)\\s+(?:the\\s+)?(?:job|role|position|offer)\\s+(?:mine|going\\s+to\\s+me)|(?:did|have|has|had|will|would)\\s+${DECIDERS}\\s+(?:pick|picked|choose|chose|chosen|select|selected|hire|hired|offer|offered|reject|rejected)\\s+me`,
+      `(?:did|do|have|had|has|will|would|shall|am|was|were|could|can|should|is|might)\\s+i\\s+(?:be\\s+|been\\s+|being\\s+|have\\s+|still\\s+)*(?:get|gets|got|gotten|getting|land|landed|landing|receive|received|receiving|offered|win|won|winning|secure|secured)\\s+${JOB}|(?:did|do|have|had|has|will|would|am|was|were|is)\\s+i\\s+(?:be\\s+|been\\s+|being\\s+|still\\s+|now\\s+)*(?:selected|chosen|hired|shortlisted|successful|accepted|picked|rejected|turned\\s+down|the\\s+(?:successful|chosen|preferred|selected)\\s+candidate|in\\s+the\\s+running|still\\s+in\\s+the\\s+running|(?:being\\s+)?considered|moving\\s+forward|going\\s+to\\s+get)|did\\s+i\\s+(?:make\\s+it|make\\s+the\\s+cut|pass|succeed|get\\s+through)|(?:whether|if)\\s+i(?:'ve|'ll|'m)?\\s+(?:have\\s+|had\\s+|has\\s+|will\\s+|would\\s+|am\\s+|was\\s+)?(?:be\\s+|been\\s+|being\\s+)?(?:(?:got|gotten|getting|landed|offered|won|secured)\\s+${JOB}|selected|chosen|hired|shortlisted|successful|(?:the\\s+)?successful\\s+candidate|made\\s+it|made\\s+the\\s+cut|passed|rejected)|(?:is|was)\\s+(?:the\\s+)?(?:job|role|position|offer)\\s+(?:mine|going\\s+to\\s+me)|(?:did|do|have|has|had|will|would|are|is)\\s+${DECIDERS}\\s+(?:be\\s+|going\\s+to\\s+|planning\\s+to\\s+)?(?:(?:pick|picked|picking|choose|chose|chosen|choosing|select|selected|selecting|hire|hired|hiring|reject|rejected|rejecting|want|wanting|take|taking)\\s+me\\b|(?:offer|offered|offering|give|gave|given|giving)\\s+me\\s+${JOB})`,
     ),
   },
   {
@@ -181,7 +183,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'error',
     message: PLEADING,
     pattern: w(
-      `i\\s+(?:really\\s+|truly\\s+|desperately\\s+|badly\\s+|so\\s+|just\\s+|absolutely\\s+)*need\\s+${JOB}|(?:i\\s+am|i'm)\\s+(?:\\p{L}+\\s+)?(?:begging|pleading|desperate)|i\\s+beg\\s+(?:you|of\\s+you)|begging\\s+you|please,?\\s+(?:oh\\s+)?please|(?:i'll|i\\s+will|i\\s+would|i'd)\\s+do\\s+anything|desperately\\s+(?:need|want|hope|hoping)|(?:please\\s+)?(?:just\\s+)?give\\s+me\\s+(?:a|one\\s+more|another|one)\\s+(?:chance|shot)|(?:this|the|that)\\s+(?:job|role|position|offer)\\s+means\\s+everything|means\\s+(?:the\\s+world|everything)\\s+to\\s+me|i\\s+can(?:'t|not)\\s+afford\\s+(?:to\\s+(?:lose|miss)|not\\s+to\\s+get)|my\\s+(?:family|kids|children|rent)\\s+(?:depends?|depend|relies|rely|are\\s+counting)|(?:please|just)\\s+hire\\s+me|i'm\\s+(?:running\\s+out\\s+of|out\\s+of)\\s+(?:money|options|savings)|i\\s+am\\s+(?:running\\s+out\\s+of|out\\s+of)\\s+(?:money|options|savings)|(?:my\\s+)?last\\s+hope`,
+      `(?:i\\s+(?:really\\s+|truly\\s+|desperately\\s+|badly\\s+|so\\s+|just\\s+|absolutely\\s+)*|(?:really|truly|desperately|badly|absolutely)\\s+)need\\s+${JOB}|struggling\\s+(?:financially|to\\s+(?:pay|make\\s+ends\\s+meet|get\\s+by))|(?:in|facing|under)\\s+(?:serious\\s+|real\\s+)?financial\\s+(?:hardship|difficult(?:y|ies)|trouble|strain)|can(?:'t|not)\\s+(?:pay|afford)\\s+(?:my|the)\\s+(?:rent|bills|mortgage)|(?:i\\s+am|i'm)\\s+(?:\\p{L}+\\s+)?(?:begging|pleading|desperate)|i\\s+beg\\s+(?:you|of\\s+you)|begging\\s+you|please,?\\s+(?:oh\\s+)?please|(?:i'll|i\\s+will|i\\s+would|i'd)\\s+do\\s+anything|desperately\\s+(?:need|want|hope|hoping)|(?:please\\s+)?(?:just\\s+)?give\\s+me\\s+(?:a|one\\s+more|another|one)\\s+(?:chance|shot)|(?:this|the|that)\\s+(?:job|role|position|offer)\\s+means\\s+everything|means\\s+(?:the\\s+world|everything)\\s+to\\s+me|i\\s+can(?:'t|not)\\s+afford\\s+(?:to\\s+(?:lose|miss)|not\\s+to\\s+get)|my\\s+(?:family|kids|children|rent)\\s+(?:depends?|depend|relies|rely|are\\s+counting)|(?:please|just)\\s+hire\\s+me|i'm\\s+(?:running\\s+out\\s+of|out\\s+of)\\s+(?:money|options|savings)|i\\s+am\\s+(?:running\\s+out\\s+of|out\\s+of)\\s+(?:money|options|savings)|(?:my\\s+)?last\\s+hope`,
     ),
   },
   {
@@ -197,7 +199,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'warning',
     message: COUNT,
     pattern: w(
-      `(?:following|checking|writing|reaching\\s+out|e-?mailing|calling|touching\\s+base)(?:\\s+up)?(?:\\s+(?:with\\s+you|again))?\\s+for\\s+the\\s+${ORDINAL}\\s+time|(?:this\\s+is|it's|it\\s+is|here's|here\\s+is)\\s+(?:now\\s+)?(?:my|the|our)\\s+${ORDINAL}\\s+(?:${MESSAGES}|time)|${ORDINAL}\\s+(?:${MESSAGES})\\s+(?:i(?:'ve|\\s+have)\\s+sent|from\\s+me|in\\s+a\\s+row|without)|(?:i've|i\\s+have|i\\s+had|i'd)\\s+(?:now\\s+|already\\s+)*(?:e-?mailed|written|written\\s+to\\s+you|reached\\s+out|followed\\s+up|contacted\\s+you|called|phoned|messaged|sent|left\\s+(?:you\\s+)?(?:a\\s+)?(?:messages?|voicemails?)|tried|asked)(?:\\s+(?:you|to\\s+you|with\\s+you))?\\s+${TIMES}|(?:i've|i\\s+have|i\\s+had)\\s+(?:now\\s+|already\\s+)*sent\\s+(?:you\\s+)?(?:\\d+|two|three|four|five|several|multiple|many|numerous|a\\s+few)\\s+${MESSAGES}|(?:my|our)\\s+(?:last|previous|past|earlier)\\s+(?:\\d+|two|three|four|five|several|few)\\s+${MESSAGES}|(?:yet\\s+)?another\\s+follow-?up|for\\s+the\\s+(?:umpteenth|hundredth|nth|millionth)\\s+time`,
+      `(?:following|checking|writing|reaching\\s+out|e-?mailing|calling|touching\\s+base)(?:\\s+up)?(?:\\s+(?:with\\s+you|again))?\\s+for\\s+the\\s+${ORDINAL}\\s+time|(?:this\\s+is|it's|it\\s+is|here's|here\\s+is)\\s+(?:now\\s+)?(?:my|the|our)\\s+${ORDINAL}\\s+(?:${MESSAGES}|time)|${ORDINAL}\\s+(?:${MESSAGES})\\s+(?:i(?:'ve|\\s+have)\\s+sent|from\\s+me|in\\s+a\\s+row|without)|(?:i've|i\\s+have|i\\s+had|i'd)\\s+(?:now\\s+|already\\s+)*(?:e-?mailed|written|written\\s+to\\s+you|reached\\s+out|followed\\s+up|contacted\\s+you|called|phoned|messaged|sent|left\\s+(?:you\\s+)?(?:a\\s+)?(?:messages?|voicemails?)|tried|asked)(?:\\s+(?:you|to\\s+you|with\\s+you))?\\s+${TIMES}|(?:i've|i\\s+have|i\\s+had)\\s+(?:now\\s+|already\\s+)*sent\\s+(?:you\\s+)?(?:\\d+|two|three|four|five|several|multiple|many|numerous|a\\s+few)\\s+${MESSAGES}|(?:my|our)\\s+(?:last|previous|past|earlier)\\s+(?:\\d+|two|three|four|five|several|few)\\s+${MESSAGES}|(?:yet\\s+)?another\\s+follow-?up|${ORDINAL}\\s+(?:follow-?up|reminder|attempt|nudge|chaser)s?|(?:my|our)\\s+(?:previous|last|earlier|prior|first|second|other)\\s+(?:follow-?ups?|reminders?|chasers?|nudges?)|(?:left|sent)\\s+(?:you\\s+)?(?:\\d+|two|three|four|five|several|multiple|many|numerous|a\\s+few|a\\s+couple\\s+of|countless)\\s+${MESSAGES}|for\\s+the\\s+(?:umpteenth|hundredth|nth|millionth)\\s+time`,
     ),
   },
   {
@@ -212,7 +214,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     severity: 'error',
     message: GIFT,
     pattern: w(
-      'gift[- ]?(?:cards?|certificates?|baskets?|boxes?)|gifts?|gifted|vouchers?|hampers?|flowers?|bouquets?|muffins?|cupcakes?|chocolates?|pastr(?:y|ies)|doughnuts?|donuts?|fruit\\s+baskets?|care\\s+packages?|champagne|bottles?\\s+of\\s+\\p{L}+',
+      'gift[- ]?(?:cards?|certificates?|baskets?|boxes?)|token\\s+of\\s+(?:my\\s+|our\\s+)?(?:appreciation|gratitude|thanks)|gifts?|gifted|vouchers?|hampers?|flowers?|bouquets?|muffins?|cupcakes?|chocolates?|pastr(?:y|ies)|doughnuts?|donuts?|fruit\\s+baskets?|care\\s+packages?|champagne|bottles?\\s+of\\s+\\p{L}+',
     ),
   },
   // Words that are gifts only when something is being sent or brought ("third-party cookies" is fine).
