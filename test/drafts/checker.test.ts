@@ -284,6 +284,13 @@ describe('must not be flagged', () => {
     ],
     ['Hi Dana,\n\nWhat does success look like in the first 90 days?', {}],
     ['Hi Dana,\n\nCould you let me know by Friday whether you need anything else from me?', {}],
+    ['Hi Dana,\n\nI need the offer in writing before I resign; could you send it?', {}],
+    ['Hi Dana,\n\nIs there a decision-making framework the team uses for architecture?', {}],
+    ['Hi Dana,\n\nI made a second attempt at the take-home and it runs faster now.', {}],
+    [
+      'Hi Dana,\n\nSorry to write on a Sunday; I wanted to send the article while it was fresh.',
+      {},
+    ],
   ];
 
   it.each(clean)('%j', (body, over) => {
