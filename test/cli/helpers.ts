@@ -145,6 +145,7 @@ interface BuiltCli {
   runCli: typeof import('../../src/cli/run.js').runCli;
   loadConfig: typeof import('../../src/config/config.js').loadConfig;
   openServices: typeof import('../../src/main/services.js').openServices;
+  sampleCommands: typeof import('../../src/main/services.js').sampleCommands;
 }
 let built: Promise<BuiltCli> | undefined;
 
@@ -154,7 +155,12 @@ function loadBuilt(): Promise<BuiltCli> {
     load<typeof import('../../src/cli/run.js')>('cli/run.js'),
     load<typeof import('../../src/config/config.js')>('config/config.js'),
     load<typeof import('../../src/main/services.js')>('main/services.js'),
-  ]).then(([run, config, services]) => ({ runCli: run.runCli, loadConfig: config.loadConfig, openServices: services.openServices }));
+  ]).then(([run, config, services]) => ({
+    runCli: run.runCli,
+    loadConfig: config.loadConfig,
+    openServices: services.openServices,
+    sampleCommands: services.sampleCommands,
+  }));
   return built;
 }
 
@@ -164,7 +170,7 @@ function loadBuilt(): Promise<BuiltCli> {
  * What needs one (stdin, another user, exit codes of the process, signals) uses `tactful`.
  */
 export async function cli(args: string[], options: Pick<RunOptions, 'env'> = {}): Promise<RunResult> {
-  const { runCli, loadConfig, openServices } = await loadBuilt();
+  const { runCli, loadConfig, openServices, sampleCommands } = await loadBuilt();
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), XDG_CACHE_HOME: join(BUILD, 'cache') };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   let stdout = '';
@@ -179,7 +185,8 @@ export async function cli(args: string[], options: Pick<RunOptions, 'env'> = {})
       stdinIsTty: false,
       columns: undefined,
       loadConfig: (dbFlag) => loadConfig({ env, dbFlag, homeDir: env.HOME!, cwd: process.cwd(), stdoutIsTty: false }),
-      openServices: (config) => openServices(config, { now: () => Date.now() }),
+      openServices: (config, opts) => openServices(config, { now: () => Date.now() }, opts),
+      sampleCommands: async (config) => sampleCommands(config, { now: () => Date.now() }),
       readTextFile: async (path) => {
         try {
           return readFileSync(path, 'utf8');
@@ -212,4 +219,14 @@ export function oneLineError(result: RunResult): string {
     throw new Error(`expected exit 1 and one "tactful:" line, got exit ${result.code}:\n${result.stderr}\n${result.stdout}`);
   }
   return lines[0]!;
+}
+
+/**
+ * The sample search imported as the seeker's OWN data (`tactful import`), for suites that need
+ * a realistic database: `tactful demo` keeps its sample apart, beside the seeker's file.
+ */
+export async function importSampleAsOwn(db: string | null, options: RunOptions = {}): Promise<RunResult> {
+  const { sampleDocument } = await import('../../src/app/sample.js');
+  const file = writeJson(tempDir(), 'sample.json', sampleDocument({ now: () => Date.now() }));
+  return tactful([...(db === null ? [] : ['--db', db]), 'import', file], options);
 }

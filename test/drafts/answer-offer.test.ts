@@ -14,7 +14,7 @@ import { plan, POLICIES } from '../../src/core/policy/index.js';
 import { ANSWER_OFFER_VARIANTS, type Facts, type Step } from '../../src/core/types.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
 import { cachedHolidays } from '../../src/main/holiday-cache.js';
-import { openServices } from '../../src/main/services.js';
+import { openServices, sampleCommands } from '../../src/main/services.js';
 import { loadTemplates } from '../../src/templates/loader.js';
 import { assertPostgresReachable, DIALECTS } from '../db/test-databases.js';
 import { calendar, enc, openTestApi, type TestApi } from '../http/helpers.js';
@@ -126,7 +126,9 @@ describe('tactful draft --variant (in-process CLI)', () => {
           cwd: dir,
           stdoutIsTty: false,
         }),
-      openServices: (config) => openServices(config, { now: () => Date.parse(NOW) }),
+      openServices: (config, options) =>
+        openServices(config, { now: () => Date.parse(NOW) }, options),
+      sampleCommands: async (config) => sampleCommands(config, { now: () => Date.parse(NOW) }),
       readTextFile: (path) => readFile(path, 'utf8'),
     });
     return { code, out, err };
