@@ -15,7 +15,9 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
  * these tests flaky. The launcher is the real one; the code is compiled file by file as
  * `npm run build` compiles it (esbuild instead of tsc: the same JavaScript, much sooner).
  */
-const BUILD = join(tmpdir(), `tactful-cli-e2e-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
+// One per clone and per Node ABI: a copy of node_modules made for `nobody` holds native
+// addons built for the Node that made it (CI runs the suite on Node 20, then Node 24).
+const BUILD = join(tmpdir(), `tactful-cli-e2e-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}-abi${process.versions.modules}`);
 export const BIN = join(BUILD, 'bin', 'tactful.js');
 const BUILT = join(BUILD, 'dist', 'main', 'cli.js');
 
