@@ -174,6 +174,7 @@ function assertOwner(
       'invalid_input',
       `${field}: ${entity} "${id}" belongs to application "${owner}"`,
       field,
+      { namesField: true },
     );
   }
   owners.set(id, applicationId);

@@ -68,7 +68,7 @@ export interface LogInput {
   direction: Direction;
   contacts: string[];
   channel?: Channel;
-  /** RFC 3339; omitted means now. */
+  /** As typed: a date, a local date and time (the seeker's zone) or an instant; omitted means now. */
   at?: string;
   summary?: string;
   newDecisionDate?: string;

@@ -50,12 +50,14 @@ const HELMET_OPTIONS = {
   crossOriginEmbedderPolicy: false,
 } as const;
 
-// Zod issues become the same DomainError the use cases throw, naming the field.
+// Zod issues become the same DomainError the use cases throw, naming the field. The imported
+// document keeps its JSON paths in the message (a path is what names a field in a file).
 const zodValidator =
-  ({ schema }: { schema: z.ZodType }) =>
+  ({ schema, url }: { schema: z.ZodType; url?: string }) =>
   (data: unknown) => {
-    const result = schema.safeParse(data);
-    return result.success ? { value: result.data } : { error: issueToError(result.error) };
+    const result = schema.safeParse(data, { reportInput: true });
+    const mode = url === '/api/import' ? 'document' : 'fields';
+    return result.success ? { value: result.data } : { error: issueToError(result.error, mode) };
   };
 // Response schemas document the contract; the use cases' objects are sent as they are, so
 // `GET /api/plan` is byte for byte `JSON.stringify` of the plan.

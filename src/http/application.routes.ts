@@ -153,7 +153,7 @@ export function applicationRoutes(app: ZodApp, { deps, cache }: RouteContext): v
           'The debrief: interviewers, notes, decisionExpectedBy, quickDecision, unavailableUntil, final, chance…',
         params: interviewParamsSchema,
         body: interviewEditSchema,
-        response: { 200: interviewSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: interviewSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     (request) =>

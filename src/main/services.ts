@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
 import type { ImportOutcome, Services } from '../cli/services.js';
 import { UserError } from '../cli/errors.js';
-import { BusinessCalendar, dateInZone, parseAsOf } from '../core/calendar.js';
+import { BusinessCalendar, dateInZone, formatInstant, parseAsOf, parseWhen } from '../core/calendar.js';
 import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
 import { cachedHolidays } from './holiday-cache.js';
 
@@ -61,7 +61,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
   const asOfMs = async (raw: string | undefined): Promise<number> => {
     if (raw === undefined) return clock.now();
     const { getSettings } = await import('../app/settings.js');
-    return parseAsOf(raw, (await getSettings(uow)).timezone, '--as-of');
+    return parseAsOf(raw, (await getSettings(uow)).timezone, 'asOf');
   };
 
   const importDocument = async (document: unknown): Promise<ImportOutcome> => {
@@ -97,14 +97,19 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
-    logInteraction: async (input) =>
-      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
+    logInteraction: async (input) => {
+      const { getSettings } = await import('../app/settings.js');
+      // `--at` is read like `--as-of`, in the seeker's zone; a date alone is a moment of that day.
+      const zone = (await getSettings(uow)).timezone;
+      const at = input.at === undefined ? undefined : formatInstant(parseWhen(input.at, 'at', { zone, date: 'moment', now: clock.now() }));
+      return (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input, at }));
+    },
     plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
+      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, 'asOf');
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {

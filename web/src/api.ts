@@ -191,6 +191,8 @@ export const api = {
       `${app(appId)}/interactions`,
       x,
     ),
+  snoozeBounds: (id: string) =>
+    request<{ after: string; suggested: string }>('GET', `${step(id)}/snooze`),
   stepAction: (id: string, action: 'done' | 'skip' | 'snooze', until?: string) =>
     request<{ ok: true }>('POST', `${step(id)}/${action}`, until ? { until } : {}),
   draft: (id: string, formal = false) =>

@@ -48,10 +48,27 @@ export function DraftPanel({
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [findings, setFindings] = useState<Finding[]>([]);
-  const [snoozeUntil, setSnoozeUntil] = useState(() => addDays(today, 3));
+  // The server's default (the next business day after the due date or today) and its bound.
+  const [snoozeUntil, setSnoozeUntil] = useState('');
+  const [snoozeAfter, setSnoozeAfter] = useState(today);
   const [busy, setBusy] = useState(false);
   const [formal, setFormal] = useState(false);
   const edited = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api.snoozeBounds(step.id).then(
+      (b) => {
+        if (!live) return;
+        setSnoozeAfter(b.after);
+        setSnoozeUntil(b.suggested);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [step.id]);
 
   useEffect(() => {
     if (seekerStep) return;
@@ -274,7 +291,7 @@ export function DraftPanel({
                 id="snooze-until"
                 type="date"
                 value={snoozeUntil}
-                min={addDays(today, 1)}
+                min={addDays(snoozeAfter, 1)}
                 onChange={(e) => setSnoozeUntil(e.target.value)}
               />
               <button
