@@ -34,7 +34,7 @@ export function assertRoundFree(application: Application, interview: Interview):
         'round',
       );
     }
-    if (other.start === interview.start) {
+    if (other.start === interview.start && other.timezone === interview.timezone) {
       throw new DomainError(
         'conflict',
         `${application.organization} already has an interview at ${other.start.replace('T', ' ')} (round ${other.round}, ${other.id})`,

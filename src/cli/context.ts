@@ -21,6 +21,8 @@ export class CommandContext {
   private parsedConfig: Config | undefined;
   private opened: Promise<Services> | undefined;
   private dbFlag: string | undefined;
+  /** A command that succeeded but has a verdict to report (`check` → 3) sets it. */
+  exitCode = 0;
 
   constructor(readonly deps: CliDeps) {}
 

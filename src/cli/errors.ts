@@ -10,6 +10,8 @@ import { DatabaseFileError } from '../storage/open-mode.js';
 export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
 export const EXIT_INTERNAL_ERROR = 2;
+/** `check`: the message has a finding of severity error (it ran fine; the text needs work). */
+export const EXIT_FINDINGS = 3;
 
 export interface Failure {
   exitCode: number;

@@ -37,3 +37,11 @@ export async function requiredChoice<T extends string>(
   if (prompts.isCancel(answer)) throw new UserError('cancelled');
   return answer;
 }
+
+/** A yes/no question at the terminal (the caller has checked that stdin is one); no by default. */
+export async function confirm(message: string): Promise<boolean> {
+  const prompts = await clack();
+  const answer = await prompts.confirm({ message, initialValue: false });
+  if (prompts.isCancel(answer)) throw new UserError('cancelled');
+  return answer;
+}

@@ -99,6 +99,7 @@ export interface Services {
   recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
   /** Imports the sample document dated on the seeker's today. */
   loadDemo(): Promise<TactfulDocument>;
-  backup(file: string): Promise<void>;
+  /** Refuses a missing folder; an existing file is a `conflict` unless `overwrite`. */
+  backup(file: string, options?: { overwrite?: boolean }): Promise<void>;
   close(): Promise<void>;
 }

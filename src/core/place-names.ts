@@ -76,8 +76,11 @@ export function suggestTimeZone(typed: string, knownZones: readonly string[]): s
   );
 }
 
+let zones: readonly string[] | undefined;
+
 /** The zones this runtime knows (empty where Intl cannot list them). */
 export function knownTimeZones(): readonly string[] {
   const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? [];
+  zones ??= intl.supportedValuesOf?.('timeZone') ?? [];
+  return zones;
 }

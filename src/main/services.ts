@@ -124,7 +124,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       await importDocument(document);
       return document;
     },
-    backup: (file) => backupSqlite(database, file),
+    backup: (file, options) => backupSqlite(database, file, options),
     close: async () => {
       holidays.save();
       await database.close();
