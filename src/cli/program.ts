@@ -15,6 +15,10 @@ import { registerToday } from './commands/today.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerSmtp } from './commands/smtp.js';
+import { registerSettings } from './commands/settings.js';
+import { registerList } from './commands/list.js';
+import { registerShow } from './commands/show.js';
+import { registerEdit } from './commands/edit.js';
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('tactful')
@@ -39,6 +43,10 @@ export function buildProgram(ctx: CommandContext): Command {
   registerServe(program, ctx);
   registerWorker(program, ctx);
   registerSmtp(program, ctx);
+  registerSettings(program, ctx);
+  registerList(program, ctx);
+  registerShow(program, ctx);
+  registerEdit(program, ctx);
 
   // Every (sub)command reports errors through runCli, never by exiting itself.
   const quiet = (command: Command): void => {

@@ -12,10 +12,12 @@ import type {
   Interview,
   Plan,
   PlanWarning,
+  Settings,
   Source,
   StepAction,
   TactfulDocument,
 } from '../core/types.js';
+import type { Overview } from '../app/browse.js';
 
 export interface ContactInput {
   id?: string;
@@ -62,6 +64,14 @@ export interface InterviewInput {
   promises?: string[];
 }
 
+export interface SettingsInput {
+  timezone?: string;
+  region?: string;
+  preset?: string;
+  signature?: string;
+  activeTarget?: number;
+}
+
 export interface LogInput {
   application: string;
   kind: InteractionKind;
@@ -99,6 +109,13 @@ export interface Services {
   recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
   /** Imports the sample document dated on the seeker's today. */
   loadDemo(): Promise<TactfulDocument>;
+  /** The facts and the plan as of `asOf` (the raw `--as-of`), for `list` and `show`. */
+  overview(asOf: string | undefined): Promise<Overview>;
+  settings(): Promise<Settings>;
+  /** Validated like the document's settings; omitted flags keep their value. */
+  updateSettings(patch: SettingsInput): Promise<Settings>;
+  /** Omitted fields keep their value; an e-mail address another contact has is refused. */
+  updateContact(id: string, input: Partial<Omit<ContactInput, 'id'>>): Promise<Contact>;
   /** Refuses a missing folder; an existing file is a `conflict` unless `overwrite`. */
   backup(file: string, options?: { overwrite?: boolean }): Promise<void>;
   close(): Promise<void>;

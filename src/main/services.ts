@@ -124,6 +124,13 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       await importDocument(document);
       return document;
     },
+    overview: async (asOf) => {
+      const { overview } = await import('../app/browse.js');
+      return overview(uow, calendar, await asOfMs(asOf));
+    },
+    settings: async () => (await import('../app/settings.js')).getSettings(uow),
+    updateSettings: async (patch) => (await import('../app/settings.js')).updateSettings(uow, calendar, defined({ ...patch })),
+    updateContact: async (id, input) => (await import('../app/edit-entities.js')).updateContact(uow, id, defined({ ...input })),
     backup: (file, options) => backupSqlite(database, file, options),
     close: async () => {
       holidays.save();
