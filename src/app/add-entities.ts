@@ -17,7 +17,13 @@ import { DomainError } from '../core/errors.js';
 import type { Application, Contact, Interview } from '../core/types.js';
 import { nextId } from './next-id.js';
 import type { Clock, EntityType, FactsRepository, UnitOfWork } from './ports.js';
-import { assertContactsExist, assertEmailFree, assertRoundFree, validate } from './validate.js';
+import {
+  assertContactsExist,
+  assertEmailFree,
+  assertNoteContactsExist,
+  assertRoundFree,
+  validate,
+} from './validate.js';
 
 const newContactSchema = contactPatchSchema.extend({ id: idSchema.optional() });
 
@@ -95,6 +101,7 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
       throw new DomainError('not_found', `no application with id "${application}"`, 'application');
     }
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(undefined, {
       ...patch,
       id: await freshId(repo, 'interview', patch.id),

@@ -3,7 +3,13 @@
 // null resets, lists replace), each one transaction, unknown ids → not_found.
 import { z } from 'zod';
 import type { UnitOfWork } from './ports.js';
-import { assertContactsExist, assertEmailFree, assertRoundFree, validate } from './validate.js';
+import {
+  assertContactsExist,
+  assertEmailFree,
+  assertNoteContactsExist,
+  assertRoundFree,
+  validate,
+} from './validate.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
@@ -92,6 +98,7 @@ export async function updateInterview(
     if (!stored)
       throw notFound(`interview in application "${applicationId}"`, interviewId, 'interviewId');
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(stored, {
       ...patch,
       id: interviewId,

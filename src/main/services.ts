@@ -89,9 +89,9 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
     },
     addInterview: async (input) => {
-      const { application, keyPoints, forgot, promises, ...fields } = input;
-      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
-      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] } : undefined;
+      const { application, keyPoints, forgot, promises, byInterviewer, ...fields } = input;
+      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined || byInterviewer !== undefined;
+      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [], byInterviewer: byInterviewer ?? [] } : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
