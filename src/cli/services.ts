@@ -110,8 +110,6 @@ export interface Services {
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
   /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
   recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
-  /** Imports the sample document dated on the seeker's today. */
-  loadDemo(): Promise<TactfulDocument>;
   /** The facts and the plan as of `asOf` (the raw `--as-of`), for `list` and `show`. */
   overview(asOf: string | undefined): Promise<Overview>;
   settings(): Promise<Settings>;
@@ -122,4 +120,14 @@ export interface Services {
   /** Refuses a missing folder; an existing file is a `conflict` unless `overwrite`. */
   backup(file: string, options?: { overwrite?: boolean }): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The sample data beside the seeker's (`tactful demo`); never touches the seeker's own. */
+export interface SampleCommands {
+  /** Where the sample lives, for people: a file path or a PostgreSQL schema. */
+  where: string;
+  /** Replaces any earlier sample with a fresh one; returns what was loaded. */
+  load(): Promise<TactfulDocument>;
+  /** Removes the sample; false when there was none. */
+  leave(): Promise<boolean>;
 }
