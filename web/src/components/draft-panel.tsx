@@ -58,11 +58,13 @@ export function DraftPanel({
 
   useEffect(() => {
     let live = true;
+    setSnoozeUntil('');
     api.snoozeBounds(step.id).then(
       (b) => {
         if (!live) return;
         setSnoozeAfter(b.after);
-        setSnoozeUntil(b.suggested);
+        // A date the seeker already picked is theirs: only an empty field takes the default.
+        setSnoozeUntil((picked) => picked || b.suggested);
       },
       () => undefined,
     );
