@@ -5,7 +5,8 @@ import { api, type ApiError, type ApplicationDetail } from '../api.js';
 import type { Contact, InboundKind, Settings } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
-import { humanize, instantLabel, kindLabel, lines, shortDate } from '../format.js';
+import { formatDate, formatDateTime, lines, wallTimeToEpoch, type DateContext } from '../format.js';
+import { interactionSentence, kindLabel, nameList, statusLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -34,21 +35,23 @@ export default function ApplicationPage({ id }: { id: string }) {
   const people = new Map(contacts.map((c) => [c.id, c]));
   const name = (cid: string): string => people.get(cid)?.name ?? cid;
   const zone = settings.timezone;
+  const dates: DateContext = { zone, now: Date.now() };
 
+  // Newest first, interviews (wall times in their own zone) and interactions on one time line.
   const timeline = [
     ...app.interviews.map((iv) => ({
       key: `i-${iv.id}`,
-      sort: iv.start,
+      at: wallTimeToEpoch(iv.start, iv.timezone ?? zone),
       interview: iv,
       interaction: null,
     })),
     ...app.interactions.map((x) => ({
       key: `x-${x.id}`,
-      sort: x.at,
+      at: Date.parse(x.at),
       interview: null,
       interaction: x,
     })),
-  ].sort((a, b) => b.sort.localeCompare(a.sort));
+  ].sort((a, b) => b.at - a.at);
 
   return (
     <div className="application">
@@ -61,7 +64,7 @@ export default function ApplicationPage({ id }: { id: string }) {
           <p className="muted">
             {app.role} · {SOURCE_LABELS[app.source]} ·{' '}
             <span className={`badge badge-${app.effectiveStatus}`}>
-              {humanize(app.effectiveStatus)}
+              {statusLabel(app.effectiveStatus)}
             </span>
           </p>
         </div>
@@ -99,8 +102,8 @@ export default function ApplicationPage({ id }: { id: string }) {
                     <span>{s.to.length ? s.to.map(name).join(', ') : 'You'}</span>
                     <span className="muted">
                       {s.earliest === s.due
-                        ? shortDate(s.due)
-                        : `${shortDate(s.earliest)} – ${shortDate(s.due)}`}
+                        ? formatDate(s.due, dates)
+                        : `${formatDate(s.earliest, dates)} – ${formatDate(s.due, dates)}`}
                       {s.overdue && <strong className="overdue"> overdue</strong>}
                     </span>
                   </div>
@@ -129,16 +132,22 @@ export default function ApplicationPage({ id }: { id: string }) {
                   <div className="tl-head">
                     <strong>Round {t.interview.round} interview</strong>
                     <span className="muted">
-                      {t.interview.start.replace('T', ' ')} {t.interview.timezone ?? zone}
+                      {Number.isNaN(t.at) ? (
+                        t.interview.start
+                      ) : (
+                        <time dateTime={new Date(t.at).toISOString()}>
+                          {formatDateTime(t.at, dates)}
+                        </time>
+                      )}
                     </span>
                     <a href={href('debrief', app.id, t.interview.id)}>Debrief</a>
                   </div>
                   <p>
                     {t.interview.interviewers.length
-                      ? `With ${t.interview.interviewers.map(name).join(', ')}`
+                      ? `With ${nameList(t.interview.interviewers.map(name))}`
                       : 'No interviewers recorded yet'}
                     {t.interview.decisionExpectedBy &&
-                      ` · decision expected by ${shortDate(t.interview.decisionExpectedBy)}`}
+                      ` · decision expected by ${formatDate(t.interview.decisionExpectedBy, dates)}`}
                     {t.interview.final && ' · final round'}
                   </p>
                 </li>
@@ -150,20 +159,24 @@ export default function ApplicationPage({ id }: { id: string }) {
                 >
                   <div className="tl-head">
                     <strong>
-                      {t.interaction.direction === 'in' ? '← ' : '→ '}
-                      {kindLabel(t.interaction.kind)}
+                      <span aria-hidden="true">
+                        {t.interaction.direction === 'in' ? '← ' : '→ '}
+                      </span>
+                      {interactionSentence({
+                        direction: t.interaction.direction,
+                        kind: t.interaction.kind,
+                        channel: t.interaction.channel,
+                        people: t.interaction.contacts.map(name),
+                      })}
                     </strong>
-                    <span className="muted">{instantLabel(t.interaction.at, zone)}</span>
-                    {t.interaction.channel && (
-                      <span className="muted">{humanize(t.interaction.channel)}</span>
-                    )}
+                    <span className="muted">
+                      <time dateTime={t.interaction.at}>
+                        {formatDateTime(t.interaction.at, dates)}
+                      </time>
+                    </span>
                   </div>
-                  {(t.interaction.contacts.length > 0 || t.interaction.summary) && (
-                    <p>
-                      {t.interaction.contacts.map(name).join(', ')}
-                      {t.interaction.contacts.length > 0 && t.interaction.summary && ': '}
-                      {t.interaction.summary}
-                    </p>
+                  {readableSummary(t.interaction.summary) && (
+                    <p>{readableSummary(t.interaction.summary)}</p>
                   )}
                 </li>
               ) : null,
@@ -175,6 +188,12 @@ export default function ApplicationPage({ id }: { id: string }) {
       <ProsConsForm app={app} onSaved={reload} />
     </div>
   );
+}
+
+/** A summary to show: the step id older versions wrote on "Mark done" becomes words. */
+function readableSummary(summary: string | null): string | null {
+  if (!summary) return null;
+  return /^done: \S+$/.test(summary) ? 'Marked done in tactful' : summary;
 }
 
 const LOG_KINDS: { value: InboundKind; label: string }[] = [

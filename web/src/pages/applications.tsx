@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextField } from '../components/fields.js';
-import { humanize } from '../format.js';
+import { sourceLabel, statusLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { href, navigate } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -68,7 +68,7 @@ export default function ApplicationsPage() {
                 aria-labelledby={`col-${status}`}
               >
                 <h2 id={`col-${status}`}>
-                  {humanize(status)} <span className="count">{column.length}</span>
+                  {statusLabel(status)} <span className="count">{column.length}</span>
                 </h2>
                 <ul>
                   {column.map((a) => (
@@ -78,7 +78,7 @@ export default function ApplicationsPage() {
                       </a>
                       <span className="card-role">{a.role}</span>
                       <span className="card-meta">
-                        {humanize(a.source)} · {a.interviews.length}{' '}
+                        {sourceLabel(a.source)} · {a.interviews.length}{' '}
                         {a.interviews.length === 1 ? 'round' : 'rounds'}
                       </span>
                       {status === 'active' && (
@@ -167,7 +167,7 @@ export function ApplicationForm({
           label="Status"
           value={status}
           onChange={setStatus}
-          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
         />
       )}
       {initial && source !== 'employer' && (

@@ -5,7 +5,7 @@ import { api, type ApiError } from '../api.js';
 import { PRESETS, type PresetName, type Settings } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Select, TextArea, TextField } from '../components/fields.js';
-import { humanize } from '../format.js';
+import { humanize } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';

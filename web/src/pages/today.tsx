@@ -6,7 +6,8 @@ import type { Contact, Plan, Settings, Step } from '../../../src/core/types.js';
 import { DraftPanel, type DraftHandle } from '../components/draft-panel.js';
 import { ErrorBox } from '../components/error-box.js';
 import { FirstRun } from '../components/first-run.js';
-import { addDays, dateIn, kindLabel, shortDate } from '../format.js';
+import { addDays, dateIn, formatDate, type DateContext } from '../format.js';
+import { kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -66,6 +67,10 @@ export function TodayPage() {
   }, [data]);
 
   const today = data ? dateIn(data.plan.asOf, data.settings.timezone) : '';
+  const dates = useMemo<DateContext>(
+    () => ({ zone: data?.settings.timezone ?? 'UTC', now: data ? Date.parse(data.plan.asOf) : 0 }),
+    [data],
+  );
   const ordered = useMemo(() => {
     if (!data) return [];
     return [...data.plan.steps].sort(
@@ -91,16 +96,19 @@ export function TodayPage() {
             ? 'Done'
             : action === 'skip'
               ? 'Skipped'
-              : `Snoozed until ${shortDate(until ?? '')}`;
+              : `Snoozed until ${formatDate(until ?? '', dates)}`;
         setSettled((s) => ({ ...s, [step.id]: label }));
-        notify({ text: `${kindLabel(step.kind)}: ${label.toLowerCase()}`, tone: 'success' });
+        notify({
+          text: `${kindLabel(step.kind)}: ${label[0]?.toLowerCase()}${label.slice(1)}`,
+          tone: 'success',
+        });
         const next = open[open.indexOf(step) + 1] ?? open[open.indexOf(step) - 1];
         if (next) select(next.id);
       } catch (e) {
         notify({ text: toApiError(e).message, tone: 'error' });
       }
     },
-    [notify, open, select],
+    [notify, open, select, dates],
   );
 
   /** What a send's outbox state means for the step on screen. */
@@ -183,7 +191,7 @@ export function TodayPage() {
       <div className="page-head">
         <h1>Today</h1>
         <p className="muted">
-          {shortDate(today)} · {open.length} open {open.length === 1 ? 'step' : 'steps'}
+          {formatDate(today, dates)} · {open.length} open {open.length === 1 ? 'step' : 'steps'}
           {loading && <span className="sr-only"> (refreshing)</span>}
         </p>
       </div>
@@ -262,7 +270,7 @@ export function TodayPage() {
                               </span>
                             </span>
                             <span className="step-when">
-                              {settled[s.id] ?? `due ${shortDate(s.due)}`}
+                              {settled[s.id] ?? `due ${formatDate(s.due, dates)}`}
                             </span>
                           </button>
                           {narrow && isCurrent && panel}

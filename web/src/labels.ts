@@ -1,0 +1,10 @@
+// The words for the vocabulary's codes, shared by every page (and by the server's texts).
+export {
+  channelLabel,
+  humanize,
+  interactionSentence,
+  kindLabel,
+  nameList,
+  sourceLabel,
+  statusLabel,
+} from '../../src/core/labels.js';
