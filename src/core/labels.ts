@@ -48,7 +48,8 @@ const CHANNEL_PHRASES: Readonly<Record<string, string>> = {
 };
 
 const STATUS_LABELS: Readonly<Record<string, string>> = {
-  active: 'Active',
+  // "Active" is the sum of in progress and offer (SPEC §3.1): the status gets its own word.
+  active: 'In progress',
   offer: 'Offer',
   accepted: 'Accepted',
   rejected: 'Rejected',
@@ -123,4 +124,15 @@ export function interactionSentence({
   }
   if (channel) parts.push(CHANNEL_PHRASES[channel] ?? `by ${channelLabel(channel).toLowerCase()}`);
   return parts.join(' ');
+}
+
+/** "3 active: 2 in progress, 1 with an offer" — the same words on the board and on Insights. */
+export function activeSummary(counts: { active: number; offer: number }): string {
+  const total = counts.active + counts.offer;
+  if (total === 0) return 'No active application';
+  const parts = [
+    counts.active > 0 ? `${counts.active} in progress` : '',
+    counts.offer > 0 ? `${counts.offer} with an offer` : '',
+  ].filter(Boolean);
+  return `${total} active: ${parts.join(', ')}`;
 }

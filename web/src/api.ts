@@ -1,6 +1,7 @@
 // A typed client for the /api contract. Every failure becomes an ApiError carrying the
 // server's `{ code, message, field? }`, so pages can show the message next to the field.
 import type { Finding } from '../../src/core/checker/finding.js';
+import type { RegionName } from '../../src/core/regions.js';
 import type {
   Application,
   ApplicationStatus,
@@ -16,6 +17,7 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+export type { RegionName };
 
 export interface AppWithStatus extends Application {
   effectiveStatus: ApplicationStatus;
@@ -206,6 +208,7 @@ export const api = {
   }) => request<{ findings: Finding[] }>('POST', '/check', body),
   demo: () => request<unknown>('POST', '/demo', {}),
   insights: () => request<Insights>('GET', '/insights'),
+  regions: () => request<{ regions: RegionName[] }>('GET', '/regions'),
   calendar: () => request<{ subscribed: boolean }>('GET', '/calendar'),
   newCalendarToken: () => request<{ token: string; path: string }>('POST', '/calendar/token', {}),
   smtp: () => request<{ smtp: SmtpView | null }>('GET', '/smtp'),

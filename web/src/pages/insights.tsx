@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { APPLICATION_STATUSES } from '../../../src/core/types.js';
 import { ErrorBox } from '../components/error-box.js';
 import { percent } from '../format.js';
-import { sourceLabel, statusLabel } from '../labels.js';
+import { activeSummary, sourceLabel, statusLabel } from '../labels.js';
 import { useLoad } from '../use-load.js';
 
 export default function InsightsPage() {
@@ -17,8 +17,9 @@ export default function InsightsPage() {
     <div>
       <div className="page-head">
         <h1>Insights</h1>
-        <p className="muted">
-          {data.activeCount} active of a target of {data.activeTarget}
+        <p className="muted" data-testid="active-summary">
+          {activeSummary({ active: data.pipeline.active ?? 0, offer: data.pipeline.offer ?? 0 })} ·
+          target {data.activeTarget}
         </p>
       </div>
       <div className="insights">
