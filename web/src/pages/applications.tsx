@@ -161,6 +161,7 @@ export function ApplicationForm({
       focusFirstInvalid(form.current);
       return;
     }
+    setErrors(NO_ERRORS);
     const input = {
       organization,
       role,

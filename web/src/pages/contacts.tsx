@@ -144,6 +144,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       focusFirstInvalid(form.current);
       return;
     }
+    setErrors(NO_ERRORS);
     const input = {
       name: name.trim(),
       title: orNull(title),

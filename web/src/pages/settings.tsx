@@ -83,6 +83,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       focusFirstInvalid(form.current);
       return;
     }
+    setErrors(NO_ERRORS);
     try {
       await api.saveSettings({ timezone, region, preset, signature, activeTarget: Number(target) });
       setErrors(NO_ERRORS);
