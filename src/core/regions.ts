@@ -62,26 +62,54 @@ function codeForm(text: string): string {
 
 const countryOf = (code: string): string => code.split('-')[0]!;
 
-/** Lower is better; null: no match. */
-function score(region: RegionName, query: string): number | null {
-  const code = region.code.toLowerCase();
-  const asCode = codeForm(query);
+/** A region's names, folded once per list (searching folds only the query). */
+interface Folded {
+  region: RegionName;
+  code: string;
+  country: string;
+  subdivision: string | null;
+  words: string[];
+  label: string;
+}
+
+const foldedLists = new WeakMap<readonly RegionName[], Folded[]>();
+
+function folded(regions: readonly RegionName[]): Folded[] {
+  let list = foldedLists.get(regions);
+  if (!list) {
+    list = regions.map((region) => {
+      const country = normalise(region.country);
+      const subdivision = region.subdivision ? normalise(region.subdivision) : null;
+      return {
+        region,
+        code: region.code.toLowerCase(),
+        country,
+        subdivision,
+        words: `${country} ${subdivision ?? ''}`.split(/[\s\-—()]+/),
+        label: normalise(regionLabel(region)),
+      };
+    });
+    foldedLists.set(regions, list);
+  }
+  return list;
+}
+
+/** Lower is better; null: no match. `query` is normalised, `asCode` its code form. */
+function score(f: Folded, query: string, asCode: string): number | null {
+  const { code, country, subdivision } = f;
   if (code === asCode) return 0;
   const alias = COUNTRY_ALIASES[query];
   if (alias) {
     const target = alias.toLowerCase();
     if (code === target || (!target.includes('-') && countryOf(code) === target)) return 1;
   }
-  const country = normalise(region.country);
-  const subdivision = region.subdivision ? normalise(region.subdivision) : null;
   if (code.startsWith(asCode) || (subdivision && code.split('-')[1] === asCode)) return 2;
   // A country by name brings its subdivisions along ("United Kingdom" finds GB-ENG).
   if (country === query) return 2.5;
   if (country.startsWith(query)) return 3;
   if (subdivision?.startsWith(query)) return 3.5;
-  const words = `${country} ${subdivision ?? ''}`.split(/[\s\-—()]+/);
-  if (words.some((w) => w.startsWith(query))) return 4;
-  if (normalise(regionLabel(region)).includes(query)) return 5;
+  if (f.words.some((w) => w.startsWith(query))) return 4;
+  if (f.label.includes(query)) return 5;
   return null;
 }
 
@@ -102,14 +130,15 @@ export function searchRegions(
   limit = Infinity,
 ): RegionName[] {
   const q = normalise(query);
-  const scored = regions
-    .map((region) => ({ region, s: q === '' ? 0 : score(region, q) }))
-    .filter((x): x is { region: RegionName; s: number } => x.s !== null);
+  const asCode = codeForm(query);
+  const scored = folded(regions)
+    .map((f) => ({ f, region: f.region, s: q === '' ? 0 : score(f, q, asCode) }))
+    .filter((x): x is { f: Folded; region: RegionName; s: number } => x.s !== null);
   scored.sort(
     (a, b) =>
       a.s - b.s ||
       rank(a.region) - rank(b.region) ||
-      regionLabel(a.region).localeCompare(regionLabel(b.region)),
+      (a.f.label < b.f.label ? -1 : a.f.label > b.f.label ? 1 : 0),
   );
   return scored.slice(0, limit).map((x) => x.region);
 }
@@ -122,7 +151,8 @@ export function suggestRegion(input: string, regions: readonly RegionName[]): Re
   if (normalise(input) === '') return null;
   const [best] = searchRegions(input, regions, 1);
   if (!best || best.code === input) return null;
-  const s = score(best, normalise(input));
+  const f = folded(regions).find((x) => x.region === best)!;
+  const s = score(f, normalise(input), codeForm(input));
   return s !== null && s <= 3.5 ? best : null;
 }
 

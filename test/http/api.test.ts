@@ -547,6 +547,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
       [
         'GET /api/settings',
         'PUT /api/settings',
+        'GET /api/regions',
         'GET /api/plan',
         'GET /api/contacts',
         'POST /api/contacts',
@@ -569,6 +570,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'GET /api/export',
         'POST /api/demo',
         'GET /api/insights',
+        'GET /api/today',
       ].sort(),
     );
     const contactBody =
