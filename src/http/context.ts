@@ -13,6 +13,7 @@ import type { RegionName } from '../core/regions.js';
 import type { TemplateSet } from '../core/drafts/index.js';
 import type { FactsCache } from './facts-cache.js';
 import type { MailHttpDeps } from './outbox.routes.js';
+import type { SampleHttpDeps } from './sample.routes.js';
 import type { HostPolicy } from './security.js';
 
 export interface HttpDeps {
@@ -35,6 +36,8 @@ export interface HttpDeps {
   mail?: MailHttpDeps;
   /** The holiday regions with their names (GET /api/regions); absent → not registered. */
   regions?: () => readonly RegionName[];
+  /** The sample data beside the seeker's (GET/POST/DELETE /api/sample); absent → not registered. */
+  sample?: SampleHttpDeps;
 }
 
 export type ZodApp = FastifyInstance<
