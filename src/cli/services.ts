@@ -16,6 +16,7 @@ import type {
   StepAction,
   TactfulDocument,
 } from '../core/types.js';
+import type { ImportOptions, ImportPreview, ImportSource } from '../app/import-file.js';
 
 export interface ContactInput {
   id?: string;
@@ -85,10 +86,20 @@ export interface ImportOutcome {
 export interface Services {
   /** One transaction: all of the document lands, or nothing does. Counts records by outcome. */
   importDocument(document: unknown): Promise<ImportOutcome>;
+  /** What importing the document would change; writes nothing. */
+  previewDocument(document: unknown): Promise<ImportOutcome>;
+  /** Spreadsheets, vCards, invitations: what an import would do, written or not. */
+  previewImport(source: ImportSource, options: ImportOptions): Promise<ImportPreview>;
+  commitImport(source: ImportSource, options: ImportOptions): Promise<ImportPreview>;
+  /** `--what applications|contacts|interactions`: spreadsheets that import back. */
+  exportTable(what: 'applications' | 'contacts' | 'interactions'): Promise<string>;
+  exportVcf(): Promise<string>;
   exportDocument(): Promise<TactfulDocument>;
   exportCsv(asOf: string | undefined): Promise<string>;
   addContact(input: ContactInput): Promise<Contact>;
-  addApplication(input: ApplicationInput): Promise<{ id: string; organization: string; role: string }>;
+  addApplication(
+    input: ApplicationInput,
+  ): Promise<{ id: string; organization: string; role: string }>;
   addInterview(input: InterviewInput): Promise<{ application: string; interview: Interview }>;
   logInteraction(input: LogInput): Promise<{ interaction: Interaction; warnings: PlanWarning[] }>;
   /** `asOf` is the raw `--as-of` value (read in the seeker's zone); omitted means now. */
@@ -96,7 +107,11 @@ export interface Services {
   /** The plan together with the facts it came from (names for the agenda). */
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
   /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
-  recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
+  recordStepAction(
+    stepId: string,
+    action: StepAction,
+    until?: string,
+  ): Promise<{ until: string | null; warnings: PlanWarning[] }>;
   /** Imports the sample document dated on the seeker's today. */
   loadDemo(): Promise<TactfulDocument>;
   backup(file: string): Promise<void>;

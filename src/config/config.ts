@@ -15,6 +15,8 @@ export interface Config {
   readonly color: boolean;
   /** `$XDG_CACHE_HOME/tactful` (default `~/.cache/tactful`): derived data only, safe to delete. */
   readonly cacheDir: string;
+  /** `$XDG_CONFIG_HOME/tactful` (default `~/.config/tactful`): saved import mappings. */
+  readonly configDir: string;
 }
 
 export interface ConfigInputs {
@@ -51,7 +53,9 @@ function postgresUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a URL (expected postgres://user@host:port/database)');
+    throw new ConfigError(
+      'DATABASE_URL is not a URL (expected postgres://user@host:port/database)',
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new ConfigError(`DATABASE_URL must start with postgres:// (got ${parsed.protocol}//…)`);
@@ -65,7 +69,12 @@ function debugFlag(value: string | undefined): boolean {
   throw new ConfigError(`TACTFUL_DEBUG must be 1 or 0 (got "${value}")`);
 }
 
-function xdgDir(env: ConfigInputs['env'], variable: string, homeDir: string, fallback: string[]): string {
+function xdgDir(
+  env: ConfigInputs['env'],
+  variable: string,
+  homeDir: string,
+  fallback: string[],
+): string {
   const value = env[variable];
   // The XDG spec says a relative path in these variables is invalid and must be ignored.
   return value && isAbsolute(value) ? value : join(homeDir, ...fallback);
@@ -87,5 +96,6 @@ export function loadConfig(inputs: ConfigInputs): Config {
     debug: debugFlag(env.TACTFUL_DEBUG),
     color: inputs.stdoutIsTty && !noColor,
     cacheDir: join(xdgDir(env, 'XDG_CACHE_HOME', inputs.homeDir, ['.cache']), 'tactful'),
+    configDir: join(xdgDir(env, 'XDG_CONFIG_HOME', inputs.homeDir, ['.config']), 'tactful'),
   });
 }

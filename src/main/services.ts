@@ -15,7 +15,9 @@ const require = createRequire(import.meta.url);
 
 /** The real holiday adapter, loaded synchronously on a cache miss (BusinessCalendar asks synchronously). */
 function loadDateHolidays() {
-  return (require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')).dateHolidays();
+  return (
+    require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
+  ).dateHolidays();
 }
 
 /** Drops absent flags so the use case's "omitted keeps the default" applies. */
@@ -29,11 +31,15 @@ function defined<T extends object>(input: T): Partial<T> {
  * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
  */
 async function open(config: Config): Promise<Database> {
-  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path, allowReadOnly: true });
+  if (config.storage.kind === 'sqlite')
+    return openDatabase({ sqlitePath: config.storage.path, allowReadOnly: true });
   try {
     return await openDatabase({ databaseUrl: config.storage.url });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^database migration\s+failed:\s*(Error:\s*)?/, '') : String(error);
+    const reason =
+      error instanceof Error
+        ? error.message.replace(/^database migration\s+failed:\s*(Error:\s*)?/, '')
+        : String(error);
     throw new UserError(`cannot use PostgreSQL: ${reason} (check DATABASE_URL)`);
   }
 }
@@ -77,34 +83,76 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
     return total;
   };
 
+  const summed = (
+    summary: Record<string, { created: number; updated: number; unchanged: number }>,
+  ): ImportOutcome => {
+    const total: ImportOutcome = { created: 0, updated: 0, unchanged: 0 };
+    const { settings: _settings, ...records } = summary;
+    for (const counts of Object.values(records)) {
+      total.created += counts.created;
+      total.updated += counts.updated;
+      total.unchanged += counts.unchanged;
+    }
+    return total;
+  };
+
   return {
     importDocument,
+    previewDocument: async (document) => {
+      const { mergeDocument } = await import('../app/import-document.js');
+      const facts = await uow.read((repo) => repo.loadFacts());
+      return summed({ ...mergeDocument(facts, calendar, document).summary });
+    },
+    previewImport: async (source, options) =>
+      (await import('../app/import-file.js')).previewImport(uow, calendar, source, options),
+    commitImport: async (source, options) =>
+      (await import('../app/import-file.js')).commitImport(uow, calendar, source, options),
+    exportTable: async (what) => (await import('../app/export-tables.js')).exportTable(uow, what),
+    exportVcf: async () => (await import('../app/export-tables.js')).exportVcf(uow),
     exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
-    exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
-    addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
+    exportCsv: async (asOf) =>
+      (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
+    addContact: async (input) =>
+      (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
     addApplication: async (input) => {
       const { pros, cons, strengths, ...fields } = input;
       const hasProsCons = pros !== undefined || cons !== undefined || strengths !== undefined;
-      const prosCons = hasProsCons ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] } : undefined;
-      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
+      const prosCons = hasProsCons
+        ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] }
+        : undefined;
+      return (await import('../app/add-entities.js')).addApplication(
+        uow,
+        calendar,
+        defined({ ...fields, prosCons }),
+        clock,
+      );
     },
     addInterview: async (input) => {
       const { application, keyPoints, forgot, promises, ...fields } = input;
       const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
-      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] } : undefined;
+      const notes = hasNotes
+        ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] }
+        : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
     logInteraction: async (input) =>
-      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
-    plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
+      (await import('../app/log-interaction.js')).logInteraction(
+        uow,
+        calendar,
+        clock,
+        defined({ ...input }),
+      ),
+    plan: async (asOf) =>
+      (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
+      const at =
+        asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {

@@ -10,7 +10,9 @@ beforeAll(() => ensureBuilt(), 300_000);
 
 /** The `today` the demo was dated on: its final Northwind round ended "yesterday". */
 function demoToday(document: TactfulDocument): string {
-  const start = document.applications.find((a) => a.id === 'northwind')!.interviews.find((i) => i.id === 'northwind-r2')!.start;
+  const start = document.applications
+    .find((a) => a.id === 'northwind')!
+    .interviews.find((i) => i.id === 'northwind-r2')!.start;
   const [y, m, d] = start.slice(0, 10).split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
@@ -36,7 +38,9 @@ describe('demo, today and the plan', () => {
   it('loads the demo idempotently', async () => {
     const first = await tactful(['--db', db, 'demo']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Loaded the demo: 11 contacts, 6 applications, 7 interviews, 11 interactions, 0 step events\./);
+    expect(first.stdout).toMatch(
+      /^Loaded the demo: 11 contacts, 6 applications, 7 interviews, 11 interactions, 0 step events\./,
+    );
     const before = await exportJson(db);
     const again = await tactful(['--db', db, 'demo']);
     expect(again.code).toBe(0);
@@ -49,10 +53,30 @@ describe('demo, today and the plan', () => {
     expect(Object.keys(plan)).toEqual(['asOf', 'steps', 'warnings']);
     expect(plan.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T0[45]:00:00Z$/); // 00:00 in New York, in UTC
     for (const step of plan.steps) {
-      expect(Object.keys(step)).toEqual(['id', 'application', 'kind', 'to', 'channel', 'earliest', 'due', 'dueAt', 'overdue', 'why']);
+      expect(Object.keys(step)).toEqual([
+        'id',
+        'application',
+        'kind',
+        'to',
+        'channel',
+        'earliest',
+        'due',
+        'dueAt',
+        'overdue',
+        'why',
+      ]);
     }
     const kinds = new Set(plan.steps.map((s) => s.kind));
-    for (const kind of ['thank_you', 'status_check', 'offer_update', 'final_thanks', 'connect', 'references_heads_up', 'debrief', 'reflect']) {
+    for (const kind of [
+      'thank_you',
+      'status_check',
+      'offer_update',
+      'final_thanks',
+      'connect',
+      'references_heads_up',
+      'debrief',
+      'reflect',
+    ]) {
       expect(kinds).toContain(kind);
     }
     expect(plan.steps.some((s) => s.overdue)).toBe(true);
@@ -89,7 +113,19 @@ describe('demo, today and the plan', () => {
     const ids = new Set(before.steps.map((s) => s.id));
     expect(ids).toContain('bluefin:status_check:bluefin-r1:1');
 
-    const logged = await tactful(['--db', db, 'log', '--application', 'bluefin', '--kind', 'status_check', '--to', 'daniel', '--summary', 'Asked for news']);
+    const logged = await tactful([
+      '--db',
+      db,
+      'log',
+      '--application',
+      'bluefin',
+      '--kind',
+      'status_check',
+      '--to',
+      'daniel',
+      '--summary',
+      'Asked for news',
+    ]);
     expect(logged.code).toBe(0);
     expect(logged.stdout).toMatch(/^Logged outbound status_check x\d+ on bluefin\./);
     const afterLog = await planJson(db);
@@ -100,7 +136,14 @@ describe('demo, today and the plan', () => {
     expect(done.code).toBe(0);
     const skip = await tactful(['--db', db, 'skip', 'kestrel:debrief:kestrel-r1']);
     expect(skip.code).toBe(0);
-    const snooze = await tactful(['--db', db, 'snooze', 'quillstone:connect:quillstone-x2:lucia', '--until', '2099-01-05']);
+    const snooze = await tactful([
+      '--db',
+      db,
+      'snooze',
+      'quillstone:connect:quillstone-x2:lucia',
+      '--until',
+      '2099-01-05',
+    ]);
     expect(snooze.code).toBe(0);
     expect(snooze.stdout).toContain('Snoozed until 2099-01-05');
 
@@ -127,7 +170,9 @@ describe('demo, today and the plan', () => {
     const fresh = join(dir, 'fresh.db');
     const imported = await tactful(['--db', fresh, 'import', file]);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^Imported 11 contacts, 6 applications, 7 interviews, 13 interactions, 3 step events from /);
+    expect(imported.stdout).toMatch(
+      /^Imported 11 contacts, 6 applications, 7 interviews, 13 interactions, 3 step events from /,
+    );
     expect(imported.stdout, imported.stdout).toMatch(/: [1-9]\d* new, 0 updated, 0 unchanged\.\n$/);
     expect(await exportJson(fresh)).toBe(exported);
     // The same file again changes nothing.
@@ -138,7 +183,7 @@ describe('demo, today and the plan', () => {
     const csv = await tactful(['--db', fresh, 'export', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^application,organization,role,/);
+    expect(lines[0]).toMatch(/^\ufeffapplication,organization,role,/);
     expect(csv.stdout).toContain('Northwind Analytics');
   });
 
@@ -153,32 +198,140 @@ describe('demo, today and the plan', () => {
 describe('add by flags', () => {
   it('adds a contact, an application and interviews, numbering rounds', async () => {
     const db = join(tempDir(), 'add.db');
-    const contact = await tactful(['--db', db, 'add', 'contact', '--name', 'Ana Souza', '--email', 'ana@fjord.example', '--title', 'CTO', '--organization', 'Fjord Systems']);
+    const contact = await tactful([
+      '--db',
+      db,
+      'add',
+      'contact',
+      '--name',
+      'Ana Souza',
+      '--email',
+      'ana@fjord.example',
+      '--title',
+      'CTO',
+      '--organization',
+      'Fjord Systems',
+    ]);
     expect(contact).toMatchObject({ code: 0, stdout: 'Saved contact c1 (Ana Souza).\n' });
-    const ref = await tactful(['--db', db, 'add', 'contact', '--id', 'ref-kim', '--name', 'Kim Lee', '--phone', '+1 555 0100', '--reference']);
+    const ref = await tactful([
+      '--db',
+      db,
+      'add',
+      'contact',
+      '--id',
+      'ref-kim',
+      '--name',
+      'Kim Lee',
+      '--phone',
+      '+1 555 0100',
+      '--reference',
+    ]);
     expect(ref.stdout).toBe('Saved contact ref-kim (Kim Lee).\n');
     const application = await tactful([
-      '--db', db, 'add', 'application', '--organization', 'Fjord Systems', '--role', 'Data Analyst', '--source', 'employer',
-      '--region', 'GB-ENG', '--created-on', '2026-11-02', '--references', 'ref-kim', '--pros', 'remote', 'small team', '--cons', 'pay',
+      '--db',
+      db,
+      'add',
+      'application',
+      '--organization',
+      'Fjord Systems',
+      '--role',
+      'Data Analyst',
+      '--source',
+      'employer',
+      '--region',
+      'GB-ENG',
+      '--created-on',
+      '2026-11-02',
+      '--references',
+      'ref-kim',
+      '--pros',
+      'remote',
+      'small team',
+      '--cons',
+      'pay',
     ]);
-    expect(application).toMatchObject({ code: 0, stdout: 'Saved application a1 (Fjord Systems · Data Analyst).\n' });
+    expect(application).toMatchObject({
+      code: 0,
+      stdout: 'Saved application a1 (Fjord Systems · Data Analyst).\n',
+    });
     const first = await tactful([
-      '--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-11-20T10:00', '--timezone', 'Europe/London',
-      '--interviewers', 'c1', '--decision-by', '2026-11-27', '--chance', 'high', '--key-points', 'dbt migration', '--duration', '45',
+      '--db',
+      db,
+      'add',
+      'interview',
+      '--application',
+      'a1',
+      '--start',
+      '2026-11-20T10:00',
+      '--timezone',
+      'Europe/London',
+      '--interviewers',
+      'c1',
+      '--decision-by',
+      '2026-11-27',
+      '--chance',
+      'high',
+      '--key-points',
+      'dbt migration',
+      '--duration',
+      '45',
     ]);
     expect(first).toMatchObject({ code: 0, stdout: 'Saved interview i1 (round 1 of a1).\n' });
-    const second = await tactful(['--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-12-01T15:00', '--final']);
+    const second = await tactful([
+      '--db',
+      db,
+      'add',
+      'interview',
+      '--application',
+      'a1',
+      '--start',
+      '2026-12-01T15:00',
+      '--final',
+    ]);
     expect(second.stdout).toBe('Saved interview i2 (round 2 of a1).\n');
     // Without --created-on the application is dated today (search health counts it as new).
-    expect((await tactful(['--db', db, 'add', 'application', '--organization', 'Oak', '--role', 'Analyst', '--source', 'recruiter'])).code).toBe(0);
+    expect(
+      (
+        await tactful([
+          '--db',
+          db,
+          'add',
+          'application',
+          '--organization',
+          'Oak',
+          '--role',
+          'Analyst',
+          '--source',
+          'recruiter',
+        ])
+      ).code,
+    ).toBe(0);
 
     const doc = JSON.parse((await tactful(['--db', db, 'export'])).stdout) as TactfulDocument;
-    expect(doc.contacts.find((c) => c.id === 'ref-kim')).toMatchObject({ isReference: true, phone: '+1 555 0100' });
+    expect(doc.contacts.find((c) => c.id === 'ref-kim')).toMatchObject({
+      isReference: true,
+      phone: '+1 555 0100',
+    });
     const app = doc.applications[0]!;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: doc.settings.timezone }).format(Date.now());
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: doc.settings.timezone }).format(
+      Date.now(),
+    );
     expect(doc.applications[1]).toMatchObject({ organization: 'Oak', createdOn: today });
-    expect(app).toMatchObject({ region: 'GB-ENG', createdOn: '2026-11-02', references: ['ref-kim'], prosCons: { pros: ['remote', 'small team'], cons: ['pay'], strengths: [] } });
-    expect(app.interviews[0]).toMatchObject({ round: 1, timezone: 'Europe/London', durationMinutes: 45, interviewers: ['c1'], decisionExpectedBy: '2026-11-27', chance: 'high', notes: { keyPoints: ['dbt migration'], forgot: [], promises: [] } });
+    expect(app).toMatchObject({
+      region: 'GB-ENG',
+      createdOn: '2026-11-02',
+      references: ['ref-kim'],
+      prosCons: { pros: ['remote', 'small team'], cons: ['pay'], strengths: [] },
+    });
+    expect(app.interviews[0]).toMatchObject({
+      round: 1,
+      timezone: 'Europe/London',
+      durationMinutes: 45,
+      interviewers: ['c1'],
+      decisionExpectedBy: '2026-11-27',
+      chance: 'high',
+      notes: { keyPoints: ['dbt migration'], forgot: [], promises: [] },
+    });
     expect(app.interviews[1]).toMatchObject({ round: 2, final: true, durationMinutes: 60 });
 
     const plan = await planJson(db, '2026-11-21');
@@ -187,11 +340,23 @@ describe('add by flags', () => {
 
   it('names a missing required flag in one line when not interactive', async () => {
     const db = join(tempDir(), 'missing.db');
-    expect(oneLineError(await tactful(['--db', db, 'add', 'contact']))).toBe('tactful: missing required flag --name (Name)');
-    expect(oneLineError(await tactful(['--db', db, 'add', 'application', '--organization', 'X']))).toBe('tactful: missing required flag --role (Role)');
-    expect(oneLineError(await tactful(['--db', db, 'add', 'application', '--organization', 'X', '--role', 'Y']))).toMatch(/--source/);
-    expect(oneLineError(await tactful(['--db', db, 'add', 'interview', '--application', 'a1']))).toMatch(/--start/);
-    expect(oneLineError(await tactful(['--db', db, 'log', '--kind', 'reply']))).toMatch(/--application/);
+    expect(oneLineError(await tactful(['--db', db, 'add', 'contact']))).toBe(
+      'tactful: missing required flag --name (Name)',
+    );
+    expect(
+      oneLineError(await tactful(['--db', db, 'add', 'application', '--organization', 'X'])),
+    ).toBe('tactful: missing required flag --role (Role)');
+    expect(
+      oneLineError(
+        await tactful(['--db', db, 'add', 'application', '--organization', 'X', '--role', 'Y']),
+      ),
+    ).toMatch(/--source/);
+    expect(
+      oneLineError(await tactful(['--db', db, 'add', 'interview', '--application', 'a1'])),
+    ).toMatch(/--start/);
+    expect(oneLineError(await tactful(['--db', db, 'log', '--kind', 'reply']))).toMatch(
+      /--application/,
+    );
     expect(existsSync(db)).toBe(false);
   });
 });
@@ -200,7 +365,23 @@ describe('help, version and startup', () => {
   it('prints help for every command without opening the database', async () => {
     const dir = tempDir();
     const db = join(dir, 'never.db');
-    const commands = [[], ['today'], ['plan'], ['add'], ['add', 'contact'], ['add', 'application'], ['add', 'interview'], ['log'], ['done'], ['skip'], ['snooze'], ['import'], ['export'], ['demo'], ['backup']];
+    const commands = [
+      [],
+      ['today'],
+      ['plan'],
+      ['add'],
+      ['add', 'contact'],
+      ['add', 'application'],
+      ['add', 'interview'],
+      ['log'],
+      ['done'],
+      ['skip'],
+      ['snooze'],
+      ['import'],
+      ['export'],
+      ['demo'],
+      ['backup'],
+    ];
     const results = await Promise.all(commands.map((c) => tactful(['--db', db, ...c, '--help'])));
     results.forEach((result, i) => {
       expect(result.code, commands[i]!.join(' ')).toBe(0);
@@ -235,7 +416,9 @@ describe('help, version and startup', () => {
     expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
     const before = readFileSync(db);
     chmodSync(db, 0o444);
-    const result = await tactful(['--db', db, 'add', 'contact', '--name', 'Ana'], { unprivileged: true });
+    const result = await tactful(['--db', db, 'add', 'contact', '--name', 'Ana'], {
+      unprivileged: true,
+    });
     expect(oneLineError(result)).toBe(`tactful: ${db} is read-only`);
     expect(readFileSync(db).equals(before)).toBe(true);
   });
