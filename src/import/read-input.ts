@@ -51,6 +51,21 @@ function bomOf(bytes: Buffer): { encoding: TextEncoding; length: number } | unde
   return undefined;
 }
 
+/** Text in UTF-16 without a BOM: most characters are ASCII, so every other byte is zero. */
+function utf16WithoutBom(bytes: Buffer): TextEncoding | undefined {
+  const pairs = Math.floor(bytes.length / 2);
+  if (pairs < 2) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenZeros += 1;
+    if (bytes[i + 1] === 0) oddZeros += 1;
+  }
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf16be';
+  return undefined;
+}
+
 /** Valid UTF-8, allowing a character cut at the end of the sample. */
 function isUtf8(bytes: Buffer, whole: boolean): boolean {
   let end = bytes.length;
@@ -68,6 +83,9 @@ function isUtf8(bytes: Buffer, whole: boolean): boolean {
   }
 }
 
+// A two- or three-byte UTF-8 sequence, seen through Latin-1 (one char per byte).
+const UTF8_SEQUENCE = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}/;
+
 function detectEncoding(
   bytes: Buffer,
   whole: boolean,
@@ -75,7 +93,16 @@ function detectEncoding(
 ): { encoding: TextEncoding; bom: boolean } {
   const bom = bomOf(bytes);
   if (bom) return { encoding: bom.encoding, bom: true };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, bom: false };
   if (isUtf8(bytes, whole)) return { encoding: 'utf8', bom: false };
+  // Some UTF-8 characters and some bytes that are not: two encodings in one file. Reading it
+  // as either would garble half of the names, so it is refused.
+  if (UTF8_SEQUENCE.test(bytes.toString('latin1'))) {
+    throw new ImportFileError(
+      `${file}: mixes UTF-8 with another encoding (some names would be garbled); save it as UTF-8 and try again`,
+    );
+  }
   const guess = chardet.detect(bytes);
   const name = (guess ?? '').toLowerCase();
   if (name === 'utf-16le') return { encoding: 'utf16le', bom: false };
