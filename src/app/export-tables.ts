@@ -130,12 +130,13 @@ export async function exportTable(uow: UnitOfWork, what: ExportTable): Promise<s
 }
 
 /** RFC 6350 text escaping; line breaks become \n. */
-function escape(value: string): string {
-  return value
+function escape(value: string, structured = false): string {
+  const text = value
     .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n');
+  // Only structured values (ORG) split at ";" (RFC 6350 §3.4).
+  return structured ? text.replace(/;/g, '\\;') : text;
 }
 
 /** Lines longer than 75 octets are folded (a CRLF and one space), never inside a character. */
@@ -160,11 +161,11 @@ function fold(line: string): string {
 
 function card(c: Contact): string {
   const props = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${escape(c.name)}`];
-  if (c.email) props.push(`EMAIL;PREF=1:${escape(c.email)}`);
-  if (c.phone) props.push(`TEL:${escape(c.phone)}`);
-  if (c.organization) props.push(`ORG:${escape(c.organization)}`);
+  if (c.email) props.push(`EMAIL;PREF=1:${c.email}`);
+  if (c.phone) props.push(`TEL:${c.phone}`);
+  if (c.organization) props.push(`ORG:${escape(c.organization, true)}`);
   if (c.title) props.push(`TITLE:${escape(c.title)}`);
-  if (c.linkedin) props.push(`URL:${escape(c.linkedin)}`);
+  if (c.linkedin) props.push(`URL:${c.linkedin.replace(/[\r\n]/g, '')}`);
   if (c.notes) props.push(`NOTE:${escape(c.notes)}`);
   props.push('END:VCARD');
   return props.map(fold).join('\r\n');

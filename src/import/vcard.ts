@@ -70,9 +70,13 @@ function values(card: ICAL.Component, name: string): string[] {
 }
 
 function first(card: ICAL.Component, name: string): string | undefined {
-  const value = card.getFirstPropertyValue(name);
-  if (value === null || value === undefined) return undefined;
-  const text = Array.isArray(value) ? value.filter((v) => v !== '').join(', ') : String(value);
+  const prop = card.getFirstProperty(name);
+  if (!prop) return undefined;
+  // ical.js splits some 3.0 text values at unescaped commas: join them back as written.
+  const text = prop
+    .getValues()
+    .map((v) => (Array.isArray(v) ? v.filter((p) => p !== '').join(', ') : String(v ?? '')))
+    .join(',');
   return text.trim() === '' ? undefined : text.trim();
 }
 

@@ -305,7 +305,9 @@ describe.each(DIALECTS)('importing files (%s)', (dialect) => {
         {
           id: 'c90',
           name: '=HYPERLINK("http://evil.example")',
-          notes: 'line one\nline two, "quoted"',
+          notes: 'line one\nline two, "quoted"; semi \\ slash',
+          organization: 'Acme; Co, Ltd',
+          title: 'Head, of; things',
           isReference: true,
         },
       ],

@@ -72,8 +72,9 @@ export function changesOf(preview: ImportPreview): string {
     const c: EntityCounts = preview.counts[key];
     return plural(c.created + c.updated, word);
   }).filter((p) => !p.startsWith('0 '));
-  if (preview.counts.removedInterviews > 0)
-    parts.push(`remove ${plural(preview.counts.removedInterviews, 'cancelled interview')}`);
+  const removed = preview.counts.removedInterviews;
+  if (removed > 0)
+    parts.push(`${plural(removed, 'cancellation')} (removing ${plural(removed, 'interview')})`);
   return parts.join(', ');
 }
 
