@@ -3,7 +3,6 @@
 // The preview and the import compute the same thing; only the import writes, in one
 // transaction, and only when no row was refused or the seeker chose to skip them.
 import type { BusinessCalendar } from '../core/calendar.js';
-import { DomainError } from '../core/errors.js';
 import {
   buildCardImport,
   buildInvitationImport,
@@ -178,12 +177,9 @@ async function run(
   const { built, mapping } = build(facts, calendar, source, options);
   const { summary, batch } = mergeDocument(facts, calendar, built.document);
   if (!write) return previewOf(source, built, mapping, summary, false);
-  if (built.refused.length > 0 && !options.skipBadRows) {
-    throw new DomainError(
-      'invalid_input',
-      `${refusedRows(built.refused)} refused; fix ${built.refused.length === 1 ? 'it' : 'them'} or import the rest with --skip-bad-rows`,
-    );
-  }
+  // Some rows refused and the seeker did not say to skip them: nothing is written.
+  if (built.refused.length > 0 && !options.skipBadRows)
+    return previewOf(source, built, mapping, summary, false);
   await repo.upsertAll(batch);
   for (const r of built.removals) await repo.deleteInterview(r.interviewId);
   return previewOf(source, built, mapping, summary, true);
@@ -207,8 +203,8 @@ export function previewImport(
 
 /**
  * Imports the source in one transaction (the preview is computed again inside it, so what is
- * written is what the stored facts say at that moment). Throws DomainError when rows were
- * refused and `skipBadRows` is not set; then nothing is written.
+ * written is what the stored facts say at that moment). When rows were refused and
+ * `skipBadRows` is not set, nothing is written and the preview says `written: false`.
  */
 export function commitImport(
   uow: UnitOfWork,

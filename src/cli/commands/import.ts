@@ -233,12 +233,11 @@ async function run(ctx: CommandContext, file: string, flags: ImportFlags) {
     ownEmails: list(flags.me) ?? [],
     skipBadRows: flags.skipBadRows === true,
   };
-  const preview = await services.previewImport(loaded.source, options);
   const { encodingName } = await import('../../import/read-input.js');
   const encoding = encodingName(loaded.probe.encoding);
+  const { refusedRows, savedMappingOf } = await import('../../app/import-file.js');
 
   if (flags.saveMapping && loaded.source.kind === 'sheet') {
-    const { savedMappingOf } = await import('../../app/import-file.js');
     const saved = await reader.saveMapping(ctx.config.configDir, flags.saveMapping, {
       columns: savedMappingOf(loaded.source),
       ...(loaded.source.preset ? { preset: loaded.source.preset } : {}),
@@ -246,36 +245,49 @@ async function run(ctx: CommandContext, file: string, flags: ImportFlags) {
     });
     ctx.deps.stderr(`Mapping saved as "${flags.saveMapping}" (${saved}).\n`);
   }
+  const refuse = (preview: ImportPreview) =>
+    new UserError(
+      `nothing imported: ${refusedRows(preview.refused)} refused; fix them or import the rest with --skip-bad-rows`,
+    );
 
+  // --yes: one pass, in one transaction (the preview printed is what was written).
+  if (flags.yes && !flags.dryRun) {
+    const done = await services.commitImport(loaded.source, options);
+    ctx.print(previewText(done, file, encoding));
+    if (!done.written) throw refuse(done);
+    const changes = changesOf(done);
+    ctx.print(
+      changes === ''
+        ? 'Nothing to import: everything in the file is already on file.'
+        : `Imported ${changes} from ${file}.`,
+    );
+    return;
+  }
+
+  const preview = await services.previewImport(loaded.source, options);
   if (flags.dryRun) {
     if (flags.json) ctx.print(JSON.stringify({ file, encoding, ...preview }, null, 2));
     else ctx.print(`${previewText(preview, file, encoding)}\nNothing written (--dry-run).`);
     return;
   }
   ctx.print(previewText(preview, file, encoding));
-  const { refusedRows } = await import('../../app/import-file.js');
-  if (preview.refused.length > 0 && !options.skipBadRows) {
-    throw new UserError(
-      `nothing imported: ${refusedRows(preview.refused)} refused; fix them or import the rest with --skip-bad-rows`,
-    );
-  }
+  if (preview.refused.length > 0 && !options.skipBadRows) throw refuse(preview);
   const changes = changesOf(preview);
   if (changes === '') {
     ctx.print('Nothing to import: everything in the file is already on file.');
     return;
   }
-  if (!flags.yes) {
-    if (!ctx.deps.stdinIsTty) {
-      throw new UserError(
-        `nothing imported: add --yes to import ${changes} without a terminal (or --dry-run to only preview)`,
-      );
-    }
-    if (!(await confirm(`Import ${changes}?`))) {
-      ctx.print('Nothing imported.');
-      return;
-    }
+  if (!ctx.deps.stdinIsTty) {
+    throw new UserError(
+      `nothing imported: add --yes to import ${changes} without a terminal (or --dry-run to only preview)`,
+    );
+  }
+  if (!(await confirm(`Import ${changes}?`))) {
+    ctx.print('Nothing imported.');
+    return;
   }
   const done = await services.commitImport(loaded.source, options);
+  if (!done.written) throw refuse(done);
   ctx.print(`Imported ${changesOf(done) || 'nothing new'} from ${file}.`);
 }
 
