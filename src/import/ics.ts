@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { Attendee, Invitation } from '../core/import/index.js';
-import { ImportFileError } from './read-input.js';
+import { ImportFileError } from './errors.js';
 
 /** `ics-` + 16 hex digits of the UID's SHA-256: the same invitation always lands on the same interview. */
 export function interviewIdOf(uid: string): string {

@@ -9,19 +9,12 @@ import {
   type PresetName,
   type SheetField,
 } from '../core/import/index.js';
-import { readInvitations } from './ics.js';
-import {
-  decodeStrict,
-  detectFormat,
-  ImportFileError,
-  MAX_IMPORT_BYTES,
-  probeInput,
-  type InputProbe,
-} from './read-input.js';
-import { readSheet } from './sheet.js';
-import { readCards } from './vcard.js';
+import type { InputProbe } from './read-input.js';
+import { ImportFileError, MAX_IMPORT_BYTES } from './errors.js';
 
-export { ImportFileError, MAX_IMPORT_BYTES } from './read-input.js';
+// The readers (chardet, iconv-lite, csv-parse, ical.js) load only for the formats that need
+// them: importing a JSON document stays as quick as it was.
+export { ImportFileError, MAX_IMPORT_BYTES } from './errors.js';
 export { loadMapping, saveMapping, type SavedMapping } from './mappings.js';
 
 /** A tactful JSON document may be a whole backup: it gets more room than a spreadsheet. */
@@ -66,10 +59,15 @@ export async function loadImportFile(path: string, options: LoadOptions = {}): P
     await checkRegularFile(path, MAX_DOCUMENT_BYTES);
     // A .json file holding a calendar or cards is still read as what it is.
     const text = await readFile(path, 'utf8');
-    const looks = options.from === undefined ? detectFormat(text.slice(0, 4096)) : undefined;
-    if (!looks || (looks.format !== 'vcard' && looks.format !== 'ics'))
+    const head = text
+      .slice(0, 4096)
+      .replace(/^\ufeff/, '')
+      .trimStart();
+    if (options.from !== undefined || !/^BEGIN:(VCARD|VCALENDAR)\b/i.test(head)) {
       return { kind: 'document', path, text };
+    }
   }
+  const { decodeStrict, probeInput } = await import('./read-input.js');
   const probe = await probeInput(path, options.maxBytes ?? MAX_IMPORT_BYTES);
   const format = options.from ?? probe.format;
   if (format === 'json') {
@@ -80,8 +78,12 @@ export async function loadImportFile(path: string, options: LoadOptions = {}): P
     const text = decodeStrict(await readFile(path), probe.encoding, path);
     const source: ImportSource =
       format === 'vcard'
-        ? { kind: 'cards', format, cards: readCards(text, path) }
-        : { kind: 'invitations', format, invitations: readInvitations(text, path) };
+        ? { kind: 'cards', format, cards: (await import('./vcard.js')).readCards(text, path) }
+        : {
+            kind: 'invitations',
+            format,
+            invitations: (await import('./ics.js')).readInvitations(text, path),
+          };
     return { kind: 'records', path, probe, source };
   }
   if (probe.delimiter === undefined) {
@@ -89,9 +91,10 @@ export async function loadImportFile(path: string, options: LoadOptions = {}): P
       `${path}: is not a spreadsheet (no header row with columns was found)`,
     );
   }
+  const { readSheet } = await import('./sheet.js');
   const sheet = await readSheet(
     probe,
-    options.onProgress ? (n) => options.onProgress!(n, probe.size) : undefined,
+    options.onProgress ? (n: number) => options.onProgress!(n, probe.size) : undefined,
   );
   const preset: PresetName | undefined = format === 'csv' ? undefined : (format as PresetName);
   if (preset && !PRESETS[preset])

@@ -8,7 +8,7 @@ import {
   type PresetName,
   type SheetField,
 } from '../core/import/index.js';
-import { ImportFileError } from './read-input.js';
+import { ImportFileError } from './errors.js';
 
 export interface SavedMapping {
   preset?: PresetName;

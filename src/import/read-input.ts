@@ -5,17 +5,11 @@ import { open, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { detectPreset, type ImportFormat } from '../core/import/index.js';
+import { ImportFileError, MAX_IMPORT_BYTES } from './errors.js';
 
-/** 64 MiB: far above any real spreadsheet of applications, far below what would hurt memory. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const SAMPLE_BYTES = 64 * 1024;
 
-export class ImportFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportFileError';
-  }
-}
+export { ImportFileError };
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252' | (string & {});
 

@@ -7,7 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { Sheet, SheetRow } from '../core/import/index.js';
-import { encodingName, ImportFileError, type InputProbe } from './read-input.js';
+import { ImportFileError } from './errors.js';
+import { encodingName, type InputProbe } from './read-input.js';
 
 /** Longest cell accepted: notes stop at 20,000 characters; anything far beyond is not a spreadsheet cell. */
 export const MAX_CELL_CHARS = 100_000;

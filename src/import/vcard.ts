@@ -4,7 +4,7 @@
 import ICAL from 'ical.js';
 import iconv from 'iconv-lite';
 import type { PersonCard } from '../core/import/index.js';
-import { ImportFileError } from './read-input.js';
+import { ImportFileError } from './errors.js';
 
 /** A quoted-printable value (soft line breaks joined) decoded in its charset. */
 function decodeQuotedPrintable(value: string, charset: string): string {
