@@ -3,7 +3,7 @@
 // null resets, lists replace), each one transaction, unknown ids → not_found.
 import { z } from 'zod';
 import type { UnitOfWork } from './ports.js';
-import { assertContactsExist, validate } from './validate.js';
+import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
@@ -91,6 +91,7 @@ export async function updateInterview(
     if (!stored)
       throw notFound(`interview in application "${applicationId}"`, interviewId, 'interviewId');
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(stored, {
       ...patch,
       id: interviewId,

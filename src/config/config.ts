@@ -53,9 +53,7 @@ function postgresUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError(
-      'DATABASE_URL is not a URL (expected postgres://user@host:port/database)',
-    );
+    throw new ConfigError('DATABASE_URL is not a URL (expected postgres://user@host:port/database)');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new ConfigError(`DATABASE_URL must start with postgres:// (got ${parsed.protocol}//…)`);
@@ -69,12 +67,7 @@ function debugFlag(value: string | undefined): boolean {
   throw new ConfigError(`TACTFUL_DEBUG must be 1 or 0 (got "${value}")`);
 }
 
-function xdgDir(
-  env: ConfigInputs['env'],
-  variable: string,
-  homeDir: string,
-  fallback: string[],
-): string {
+function xdgDir(env: ConfigInputs['env'], variable: string, homeDir: string, fallback: string[]): string {
   const value = env[variable];
   // The XDG spec says a relative path in these variables is invalid and must be ignored.
   return value && isAbsolute(value) ? value : join(homeDir, ...fallback);

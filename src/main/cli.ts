@@ -8,9 +8,7 @@ import { runCli } from '../cli/run.js';
 import { loadConfig } from '../config/config.js';
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -40,15 +38,9 @@ process.exitCode = await runCli(
     stderrIsTty: process.stderr.isTTY === true,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     loadConfig: (dbFlag) =>
-      loadConfig({
-        env: process.env,
-        dbFlag,
-        homeDir: homedir(),
-        cwd: process.cwd(),
-        stdoutIsTty: process.stdout.isTTY === true,
-      }),
-    openServices: async (config) =>
-      (await import('./services.js')).openServices(config, { now: () => Date.now() }),
+      loadConfig({ env: process.env, dbFlag, homeDir: homedir(), cwd: process.cwd(), stdoutIsTty: process.stdout.isTTY === true }),
+    openServices: async (config, options) => (await import('./services.js')).openServices(config, { now: () => Date.now() }, options),
+    sampleCommands: async (config) => (await import('./services.js')).sampleCommands(config, { now: () => Date.now() }),
     readTextFile,
   },
   process.env.TACTFUL_DEBUG === '1',

@@ -5,43 +5,23 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
-import type { ImportOutcome, Services } from '../cli/services.js';
+import type { ImportOutcome, SampleCommands, Services } from '../cli/services.js';
 import { UserError } from '../cli/errors.js';
-import { BusinessCalendar, dateInZone, parseAsOf } from '../core/calendar.js';
-import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
+import { BusinessCalendar, parseAsOf } from '../core/calendar.js';
+import { backupSqlite, createUnitOfWork, type Database } from '../storage/index.js';
 import { cachedHolidays } from './holiday-cache.js';
+import { datasetOf, openStorage, ownDatabaseOptions, sampleStoreBeside } from './open-storage.js';
 
 const require = createRequire(import.meta.url);
 
 /** The real holiday adapter, loaded synchronously on a cache miss (BusinessCalendar asks synchronously). */
 function loadDateHolidays() {
-  return (
-    require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
-  ).dateHolidays();
+  return (require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')).dateHolidays();
 }
 
 /** Drops absent flags so the use case's "omitted keeps the default" applies. */
 function defined<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/**
- * Storage wraps PostgreSQL connection failures (refused, auth, unknown database) in a plain
- * Error; for the user they are all "cannot reach the database named by DATABASE_URL".
- * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
- */
-async function open(config: Config): Promise<Database> {
-  if (config.storage.kind === 'sqlite')
-    return openDatabase({ sqlitePath: config.storage.path, allowReadOnly: true });
-  try {
-    return await openDatabase({ databaseUrl: config.storage.url });
-  } catch (error) {
-    const reason =
-      error instanceof Error
-        ? error.message.replace(/^database migration\s+failed:\s*(Error:\s*)?/, '')
-        : String(error);
-    throw new UserError(`cannot use PostgreSQL: ${reason} (check DATABASE_URL)`);
-  }
 }
 
 /*
@@ -51,11 +31,28 @@ async function open(config: Config): Promise<Database> {
  * silently (the shell reports status 130); SQLite rolls back the uncommitted transaction on the next open.
  */
 
-export async function openServices(config: Config, clock: Clock): Promise<Services> {
-  const database = await open(config);
-  const uow = createUnitOfWork(database);
+function holidayCalendar(config: Config) {
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
-  const calendar = new BusinessCalendar(holidays.lookup);
+  return { holidays, calendar: new BusinessCalendar(holidays.lookup) };
+}
+
+/** The dataset a command works on: the seeker's own, or with `--sample` the sample beside it. */
+async function openDataset(config: Config, sample: boolean): Promise<Database> {
+  const own = ownDatabaseOptions(config.storage);
+  if (!sample) return openStorage({ ...own, allowReadOnly: true });
+  const store = sampleStoreBeside(own, (database) => ({ ...datasetOf(database), database }));
+  if (!(await store.exists())) throw new UserError(`there is no sample data (${store.where}): load it with \`tactful demo\``);
+  return (await store.open()).database;
+}
+
+/**
+ * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
+ * With `sample`, every command works on the sample beside the seeker's data (it must exist).
+ */
+export async function openServices(config: Config, clock: Clock, options: { sample?: boolean } = {}): Promise<Services> {
+  const database = await openDataset(config, options.sample === true);
+  const uow = createUnitOfWork(database);
+  const { holidays, calendar } = holidayCalendar(config);
 
   /** The round after the application's highest (1 for the first); unknown ids are left to addInterview. */
   const nextRound = async (applicationId: string): Promise<number> => {
@@ -83,9 +80,7 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
     return total;
   };
 
-  const summed = (
-    summary: Record<string, { created: number; updated: number; unchanged: number }>,
-  ): ImportOutcome => {
+  const summed = (summary: Record<string, { created: number; updated: number; unchanged: number }>): ImportOutcome => {
     const total: ImportOutcome = { created: 0, updated: 0, unchanged: 0 };
     const { settings: _settings, ...records } = summary;
     for (const counts of Object.values(records)) {
@@ -103,56 +98,36 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       const facts = await uow.read((repo) => repo.loadFacts());
       return summed({ ...mergeDocument(facts, calendar, document).summary });
     },
-    previewImport: async (source, options) =>
-      (await import('../app/import-file.js')).previewImport(uow, calendar, source, options),
-    commitImport: async (source, options) =>
-      (await import('../app/import-file.js')).commitImport(uow, calendar, source, options),
+    previewImport: async (source, options) => (await import('../app/import-file.js')).previewImport(uow, calendar, source, options),
+    commitImport: async (source, options) => (await import('../app/import-file.js')).commitImport(uow, calendar, source, options),
     exportTable: async (what) => (await import('../app/export-tables.js')).exportTable(uow, what),
     exportVcf: async () => (await import('../app/export-tables.js')).exportVcf(uow),
     exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
-    exportCsv: async (asOf) =>
-      (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
-    addContact: async (input) =>
-      (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
+    exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
+    addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
     addApplication: async (input) => {
       const { pros, cons, strengths, ...fields } = input;
       const hasProsCons = pros !== undefined || cons !== undefined || strengths !== undefined;
-      const prosCons = hasProsCons
-        ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] }
-        : undefined;
-      return (await import('../app/add-entities.js')).addApplication(
-        uow,
-        calendar,
-        defined({ ...fields, prosCons }),
-        clock,
-      );
+      const prosCons = hasProsCons ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] } : undefined;
+      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
     },
     addInterview: async (input) => {
-      const { application, keyPoints, forgot, promises, ...fields } = input;
-      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
-      const notes = hasNotes
-        ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] }
-        : undefined;
+      const { application, keyPoints, forgot, promises, byInterviewer, ...fields } = input;
+      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined || byInterviewer !== undefined;
+      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [], byInterviewer: byInterviewer ?? [] } : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
     logInteraction: async (input) =>
-      (await import('../app/log-interaction.js')).logInteraction(
-        uow,
-        calendar,
-        clock,
-        defined({ ...input }),
-      ),
-    plan: async (asOf) =>
-      (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
+      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
+    plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at =
-        asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
+      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {
@@ -160,17 +135,27 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       const result = await recordStepAction(uow, calendar, clock, { stepId, action, until });
       return { until: result.event.until, warnings: result.warnings };
     },
-    loadDemo: async () => {
-      const { demoDocument } = await import('../app/demo.js');
-      // The demo's own zone decides its "today", so its dates line up with its settings.
-      const document = demoDocument(dateInZone(clock.now(), 'America/New_York'));
-      await importDocument(document);
-      return document;
-    },
     backup: (file) => backupSqlite(database, file),
     close: async () => {
       holidays.save();
       await database.close();
     },
+  };
+}
+
+/** `tactful demo` and `tactful demo --leave`: the sample beside the seeker's data, never in it. */
+export function sampleCommands(config: Config, clock: Clock): SampleCommands {
+  const store = sampleStoreBeside(ownDatabaseOptions(config.storage));
+  return {
+    where: store.where,
+    load: async () => {
+      const { loadSample } = await import('../app/sample.js');
+      const { holidays, calendar } = holidayCalendar(config);
+      const loaded = await loadSample(store, calendar, clock);
+      await loaded.dataset.close();
+      holidays.save();
+      return loaded.document;
+    },
+    leave: async () => (await import('../app/sample.js')).leaveSample(store, null),
   };
 }

@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { sampleDocument } from '../../src/app/sample.js';
 import { BIN, ensureBuilt, ROOT } from '../cli/helpers.js';
 
 export { ROOT };
@@ -87,7 +88,12 @@ export interface Server {
  * with that build's web/ and templates/ pointing at ours (as in the npm package), and waits
  * for /api/health.
  */
-export async function startServer(): Promise<Server> {
+export interface ServerOptions {
+  /** Fills the database file before the server opens it (e.g. 1,000 applications for the bench). */
+  prepare?: (dbPath: string) => Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<Server> {
   ensureBuilt();
   ensureWebBuilt();
   const buildRoot = resolve(dirname(BIN), '..');
@@ -97,6 +103,7 @@ export async function startServer(): Promise<Server> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'tactful-e2e-'));
   const dbPath = join(dir, 'tactful.db');
+  await options.prepare?.(dbPath);
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -261,4 +268,12 @@ export async function apiCall<T>(
   const text = await r.text();
   if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${text}`);
   return JSON.parse(text) as T;
+}
+
+/**
+ * The sample search imported as the seeker's OWN data (no band): for tests and screenshots
+ * that need a realistic search. The web's "Load sample data" keeps the sample apart instead.
+ */
+export async function importDemoAsOwnData(server: Server): Promise<void> {
+  await apiCall(server, 'POST', '/import', sampleDocument({ now: () => Date.now() }));
 }
