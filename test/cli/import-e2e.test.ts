@@ -158,7 +158,10 @@ describe('tactful import (spreadsheets, cards, invitations)', () => {
 
   it('keeps importing the JSON document at once, without --yes (scripts and restores rely on it)', async () => {
     const source = join(dir, 'source.db');
-    expect((await tactful(['--db', source, 'demo'])).code).toBe(0);
+    // (`demo` has its own database: seed with a spreadsheet instead.)
+    expect(
+      (await tactful(['--db', source, 'import', fixture('applications.csv'), '--yes'])).code,
+    ).toBe(0);
     const file = join(dir, 'doc.json');
     writeFileSync(file, await exportJson(source));
     const db = join(dir, 'json.db');
@@ -169,7 +172,7 @@ describe('tactful import (spreadsheets, cards, invitations)', () => {
     expect(JSON.parse(await exportJson(db)).applications).toEqual([]);
     const result = await tactful(['--db', db, 'import', file]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Imported \d+ contacts, 6 applications/);
+    expect(result.stdout).toMatch(/^Imported 3 contacts, 5 applications, 1 interview, /);
     // Named otherwise, the document is still recognised by its content.
     const renamed = join(dir, 'backup.txt');
     writeFileSync(renamed, readFileSync(file));
@@ -217,7 +220,22 @@ describe('tactful import (spreadsheets, cards, invitations)', () => {
 
   it('exports CSV tables (UTF-8 with BOM) and vCards that import back with no change', async () => {
     const db = join(dir, 'export.db');
-    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    for (const name of ['applications.csv', 'Connections.csv', 'contacts.vcf', 'invite.ics']) {
+      expect(
+        (
+          await tactful([
+            '--db',
+            db,
+            'import',
+            fixture(name),
+            '--yes',
+            '--me',
+            'alex.seeker@gmail.example',
+          ])
+        ).code,
+        name,
+      ).toBe(0);
+    }
     const before = await exportJson(db);
     for (const what of ['contacts', 'applications', 'interactions']) {
       const csv = await tactful(['--db', db, 'export', '--format', 'csv', '--what', what]);
