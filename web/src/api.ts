@@ -2,6 +2,7 @@
 // server's `{ code, message, field? }`, so pages can show the message next to the field.
 import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
+import type { RegionName } from '../../src/core/regions.js';
 import type {
   Application,
   ApplicationStatus,
@@ -17,6 +18,7 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+export type { RegionName };
 export type { Agenda, AgendaApplication, AgendaContact } from '../../src/core/agenda.js';
 
 export interface AppWithStatus extends Application {
@@ -214,6 +216,7 @@ export const api = {
   loadSample: () => request<{ active: boolean; where: string }>('POST', '/sample', {}),
   leaveSample: () => request<{ active: boolean; removed: boolean }>('DELETE', '/sample'),
   insights: () => request<Insights>('GET', '/insights'),
+  regions: () => request<{ regions: RegionName[] }>('GET', '/regions'),
   calendar: () => request<{ subscribed: boolean }>('GET', '/calendar'),
   newCalendarToken: () => request<{ token: string; path: string }>('POST', '/calendar/token', {}),
   smtp: () => request<{ smtp: SmtpView | null }>('GET', '/smtp'),

@@ -6,6 +6,7 @@ import { assertTimeZone, isRfc3339 } from '../calendar.js';
 import { dateProblem, localDateTimeProblem } from '../date-input.js';
 import { knownTimeZones, suggestRegion, suggestTimeZone } from '../place-names.js';
 import type { BusinessCalendar } from '../calendar.js';
+import { DomainError } from '../errors.js';
 import {
   APPLICATION_STATUSES,
   CHANCES,
@@ -92,20 +93,22 @@ export const timeZoneSchema = checkedString((zone) => {
 });
 
 export function regionSchema(calendar: BusinessCalendar) {
-  const isRegion = (region: string) => {
+  /** Null when the holiday source knows the region, else its words for what is wrong. */
+  const regionProblem = (region: string): string | null => {
     try {
       calendar.assertRegion(region);
-      return true;
-    } catch {
-      return false;
+      return null;
+    } catch (error) {
+      return error instanceof DomainError && error.code === 'unknown_region'
+        ? error.message
+        : `must be a holiday region such as US, GB-ENG, IE, DE-BY (got "${region}")`;
     }
   };
   return checkedString((region) => {
-    if (isRegion(region)) return null;
-    const suggestion = suggestRegion(region, isRegion);
-    return suggestion
-      ? `"${region}" is not a holiday region: did you mean ${suggestion}?`
-      : `must be a holiday region such as US, GB-ENG, IE, DE-BY (got "${region}")`;
+    const problem = regionProblem(region);
+    if (problem === null) return null;
+    const suggestion = suggestRegion(region, (code) => regionProblem(code) === null);
+    return suggestion ? `"${region}" is not a holiday region: did you mean ${suggestion}?` : problem;
   });
 }
 
