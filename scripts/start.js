@@ -3,7 +3,7 @@
 // `npm start`: build what is missing or older than its sources (dist/ for the server,
 // web/dist/ for the web app), then run `tactful serve` with any extra arguments
 // (`npm start -- --port 5000`).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,9 +44,25 @@ if (
   run('build:web');
 }
 
-const child = spawnSync(
+// The server is a child: a signal sent to this process (SIGTERM from a process manager, or
+// SIGINT) is passed on, and this process ends only when the server has, with its status, so
+// stopping `npm start` never leaves a server holding the port.
+const child = spawn(
   process.execPath,
   [join(ROOT, 'bin/tactful.js'), 'serve', ...process.argv.slice(2)],
   { stdio: 'inherit' },
 );
-process.exitCode = child.status ?? 0;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
+child.on('error', (error) => {
+  console.error(`tactful: could not start the server: ${error.message}`);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => {
+  // A server stopped by a signal exits 128 + its number, as a shell reports it.
+  const signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+  process.exit(code ?? 128 + (signals[signal] ?? 0));
+});

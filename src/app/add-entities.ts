@@ -17,7 +17,13 @@ import { DomainError } from '../core/errors.js';
 import type { Application, Contact, Interview } from '../core/types.js';
 import { nextId } from './next-id.js';
 import type { Clock, EntityType, FactsRepository, UnitOfWork } from './ports.js';
-import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
+import {
+  assertContactsExist,
+  assertEmailFree,
+  assertNoteContactsExist,
+  assertRoundFree,
+  validate,
+} from './validate.js';
 
 const newContactSchema = contactPatchSchema.extend({ id: idSchema.optional() });
 
@@ -40,7 +46,7 @@ async function freshId(
   const ids = await repo.listIds(entity);
   if (given === undefined) return nextId(entity, ids);
   if (ids.includes(given)) {
-    throw new DomainError('conflict', `id: a ${entity} with id "${given}" already exists`, 'id');
+    throw new DomainError('conflict', `a ${entity} with id "${given}" already exists`, 'id');
   }
   return given;
 }
@@ -48,6 +54,7 @@ async function freshId(
 export async function addContact(uow: UnitOfWork, input: unknown): Promise<Contact> {
   const patch = validate(newContactSchema, input);
   return uow.transaction(async (repo) => {
+    await assertEmailFree(repo, patch.email, undefined);
     const contact = mergeContact(undefined, {
       ...patch,
       id: await freshId(repo, 'contact', patch.id),
@@ -89,12 +96,9 @@ export async function addApplication(
 export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Interview> {
   const { application, ...patch } = validate(newInterviewSchema, input);
   return uow.transaction(async (repo) => {
-    if (!(await repo.getApplication(application))) {
-      throw new DomainError(
-        'not_found',
-        `application: no application with id "${application}"`,
-        'application',
-      );
+    const found = await repo.getApplication(application);
+    if (!found) {
+      throw new DomainError('not_found', `no application with id "${application}"`, 'application');
     }
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
     await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
@@ -102,6 +106,7 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
       ...patch,
       id: await freshId(repo, 'interview', patch.id),
     });
+    assertRoundFree(found, interview);
     await repo.insertInterview(application, interview);
     return interview;
   });

@@ -3,7 +3,13 @@
 // null resets, lists replace), each one transaction, unknown ids → not_found.
 import { z } from 'zod';
 import type { UnitOfWork } from './ports.js';
-import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
+import {
+  assertContactsExist,
+  assertEmailFree,
+  assertNoteContactsExist,
+  assertRoundFree,
+  validate,
+} from './validate.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
@@ -46,6 +52,7 @@ export async function updateContact(uow: UnitOfWork, id: string, input: unknown)
   return uow.transaction(async (repo) => {
     const stored = await repo.getContact(id);
     if (!stored) throw notFound('contact', id, 'id');
+    await assertEmailFree(repo, patch.email, id);
     const contact = mergeContact(stored, { ...patch, id, name: patch.name ?? stored.name });
     await repo.upsertContact(contact);
     return contact;
@@ -98,6 +105,10 @@ export async function updateInterview(
       round: patch.round ?? stored.round,
       start: patch.start ?? stored.start,
     });
+    // Only a changed round or start is checked: older data may already hold two of a kind.
+    if (interview.round !== stored.round || interview.start !== stored.start) {
+      assertRoundFree(application, interview);
+    }
     await repo.upsertInterview(applicationId, interview);
     return interview;
   });

@@ -13,7 +13,7 @@ import {
   type ApplicationFields,
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
-import type { Application, TactfulDocument } from '../core/types.js';
+import type { Application, Facts, TactfulDocument } from '../core/types.js';
 import type { FactsBatch, UnitOfWork } from './ports.js';
 
 export interface EntityCounts {
@@ -45,7 +45,22 @@ export async function importDocument(
   input: unknown,
 ): Promise<ImportSummary> {
   return uow.transaction(async (repo) => {
-    const facts = await repo.loadFacts();
+    const { summary, batch } = mergeDocument(await repo.loadFacts(), calendar, input);
+    await repo.upsertAll(batch);
+    return summary;
+  });
+}
+
+/**
+ * What importing `input` over `facts` would write, and the counts by outcome; throws
+ * DomainError for a bad document. Writes nothing (the file importers preview with it).
+ */
+export function mergeDocument(
+  facts: Facts,
+  calendar: BusinessCalendar,
+  input: unknown,
+): { summary: ImportSummary; batch: FactsBatch } {
+  {
     const storedContacts = new Map(facts.contacts.map((c) => [c.id, c]));
     const doc = parseDocument(input, calendar, new Set(storedContacts.keys()));
 
@@ -136,9 +151,8 @@ export async function importDocument(
       }
     }
 
-    await repo.upsertAll(batch);
-    return summary;
-  });
+    return { summary, batch };
+  }
 }
 
 /** Counts one merged record; true when it must be written (new or changed). */
@@ -174,6 +188,7 @@ function assertOwner(
       'invalid_input',
       `${field}: ${entity} "${id}" belongs to application "${owner}"`,
       field,
+      { namesField: true },
     );
   }
   owners.set(id, applicationId);

@@ -49,28 +49,16 @@ export async function storeInteraction(
 ): Promise<LoggedInteraction> {
   const facts = await repo.loadFacts();
   if (!facts.applications.some((a) => a.id === applicationId)) {
-    throw new DomainError(
-      'not_found',
-      `application: no application with id "${applicationId}"`,
-      'application',
-    );
+    throw new DomainError('not_found', `no application with id "${applicationId}"`, 'application');
   }
   const known = new Set(facts.contacts.map((c) => c.id));
   patch.contacts?.forEach((id, i) => {
     if (!known.has(id))
-      throw new DomainError(
-        'invalid_input',
-        `contacts[${i}]: no contact with id "${id}"`,
-        `contacts[${i}]`,
-      );
+      throw new DomainError('invalid_input', `no contact with id "${id}"`, `contacts[${i}]`);
   });
   const ids = facts.applications.flatMap((a) => a.interactions.map((x) => x.id));
   if (patch.id !== undefined && ids.includes(patch.id)) {
-    throw new DomainError(
-      'conflict',
-      `id: an interaction with id "${patch.id}" already exists`,
-      'id',
-    );
+    throw new DomainError('conflict', `an interaction with id "${patch.id}" already exists`, 'id');
   }
   const interaction = mergeInteraction(undefined, {
     ...patch,

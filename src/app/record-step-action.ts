@@ -1,10 +1,12 @@
 // done / skip / snooze on a step of the current plan (SPEC §3.1 "Steps, ids and user actions").
-import { dateInZone, formatInstant, isIsoDate } from '../core/calendar.js';
+import { dateInZone, formatInstant, maxDate, parseInstant } from '../core/calendar.js';
+import { dateProblem, dayLabel } from '../core/date-input.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import { DomainError } from '../core/errors.js';
 import {
   SEEKER_STEP_KINDS,
   STEP_ACTIONS,
+  type Facts,
   type Interaction,
   type IsoDate,
   type PlanWarning,
@@ -15,6 +17,9 @@ import {
 import { storeInteraction } from './log-interaction.js';
 import { planOf } from './plan-for.js';
 import type { Clock, UnitOfWork } from './ports.js';
+
+/** The summary of the outbound message that `done` logs. */
+export const DONE_SUMMARY = 'Marked done in tactful';
 
 export interface StepActionInput {
   stepId: string;
@@ -47,15 +52,14 @@ export async function recordStepAction(
       'action',
     );
   }
-  if (input.until !== undefined && (input.action !== 'snooze' || !isIsoDate(input.until))) {
-    throw new DomainError(
-      'invalid_input',
-      'until: a snooze date YYYY-MM-DD (snooze only)',
-      'until',
-    );
+  if (input.until !== undefined) {
+    if (input.action !== 'snooze') {
+      throw new DomainError('invalid_input', 'can only be given with snooze', 'until');
+    }
+    const problem = dateProblem(input.until);
+    if (problem) throw new DomainError('invalid_date', problem, 'until');
   }
   const now = clock.now();
-  const at = formatInstant(now);
   return uow.transaction(async (repo) => {
     const facts = await repo.loadFacts();
     const step = planOf(facts, calendar, now).steps.find((s) => s.id === input.stepId);
@@ -65,11 +69,18 @@ export async function recordStepAction(
 
     let until: IsoDate | null = null;
     if (input.action === 'snooze') {
-      const region = application.region ?? facts.settings.region;
-      until =
-        input.until ??
-        calendar.addBusinessDays(region, dateInZone(now, facts.settings.timezone), 1);
+      const bounds = snoozeBoundsOf(facts, calendar, step, now);
+      until = input.until ?? bounds.suggested;
+      if (until <= bounds.after) {
+        const what = bounds.after === step.due ? "the step's due date" : 'today';
+        throw new DomainError(
+          'invalid_input',
+          `must be after ${what}, ${dayLabel(bounds.after)}`,
+          'until',
+        );
+      }
     }
+    const at = eventInstant(facts, step.id, input.action, now);
     const event: StepEvent = { stepId: step.id, action: input.action, at, until };
     await repo.addStepEvent(event);
 
@@ -78,12 +89,13 @@ export async function recordStepAction(
     if (input.action === 'done') {
       if (!SEEKER_STEP_KINDS.includes(step.kind)) {
         ({ interaction, warnings } = await storeInteraction(repo, step.application, {
-          at,
+          at: formatInstant(now),
           direction: 'out',
           kind: step.kind,
           channel: step.channel,
           contacts: step.to,
-          summary: `done: ${step.id}`,
+          // Words, not the step id: the timeline, the CLI and exports show it to the seeker.
+          summary: DONE_SUMMARY,
         }));
       }
       if (step.kind === 'move_on') {
@@ -93,4 +105,50 @@ export async function recordStepAction(
     }
     return { step, event, interaction, warnings };
   });
+}
+
+export interface SnoozeBounds {
+  /** A snooze date must be later than this: the step's due date, or today when it is overdue. */
+  after: IsoDate;
+  /** The default: the next business day after `after` in the application's region. */
+  suggested: IsoDate;
+}
+
+function snoozeBoundsOf(
+  facts: Facts,
+  calendar: BusinessCalendar,
+  step: Step,
+  now: number,
+): SnoozeBounds {
+  const application = facts.applications.find((a) => a.id === step.application);
+  const region = application?.region ?? facts.settings.region;
+  const after = maxDate(step.due, dateInZone(now, facts.settings.timezone))!;
+  return { after, suggested: calendar.addBusinessDays(region, after, 1) };
+}
+
+/** The snooze dates a step accepts now (the web's date picker starts at `suggested`). */
+export async function snoozeBounds(
+  uow: UnitOfWork,
+  calendar: BusinessCalendar,
+  clock: Clock,
+  stepId: string,
+): Promise<SnoozeBounds & { step: Step }> {
+  const now = clock.now();
+  const facts = await uow.read((repo) => repo.loadFacts());
+  const step = planOf(facts, calendar, now).steps.find((s) => s.id === stepId);
+  if (!step) throw new DomainError('not_found', `no open step with id "${stepId}"`, 'stepId');
+  return { ...snoozeBoundsOf(facts, calendar, step, now), step };
+}
+
+/**
+ * Now to the second (SPEC §3.1), or 1 ms after the latest event of the same step and action
+ * when that one is not earlier: two snoozes in one second are both stored, in order, instead
+ * of the second colliding with the first on the key (step, action, at).
+ */
+function eventInstant(facts: Facts, stepId: string, action: StepAction, now: number): string {
+  let ms = Math.floor(now / 1000) * 1000;
+  for (const e of facts.stepEvents) {
+    if (e.stepId === stepId && e.action === action) ms = Math.max(ms, parseInstant(e.at) + 1);
+  }
+  return ms % 1000 === 0 ? formatInstant(ms) : new Date(ms).toISOString();
 }

@@ -1,13 +1,56 @@
 // Runs a zod schema over untrusted input and turns the first issue into a DomainError
-// naming the field, as the document parser does.
+// whose `field` is the input's path; each adapter names it as the seeker sees it.
 import type { z } from 'zod';
 import { issueToError } from '../core/document/index.js';
-import { DomainError } from '../core/errors.js';
+import { dayLabel } from '../core/date-input.js';
+import { isEmailAddress, sameEmail } from '../core/email-address.js';
+import { DomainError, DuplicateContactError } from '../core/errors.js';
+import type { Application, Interview } from '../core/types.js';
 import type { FactsRepository } from './ports.js';
 
+/** A plausible address, and no other contact (`self` is the one being edited) has it. */
+export async function assertEmailFree(
+  repo: FactsRepository,
+  email: string | null | undefined,
+  self: string | undefined,
+): Promise<void> {
+  if (email == null || email === '') return;
+  if (!isEmailAddress(email.trim())) {
+    throw new DomainError('invalid_input', `"${email}" is not an e-mail address`, 'email');
+  }
+  const { contacts } = await repo.loadFacts();
+  const other = contacts.find((c) => c.id !== self && sameEmail(c.email, email));
+  if (other) throw new DuplicateContactError(other);
+}
+
+/** One interview per round and per start time in an application (`interview` may be an edit). */
+export function assertRoundFree(application: Application, interview: Interview): void {
+  for (const other of application.interviews) {
+    if (other.id === interview.id) continue;
+    if (other.round === interview.round) {
+      throw new DomainError(
+        'conflict',
+        `${application.organization} already has a round ${other.round} (${other.id}, ${when(other)})`,
+        'round',
+      );
+    }
+    if (other.start === interview.start && other.timezone === interview.timezone) {
+      throw new DomainError(
+        'conflict',
+        `${application.organization} already has an interview at ${other.start.replace('T', ' ')} (round ${other.round}, ${other.id})`,
+        'start',
+      );
+    }
+  }
+}
+
+function when(interview: Interview): string {
+  return `${dayLabel(interview.start.slice(0, 10))} at ${interview.start.slice(11, 16)}`;
+}
+
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw issueToError(result.error);
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw issueToError(result.error, 'fields');
   return result.data;
 }
 
@@ -21,11 +64,7 @@ export async function assertContactsExist(
   const known = new Set(await repo.listIds('contact'));
   ids.forEach((id, i) => {
     if (!known.has(id)) {
-      throw new DomainError(
-        'invalid_input',
-        `${field}[${i}]: no contact with id "${id}"`,
-        `${field}[${i}]`,
-      );
+      throw new DomainError('invalid_input', `no contact with id "${id}"`, `${field}[${i}]`);
     }
   });
 }

@@ -9,6 +9,8 @@ export interface CliDeps {
   stdout(text: string): void;
   stderr(text: string): void;
   stdinIsTty: boolean;
+  /** stderr is a terminal: progress bars go there. */
+  stderrIsTty?: boolean;
   /** Terminal width when stdout is a TTY. */
   columns: number | undefined;
   /** Parses env + the global `--db` flag; throws ConfigError naming the variable. */
@@ -24,6 +26,8 @@ export class CommandContext {
   private parsedConfig: Config | undefined;
   private opened: Promise<Services> | undefined;
   private dbFlag: string | undefined;
+  /** A command that succeeded but has a verdict to report (`check` → 3) sets it. */
+  exitCode = 0;
   private sampleFlag = false;
 
   constructor(readonly deps: CliDeps) {}

@@ -2,13 +2,16 @@
 // User errors exit 1 with a message that names the field; bugs exit 2. A stack trace is
 // printed only with TACTFUL_DEBUG=1.
 import { CommanderError } from 'commander';
-import { isDomainError } from '../core/errors.js';
+import { DuplicateContactError, isDomainError, seekerMessage } from '../core/errors.js';
+import { flagOf } from './flag-names.js';
 import { ConfigError } from '../config/config.js';
 import { DatabaseFileError } from '../storage/open-mode.js';
 
 export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
 export const EXIT_INTERNAL_ERROR = 2;
+/** `check`: the message has a finding of severity error (it ran fine; the text needs work). */
+export const EXIT_FINDINGS = 3;
 
 export interface Failure {
   exitCode: number;
@@ -80,9 +83,13 @@ function commanderMessage(error: CommanderError): string {
 
 /** Classifies anything thrown while running a command. Never throws. */
 export function describeFailure(error: unknown): Failure {
+  if (error instanceof DuplicateContactError) {
+    const hint = `update it with \`tactful edit contact ${error.existing.id}\``;
+    return { exitCode: EXIT_USER_ERROR, message: oneLine(`${error.message}; ${hint}`) };
+  }
   if (isDomainError(error)) {
-    const field = error.field && !error.message.includes(error.field) ? `${error.field}: ` : '';
-    return { exitCode: EXIT_USER_ERROR, message: oneLine(field + error.message) };
+    // The field as the user typed it (`--until`), never an internal path (`contacts[0]`).
+    return { exitCode: EXIT_USER_ERROR, message: oneLine(seekerMessage(error, flagOf)) };
   }
   if (error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseFileError) {
     return { exitCode: EXIT_USER_ERROR, message: oneLine(error.message) };

@@ -16,6 +16,10 @@ import { registerToday } from './commands/today.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerSmtp } from './commands/smtp.js';
+import { registerSettings } from './commands/settings.js';
+import { registerList } from './commands/list.js';
+import { registerShow } from './commands/show.js';
+import { registerEdit } from './commands/edit.js';
 
 /** Commands that never work on the sample: mail is never sent from it, and serve shows it by itself. */
 const NOT_ON_SAMPLE: Record<string, string> = {
@@ -57,6 +61,10 @@ export function buildProgram(ctx: CommandContext): Command {
   registerServe(program, ctx);
   registerWorker(program, ctx);
   registerSmtp(program, ctx);
+  registerSettings(program, ctx);
+  registerList(program, ctx);
+  registerShow(program, ctx);
+  registerEdit(program, ctx);
 
   // Every (sub)command reports errors through runCli, never by exiting itself.
   const quiet = (command: Command): void => {

@@ -14,7 +14,7 @@ export async function runCli(argv: string[], deps: CliDeps, debugFallback = fals
       return EXIT_OK;
     }
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT_OK;
+    return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError && error.exitCode === 0) return EXIT_OK;
     const failure = describeFailure(error);

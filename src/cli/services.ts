@@ -13,10 +13,13 @@ import type {
   InterviewerNotes,
   Plan,
   PlanWarning,
+  Settings,
   Source,
   StepAction,
   TactfulDocument,
 } from '../core/types.js';
+import type { Overview } from '../app/browse.js';
+import type { ImportOptions, ImportPreview, ImportSource } from '../app/import-file.js';
 
 export interface ContactInput {
   id?: string;
@@ -65,13 +68,21 @@ export interface InterviewInput {
   byInterviewer?: InterviewerNotes[];
 }
 
+export interface SettingsInput {
+  timezone?: string;
+  region?: string;
+  preset?: string;
+  signature?: string;
+  activeTarget?: number;
+}
+
 export interface LogInput {
   application: string;
   kind: InteractionKind;
   direction: Direction;
   contacts: string[];
   channel?: Channel;
-  /** RFC 3339; omitted means now. */
+  /** As typed: a date, a local date and time (the seeker's zone) or an instant; omitted means now. */
   at?: string;
   summary?: string;
   newDecisionDate?: string;
@@ -88,6 +99,14 @@ export interface ImportOutcome {
 export interface Services {
   /** One transaction: all of the document lands, or nothing does. Counts records by outcome. */
   importDocument(document: unknown): Promise<ImportOutcome>;
+  /** What importing the document would change; writes nothing. */
+  previewDocument(document: unknown): Promise<ImportOutcome>;
+  /** Spreadsheets, vCards, invitations: what an import would do, written or not. */
+  previewImport(source: ImportSource, options: ImportOptions): Promise<ImportPreview>;
+  commitImport(source: ImportSource, options: ImportOptions): Promise<ImportPreview>;
+  /** `--what applications|contacts|interactions`: spreadsheets that import back. */
+  exportTable(what: 'applications' | 'contacts' | 'interactions'): Promise<string>;
+  exportVcf(): Promise<string>;
   exportDocument(): Promise<TactfulDocument>;
   exportCsv(asOf: string | undefined): Promise<string>;
   addContact(input: ContactInput): Promise<Contact>;
@@ -100,7 +119,15 @@ export interface Services {
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
   /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
   recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
-  backup(file: string): Promise<void>;
+  /** The facts and the plan as of `asOf` (the raw `--as-of`), for `list` and `show`. */
+  overview(asOf: string | undefined): Promise<Overview>;
+  settings(): Promise<Settings>;
+  /** Validated like the document's settings; omitted flags keep their value. */
+  updateSettings(patch: SettingsInput): Promise<Settings>;
+  /** Omitted fields keep their value; an e-mail address another contact has is refused. */
+  updateContact(id: string, input: Partial<Omit<ContactInput, 'id'>>): Promise<Contact>;
+  /** Refuses a missing folder; an existing file is a `conflict` unless `overwrite`. */
+  backup(file: string, options?: { overwrite?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 

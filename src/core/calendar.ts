@@ -1,7 +1,7 @@
 // The business calendar and time arithmetic of SPEC §3.1. Pure: holidays arrive through a
 // lookup function (the date-holidays adapter lives outside core), "now" is an argument.
 import { Temporal } from 'temporal-polyfill';
-import { civilFromDays, dayNumber, daysFromCivil, daysInMonth } from './civil-date.js';
+import { civilFromDays, dayNumber, daysFromCivil, daysInMonth, missingDay, normalizeDateTime } from './civil-date.js';
 import { DomainError } from './errors.js';
 import type { IsoDate, IsoInstant, LocalDateTime } from './types.js';
 
@@ -206,15 +206,43 @@ export class BusinessCalendar {
 }
 
 /**
- * `--as-of`: `YYYY-MM-DD` is 00:00 of that day in the seeker's zone; otherwise an RFC 3339
- * instant with an offset. Throws `invalid_date` naming `field` for anything else.
+ * `--as-of`: `YYYY-MM-DD` is 00:00 of that day in the seeker's zone; a date and time without
+ * an offset is read in that zone; otherwise an RFC 3339 instant. Throws `invalid_date`
+ * naming `field` for anything else.
  */
 export function parseAsOf(value: string, seekerZone: string, field = 'asOf'): number {
-  if (isIsoDate(value)) return startOfDay(value, seekerZone);
-  if (isRfc3339(value)) return parseInstant(value);
+  return parseWhen(value, field, { zone: seekerZone, date: 'start' });
+}
+
+export interface WhenOptions {
+  /** The seeker's zone: dates and times without an offset are read in it. */
+  zone: string;
+  /** What a date alone means: its first instant (`--as-of`), or a moment of that day (`--at`). */
+  date: 'start' | 'moment';
+  /** Now, for `date: 'moment'`: a date alone that is today means now, another day its noon. */
+  now?: number;
+}
+
+/**
+ * A date (`2026-12-24`), a local date and time (`2026-12-24 09:00`, read in the seeker's zone)
+ * or an instant with an offset (`2026-12-24T09:00:00Z`) as epoch milliseconds. Anything else
+ * is a DomainError('invalid_date') naming `field` and saying what is wrong.
+ */
+export function parseWhen(value: string, field: string, options: WhenOptions): number {
+  const text = normalizeDateTime(value);
+  if (isIsoDate(text)) {
+    if (options.date === 'start') return startOfDay(text, options.zone);
+    const now = options.now ?? 0;
+    if (dateInZone(now, options.zone) === text) return now;
+    return localToEpochMs(`${text}T12:00`, options.zone);
+  }
+  if (isLocalDateTime(text)) return localToEpochMs(text, options.zone);
+  if (isRfc3339(text)) return parseInstant(text);
+  const day = missingDay(text.slice(0, 10));
   throw new DomainError(
     'invalid_date',
-    `${field} must be a date YYYY-MM-DD or an instant such as 2026-12-24T09:00:00Z, got "${value}"`,
+    day ??
+      `must be a date (2026-12-24), a date and time (2026-12-24 09:00) or an instant such as 2026-12-24T09:00:00Z (got "${value}")`,
     field,
   );
 }

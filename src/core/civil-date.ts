@@ -37,3 +37,38 @@ export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Why a YYYY-MM-DD-shaped value names no day, or null when it does (or is not that shape). */
+export function missingDay(value: string): string | null {
+  const m = DATE_SHAPE.exec(value);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1) return `${value} is not a date: there is no year 0`;
+  if (mo < 1 || mo > 12) return `${value} is not a date: there is no month ${mo}`;
+  if (d < 1) return `${value} is not a date: there is no day 0`;
+  const days = daysInMonth(y, mo);
+  if (d > days) return `${value} is not a date: ${MONTH_NAMES[mo - 1]} ${y} has ${days} days`;
+  return null;
+}
+
+/** `2026-12-01 14:00` → `2026-12-01T14:00`: people type a space, the document keeps the T. */
+export function normalizeDateTime(value: string): string {
+  return value.trim().replace(/^(\d{4}-\d{2}-\d{2})[ ]+(?=\d)/, '$1T');
+}

@@ -23,6 +23,7 @@ import { calendarRoutes } from './calendar.routes.js';
 import { outboxRoutes } from './outbox.routes.js';
 import { smtpRoutes } from './smtp.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { regionRoutes } from './region.routes.js';
 import { sampleRoutes } from './sample.routes.js';
 import { requestGuard } from './security.js';
 import { settingsRoutes } from './settings.routes.js';
@@ -55,12 +56,14 @@ const HELMET_OPTIONS = {
   crossOriginEmbedderPolicy: false,
 } as const;
 
-// Zod issues become the same DomainError the use cases throw, naming the field.
+// Zod issues become the same DomainError the use cases throw, naming the field. The imported
+// document keeps its JSON paths in the message (a path is what names a field in a file).
 const zodValidator =
-  ({ schema }: { schema: z.ZodType }) =>
+  ({ schema, url }: { schema: z.ZodType; url?: string }) =>
   (data: unknown) => {
-    const result = schema.safeParse(data);
-    return result.success ? { value: result.data } : { error: issueToError(result.error) };
+    const result = schema.safeParse(data, { reportInput: true });
+    const mode = url === '/api/import' ? 'document' : 'fields';
+    return result.success ? { value: result.data } : { error: issueToError(result.error, mode) };
   };
 // Response schemas document the contract; the use cases' objects are sent as they are, so
 // `GET /api/plan` is byte for byte `JSON.stringify` of the plan.
@@ -140,6 +143,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   if (deps.mail) calendarRoutes(app, ctx, deps.mail);
   if (deps.mail) outboxRoutes(app, ctx, deps.mail);
   if (deps.mail) smtpRoutes(app, ctx, deps.mail);
+  if (deps.regions) regionRoutes(app, ctx, deps.regions);
   if (deps.sample) sampleRoutes(app, deps.sample);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await staticRoutes(app, deps.webRoot ?? null);

@@ -36,7 +36,7 @@ export function contactRoutes(app: ZodApp, { deps, cache }: RouteContext): void 
         description: 'Omitted fields keep their value, null resets.',
         params: idParamsSchema,
         body: contactEditSchema,
-        response: { 200: contactSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: contactSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     (request) => updateContact(deps.uow, request.params.id, request.body),

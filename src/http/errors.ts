@@ -2,12 +2,20 @@
 // own 4xx (bad JSON, wrong media type, body too large) → the same `{ code, message, field? }`
 // shape, and anything else → a bare 500 with no stack trace or internal message.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode } from '../core/errors.js';
+import {
+  DomainError,
+  DuplicateContactError,
+  seekerMessage,
+  type ErrorCode,
+} from '../core/errors.js';
+import { labelOf } from './field-labels.js';
 
 export interface ApiError {
   code: string;
   message: string;
   field?: string;
+  /** On a duplicate e-mail address: the id of the contact that already has it. */
+  existing?: string;
 }
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -60,8 +68,12 @@ export function statusOf(code: ErrorCode): number {
 /** Status and body for any thrown value; never exposes a stack or an internal message. */
 export function toApiError(error: unknown): { status: number; body: ApiError } {
   if (error instanceof DomainError) {
-    const body: ApiError = { code: error.code, message: error.message };
+    const body: ApiError = { code: error.code, message: seekerMessage(error, labelOf) };
     if (error.field !== undefined) body.field = error.field;
+    if (error instanceof DuplicateContactError) {
+      body.message = `${error.message}: edit that contact in Contacts instead`;
+      body.existing = error.existing.id;
+    }
     return { status: STATUS_OF[error.code] ?? 400, body };
   }
   if (error instanceof HttpError) {

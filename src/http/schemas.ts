@@ -17,7 +17,12 @@ import {
 const nullableString = z.string().nullable();
 
 export const errorSchema = z
-  .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+  .object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    existing: z.string().optional().describe('the contact that already has this e-mail address'),
+  })
   .describe('Every 4xx and 5xx answer');
 
 export const settingsSchema = z.object({

@@ -1,7 +1,7 @@
 // /api/steps/:stepId/…: done, skip, snooze; the draft (JSON, .eml, mailto:); and the message
 // checker on the seeker's own text. Step ids contain ":" — clients percent-encode them.
 import { z } from 'zod';
-import { recordStepAction } from '../app/record-step-action.js';
+import { recordStepAction, snoozeBounds } from '../app/record-step-action.js';
 import { checkMessage } from '../core/checker/index.js';
 import { isoDateSchema } from '../core/document/index.js';
 import { parseSignature, renderDraft, type Draft } from '../core/drafts/index.js';
@@ -84,7 +84,7 @@ export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
           tags: ['steps'],
           description:
             action === 'snooze'
-              ? 'Moves due to the later of due and `until` (default: the next business day).'
+              ? 'Moves due to `until`, which must be later than the due date and today (default: the next business day after them).'
               : action === 'done'
                 ? "Logs the step's outbound message now (move_on also closes the application)."
                 : 'Ends the step for good.',
@@ -110,6 +110,31 @@ export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
       },
     );
   }
+
+  app.get(
+    '/api/steps/:stepId/snooze',
+    {
+      schema: {
+        tags: ['steps'],
+        description:
+          'The snooze dates the step accepts: later than `after`; `suggested` is the default (the next business day).',
+        params: stepParamsSchema,
+        response: {
+          200: z.object({ after: z.string(), suggested: z.string() }),
+          404: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { after, suggested } = await snoozeBounds(
+        deps.uow,
+        deps.calendar,
+        deps.clock,
+        request.params.stepId,
+      );
+      return { after, suggested };
+    },
+  );
 
   app.get(
     '/api/steps/:stepId/draft',

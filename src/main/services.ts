@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
 import type { ImportOutcome, SampleCommands, Services } from '../cli/services.js';
 import { UserError } from '../cli/errors.js';
-import { BusinessCalendar, parseAsOf } from '../core/calendar.js';
+import { BusinessCalendar, formatInstant, parseAsOf, parseWhen } from '../core/calendar.js';
 import { backupSqlite, createUnitOfWork, type Database } from '../storage/index.js';
 import { cachedHolidays } from './holiday-cache.js';
 import { datasetOf, openStorage, ownDatabaseOptions, sampleStoreBeside } from './open-storage.js';
@@ -64,7 +64,7 @@ export async function openServices(config: Config, clock: Clock, options: { samp
   const asOfMs = async (raw: string | undefined): Promise<number> => {
     if (raw === undefined) return clock.now();
     const { getSettings } = await import('../app/settings.js');
-    return parseAsOf(raw, (await getSettings(uow)).timezone, '--as-of');
+    return parseAsOf(raw, (await getSettings(uow)).timezone, 'asOf');
   };
 
   const importDocument = async (document: unknown): Promise<ImportOutcome> => {
@@ -80,8 +80,28 @@ export async function openServices(config: Config, clock: Clock, options: { samp
     return total;
   };
 
+  const summed = (summary: Record<string, { created: number; updated: number; unchanged: number }>): ImportOutcome => {
+    const total: ImportOutcome = { created: 0, updated: 0, unchanged: 0 };
+    const { settings: _settings, ...records } = summary;
+    for (const counts of Object.values(records)) {
+      total.created += counts.created;
+      total.updated += counts.updated;
+      total.unchanged += counts.unchanged;
+    }
+    return total;
+  };
+
   return {
     importDocument,
+    previewDocument: async (document) => {
+      const { mergeDocument } = await import('../app/import-document.js');
+      const facts = await uow.read((repo) => repo.loadFacts());
+      return summed({ ...mergeDocument(facts, calendar, document).summary });
+    },
+    previewImport: async (source, options) => (await import('../app/import-file.js')).previewImport(uow, calendar, source, options),
+    commitImport: async (source, options) => (await import('../app/import-file.js')).commitImport(uow, calendar, source, options),
+    exportTable: async (what) => (await import('../app/export-tables.js')).exportTable(uow, what),
+    exportVcf: async () => (await import('../app/export-tables.js')).exportVcf(uow),
     exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
     exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
     addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
@@ -100,14 +120,19 @@ export async function openServices(config: Config, clock: Clock, options: { samp
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
-    logInteraction: async (input) =>
-      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
+    logInteraction: async (input) => {
+      const { getSettings } = await import('../app/settings.js');
+      // `--at` is read like `--as-of`, in the seeker's zone; a date alone is a moment of that day.
+      const zone = (await getSettings(uow)).timezone;
+      const at = input.at === undefined ? undefined : formatInstant(parseWhen(input.at, 'at', { zone, date: 'moment', now: clock.now() }));
+      return (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input, at }));
+    },
     plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
+      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, 'asOf');
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {
@@ -115,7 +140,14 @@ export async function openServices(config: Config, clock: Clock, options: { samp
       const result = await recordStepAction(uow, calendar, clock, { stepId, action, until });
       return { until: result.event.until, warnings: result.warnings };
     },
-    backup: (file) => backupSqlite(database, file),
+    overview: async (asOf) => {
+      const { overview } = await import('../app/browse.js');
+      return overview(uow, calendar, await asOfMs(asOf));
+    },
+    settings: async () => (await import('../app/settings.js')).getSettings(uow),
+    updateSettings: async (patch) => (await import('../app/settings.js')).updateSettings(uow, calendar, defined({ ...patch })),
+    updateContact: async (id, input) => (await import('../app/edit-entities.js')).updateContact(uow, id, defined({ ...input })),
+    backup: (file, options) => backupSqlite(database, file, options),
     close: async () => {
       holidays.save();
       await database.close();

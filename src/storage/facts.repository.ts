@@ -90,6 +90,13 @@ export function createFactsRepository(db: Db, seekerId: string): FactsRepository
     upsertInteraction: (applicationId, interaction) =>
       upsertInteraction(db, seekerId, applicationId, interaction),
     addStepEvent: (event) => insertStepEvent(db, seekerId, event),
+    async deleteInterview(id) {
+      await db
+        .deleteFrom('interviews')
+        .where('seeker_id', '=', seekerId)
+        .where('id', '=', id)
+        .execute();
+    },
     insertContact: (c) =>
       insertNew('contact', c.id, () =>
         db.insertInto('contacts').values(contactToRow(seekerId, c)).execute(),

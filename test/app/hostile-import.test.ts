@@ -86,8 +86,9 @@ const HOSTILE: HostileCase[] = [
     field: `${I0}.start`,
   },
   {
-    name: 'start with a space',
-    input: edited((d) => (i0(d).start = '2026-12-23 14:00')),
+    // A space for the T is accepted (people type it); a space after the T is not.
+    name: 'start with a space after the T',
+    input: edited((d) => (i0(d).start = '2026-12-23T 14:00')),
     field: `${I0}.start`,
   },
   {

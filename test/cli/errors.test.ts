@@ -5,15 +5,24 @@ import { ConfigError } from '../../src/config/config.js';
 import { DomainError } from '../../src/core/errors.js';
 
 describe('describeFailure', () => {
-  it('maps user errors to exit 1 with the field named', () => {
-    expect(describeFailure(new DomainError('invalid_input', 'must be a date', 'applications[0].createdOn'))).toEqual({
+  it('maps user errors to exit 1 with the field named as the flag, never by its path', () => {
+    expect(describeFailure(new DomainError('invalid_input', 'must be a date', 'createdOn'))).toEqual({
       exitCode: 1,
-      message: 'applications[0].createdOn: must be a date',
+      message: '--created-on must be a date',
     });
-    // A message that already names the field is not prefixed twice.
-    expect(describeFailure(new DomainError('not_found', 'application: no such id', 'application')).message).toBe(
-      'application: no such id',
+    expect(describeFailure(new DomainError('invalid_input', 'no contact with id "c9"', 'contacts[0]')).message).toBe(
+      '--to: no contact with id "c9"',
     );
+    // A field without a flag is not named at all; an old-style "field: " prefix is dropped.
+    expect(describeFailure(new DomainError('not_found', 'no open step with id "x"', 'stepId')).message).toBe(
+      'no open step with id "x"',
+    );
+    expect(describeFailure(new DomainError('not_found', 'stepId: no such step', 'stepId')).message).toBe('no such step');
+    // A document's path is what names a field in a file: kept.
+    const inFile = new DomainError('invalid_input', 'applications[0].createdOn must be a date', 'applications[0].createdOn', {
+      namesField: true,
+    });
+    expect(describeFailure(inFile).message).toBe('applications[0].createdOn must be a date');
     expect(describeFailure(new UserError('--until must be a date')).exitCode).toBe(1);
     expect(describeFailure(new ConfigError('DATABASE_URL is not a URL')).message).toBe('DATABASE_URL is not a URL');
   });

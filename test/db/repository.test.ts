@@ -392,9 +392,16 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
       await importDocument(uow, calendar, fullDocument());
       const dir = mkdtempSync(join(tmpdir(), 'tactful-backup-'));
       try {
-        const file = join(dir, 'sub', 'backup.db');
+        // The folder must exist (a typo never grows a tree); an existing file needs overwrite.
+        await expect(backupSqlite(database, join(dir, 'sub', 'backup.db'))).rejects.toThrow(
+          /folder .*sub does not exist/,
+        );
+        expect(existsSync(join(dir, 'sub'))).toBe(false);
+        const file = join(dir, 'backup.db');
         await backupSqlite(database, file);
         expect(existsSync(file)).toBe(true);
+        await expect(backupSqlite(database, file)).rejects.toMatchObject({ code: 'conflict' });
+        await backupSqlite(database, file, { overwrite: true });
         const copy = await openDatabase({ sqlitePath: file });
         try {
           expect(await exportDocument(createUnitOfWork(copy))).toEqual(fullDocument());

@@ -205,7 +205,8 @@ describe('tactful check', () => {
       'Subject: Did I get the job?\n\nHi Daniel,\n\nI need an answer by Friday, otherwise I will accept another offer.\nI sent some muffins to the Helio Renewables team. Regards, {{name}}\n',
     );
     const run = await tactful('check', file, '--application', 'northwind', '--to', 'priya');
-    expect(run.code).toBe(0);
+    // SPEC §5: 3 when a finding is an error (1 stays the user-error code).
+    expect(run.code).toBe(3);
     const lines = run.out.trimEnd().split('\n');
     expect(lines.map((l) => l.split(':')[0])).toEqual([
       'error subject outcome_question',

@@ -57,7 +57,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     });
     expect(await api.json('PUT', '/api/settings', { colour: 'red' })).toMatchObject({
       status: 400,
-      body: { code: 'invalid_input', field: 'colour', message: 'colour: unknown field "colour"' },
+      body: { code: 'invalid_input', field: 'colour', message: 'unknown field "colour"' },
     });
     expect(await api.snapshot()).toBe(before);
   });
@@ -549,6 +549,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
       [
         'GET /api/settings',
         'PUT /api/settings',
+        'GET /api/regions',
         'GET /api/plan',
         'GET /api/today',
         'GET /api/contacts',
@@ -567,6 +568,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'GET /api/steps/{stepId}/draft',
         'GET /api/steps/{stepId}/draft.eml',
         'GET /api/steps/{stepId}/mailto',
+        'GET /api/steps/{stepId}/snooze',
         'POST /api/check',
         'POST /api/import',
         'GET /api/export',

@@ -2,6 +2,7 @@
 // server's `{ code, message, field? }`, so pages can show the message next to the field.
 import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
+import type { RegionName } from '../../src/core/regions.js';
 import type {
   Application,
   ApplicationStatus,
@@ -18,6 +19,7 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+export type { RegionName };
 export type { Agenda, AgendaApplication, AgendaContact } from '../../src/core/agenda.js';
 
 /** `?formal=true&variant=decline` as needed (answer_offer has an accept and a decline draft). */
@@ -207,6 +209,8 @@ export const api = {
       `${app(appId)}/interactions`,
       x,
     ),
+  snoozeBounds: (id: string) =>
+    request<{ after: string; suggested: string }>('GET', `${step(id)}/snooze`),
   stepAction: (id: string, action: 'done' | 'skip' | 'snooze', until?: string) =>
     request<{ ok: true }>('POST', `${step(id)}/${action}`, until ? { until } : {}),
   draft: (id: string, formal = false, variant?: DraftVariant) =>
@@ -225,6 +229,7 @@ export const api = {
   loadSample: () => request<{ active: boolean; where: string }>('POST', '/sample', {}),
   leaveSample: () => request<{ active: boolean; removed: boolean }>('DELETE', '/sample'),
   insights: () => request<Insights>('GET', '/insights'),
+  regions: () => request<{ regions: RegionName[] }>('GET', '/regions'),
   calendar: () => request<{ subscribed: boolean }>('GET', '/calendar'),
   newCalendarToken: () => request<{ token: string; path: string }>('POST', '/calendar/token', {}),
   smtp: () => request<{ smtp: SmtpView | null }>('GET', '/smtp'),

@@ -1,12 +1,13 @@
 // `tactful add contact|application|interview`: every field a flag; a missing required flag is
 // prompted for when a person is at the keyboard, else a one-line error naming it.
 import type { Command } from 'commander';
+import { DuplicateContactError } from '../../core/errors.js';
 import { CHANCES, SOURCES } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { checkChoice, checkInteger, list } from '../options.js';
 import { parseNoteFor } from '../note-for.js';
 import { UserError } from '../errors.js';
-import { required, requiredChoice } from '../prompt.js';
+import { askOptional, askUntilValid, pick, pickMany, required, requiredChoice } from '../prompt.js';
 
 interface ContactFlags {
   id?: string;
@@ -145,9 +146,17 @@ function registerInterview(add: Command, ctx: CommandContext): void {
     .option('--promises <text...>', 'what you promised to send')
     .option('--note-for <contact=text...>', 'a key point discussed with one interviewer, e.g. c2="peak season staffing" (repeatable)')
     .action(async (flags: InterviewFlags) => {
-      const application = await required(ctx, '--application', 'Application id', flags.application);
       const { checkDate, checkLocalDateTime } = await import('../date-options.js');
-      const start = checkLocalDateTime('--start', await required(ctx, '--start', 'Start (YYYY-MM-DDTHH:mm)', flags.start));
+      const interactive = ctx.deps.stdinIsTty;
+      const application = flags.application ?? (interactive ? await pickApplication(ctx) : await required(ctx, '--application', 'Application id', undefined));
+      let start: string;
+      if (flags.start === undefined && interactive) {
+        const { localDateTimeProblem } = await import('../../core/date-input.js');
+        start = checkLocalDateTime('--start', await askUntilValid('Start (YYYY-MM-DD HH:mm, your time zone)', localDateTimeProblem, '2026-12-01 14:00'));
+      } else {
+        start = checkLocalDateTime('--start', await required(ctx, '--start', 'Start (YYYY-MM-DD HH:mm)', flags.start));
+      }
+      const interviewers = list(flags.interviewers) ?? (interactive ? await pickInterviewers(ctx) : undefined);
       const services = await ctx.services();
       const saved = await services.addInterview({
         id: flags.id,
@@ -157,7 +166,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
         timezone: flags.timezone,
         durationMinutes: checkInteger('--duration', flags.duration, 1, 24 * 60),
         format: flags.format,
-        interviewers: list(flags.interviewers),
+        interviewers,
         decisionExpectedBy: checkDate('--decision-by', flags.decisionBy),
         quickDecision: flags.quickDecision,
         unavailableUntil: checkDate('--unavailable-until', flags.unavailableUntil),
@@ -170,6 +179,51 @@ function registerInterview(add: Command, ctx: CommandContext): void {
       });
       ctx.print(`Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}).`);
     });
+}
+
+/** At the keyboard: the application, picked from a list of yours. */
+async function pickApplication(ctx: CommandContext): Promise<string> {
+  const { facts } = await (await ctx.services()).overview(undefined);
+  if (facts.applications.length === 0) {
+    throw new UserError('add an application first: tactful add application');
+  }
+  return pick(
+    'Which application?',
+    facts.applications.map((a) => ({ value: a.id, label: `${a.organization} · ${a.role}`, hint: a.id })),
+  );
+}
+
+const NEW_CONTACT = '\u0000new';
+
+/** At the keyboard: interviewers picked from your contacts, or new ones created on the spot. */
+async function pickInterviewers(ctx: CommandContext): Promise<string[]> {
+  const services = await ctx.services();
+  const { facts } = await services.overview(undefined);
+  const options = [
+    ...facts.contacts.map((c) => ({ value: c.id, label: c.name, hint: [c.organization, c.email].filter(Boolean).join(' · ') })),
+    { value: NEW_CONTACT, label: 'Someone new…' },
+  ];
+  const picked = await pickMany('Who interviewed you? (space to tick, enter to go on)', options);
+  const ids = picked.filter((id) => id !== NEW_CONTACT);
+  if (!picked.includes(NEW_CONTACT)) return ids;
+  const { isEmailAddress } = await import('../../core/email-address.js');
+  let name = await askUntilValid('Name of the interviewer', () => null);
+  for (;;) {
+    const email = await askOptional('Their e-mail address (optional)', (e) => (isEmailAddress(e) ? null : `"${e}" is not an e-mail address`));
+    try {
+      const contact = await services.addContact({ name, email });
+      ctx.print(`Saved contact ${contact.id} (${contact.name}).`);
+      ids.push(contact.id);
+    } catch (error) {
+      // The address is on file already: that person is the interviewer.
+      if (!(error instanceof DuplicateContactError)) throw error;
+      ctx.print(`${error.message}: using ${error.existing.id}.`);
+      ids.push(error.existing.id);
+    }
+    const next = await askOptional('Another new interviewer? Their name (enter for none)');
+    if (next === undefined) return ids;
+    name = next;
+  }
 }
 
 export function registerAdd(program: Command, ctx: CommandContext): void {

@@ -10,6 +10,7 @@ import {
   type StepKind,
 } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
+import { EXIT_FINDINGS } from '../errors.js';
 import { safeText } from '../style.js';
 
 const MESSAGE_KINDS = STEP_KINDS.filter((k) => !SEEKER_STEP_KINDS.includes(k));
@@ -68,7 +69,7 @@ export function formatFindings(
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
-    .description('run the message checker on your own text before you send it')
+    .description('run the message checker on your own text before you send it (exit 3 when a finding is an error)')
     .argument('<file>', 'the message; a first line "Subject: …" is checked as the subject')
     .requiredOption('--application <id>', 'the application the message is about')
     .option('--json', 'print { application, subject, findings }')
@@ -94,11 +95,12 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         },
         facts,
       );
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      if (errors > 0) ctx.exitCode = EXIT_FINDINGS;
       if (flags.json) {
         ctx.print(JSON.stringify({ application: flags.application, subject, findings }, null, 2));
         return;
       }
-      const errors = findings.filter((f) => f.severity === 'error').length;
       ctx.print(
         [
           ...formatFindings(ctx, findings, subject, body),

@@ -41,14 +41,14 @@ export function registerLog(program: Command, ctx: CommandContext): void {
     .option('--direction <direction>', 'in|out (default: from the kind)')
     .option('--to <contact...>', 'contact ids involved (default: the lead contact)')
     .option('--channel <channel>', CHANNELS.join('|'))
-    .option('--at <instant>', 'when, RFC 3339 with an offset (default: now)')
+    .option('--at <when>', 'when: YYYY-MM-DD (today: now; another day: its noon), YYYY-MM-DD HH:mm in your zone, or an instant with an offset (default: now)')
     .option('--summary <text>', 'a line about what was said')
     .option('--new-decision-date <date>', 'reply/update: the new decision date, YYYY-MM-DD')
     .option('--on-hold', 'update: the process is on hold')
     .option('--offer-deadline <date>', 'offer: answer needed by YYYY-MM-DD')
     .action(async (flags: LogFlags) => {
       const application = await required(ctx, '--application', 'Application id', flags.application);
-      const { checkDate, checkInstant } = await import('../date-options.js');
+      const { checkDate } = await import('../date-options.js');
       const kind = checkChoice('--kind', await required(ctx, '--kind', 'Kind', flags.kind), KINDS)!;
       const input = {
         application,
@@ -56,7 +56,7 @@ export function registerLog(program: Command, ctx: CommandContext): void {
         direction: directionOf(kind, flags.direction),
         contacts: list(flags.to) ?? [],
         channel: checkChoice('--channel', flags.channel, CHANNELS),
-        at: checkInstant('--at', flags.at),
+        at: flags.at,
         summary: flags.summary,
         newDecisionDate: checkDate('--new-decision-date', flags.newDecisionDate),
         onHold: flags.onHold,

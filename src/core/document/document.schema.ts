@@ -2,8 +2,11 @@
 // rejected with their path); optional fields are `.nullable().optional()` so a parsed patch
 // keeps the difference between "omitted" (keep the stored value) and null (reset to default).
 import { z } from 'zod';
-import { assertTimeZone, isIsoDate, isLocalDateTime, isRfc3339 } from '../calendar.js';
+import { assertTimeZone, isRfc3339 } from '../calendar.js';
+import { dateProblem, localDateTimeProblem } from '../date-input.js';
+import { knownTimeZones, suggestRegion, suggestTimeZone } from '../place-names.js';
 import type { BusinessCalendar } from '../calendar.js';
+import { DomainError } from '../errors.js';
 import {
   APPLICATION_STATUSES,
   CHANCES,
@@ -56,31 +59,57 @@ function text(max: number) {
 }
 
 export const nameSchema = line(LIMITS.name).refine((s) => s.trim().length > 0, 'must not be empty');
-export const isoDateSchema = z.string().refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
-const localDateTimeSchema = z
-  .string()
-  .refine(isLocalDateTime, 'must be a local date-time YYYY-MM-DDTHH:mm[:ss] without an offset');
-export const instantSchema = z
-  .string()
-  .refine(isRfc3339, 'must be an RFC 3339 instant with an offset, e.g. 2026-12-23T15:00:00Z');
-export const timeZoneSchema = z.string().refine((zone) => {
+/** A zod string checked by `problem` (null when fine, else the words for what is wrong). */
+function checkedString(problem: (value: string) => string | null) {
+  return z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message !== null) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+export const isoDateSchema = checkedString(dateProblem);
+/** `2026-12-23T14:00` (a space for the T is accepted; the merge stores the T). */
+const localDateTimeSchema = checkedString(localDateTimeProblem);
+export const instantSchema = checkedString((value) =>
+  isRfc3339(value)
+    ? null
+    : `must be an instant with an offset, e.g. 2026-12-23T15:00:00Z (got "${value}")`,
+);
+function isTimeZone(zone: string): boolean {
   try {
     assertTimeZone(zone);
     return true;
   } catch {
     return false;
   }
-}, 'must be an IANA time zone such as America/New_York');
+}
+
+export const timeZoneSchema = checkedString((zone) => {
+  if (isTimeZone(zone)) return null;
+  const suggestion = suggestTimeZone(zone, knownTimeZones());
+  return suggestion
+    ? `"${zone}" is not a time zone: did you mean ${suggestion}?`
+    : `must be a time zone such as America/New_York or Europe/London (got "${zone}")`;
+});
 
 export function regionSchema(calendar: BusinessCalendar) {
-  return z.string().refine((region) => {
+  /** Null when the holiday source knows the region, else its words for what is wrong. */
+  const regionProblem = (region: string): string | null => {
     try {
       calendar.assertRegion(region);
-      return true;
-    } catch {
-      return false;
+      return null;
+    } catch (error) {
+      return error instanceof DomainError && error.code === 'unknown_region'
+        ? error.message
+        : `must be a holiday region such as US, GB-ENG, IE, DE-BY (got "${region}")`;
     }
-  }, 'must be a holiday region such as US, GB-ENG, IE, DE-BY');
+  };
+  return checkedString((region) => {
+    const problem = regionProblem(region);
+    if (problem === null) return null;
+    const suggestion = suggestRegion(region, (code) => regionProblem(code) === null);
+    return suggestion ? `"${region}" is not a holiday region: did you mean ${suggestion}?` : problem;
+  });
 }
 
 const idList = z
@@ -100,7 +129,13 @@ export function settingsPatchSchema(calendar: BusinessCalendar) {
     timezone: opt(timeZoneSchema),
     region: opt(regionSchema(calendar)),
     preset: opt(z.enum(PRESETS)),
-    activeTarget: opt(z.number().int().min(0).max(LIMITS.activeTarget)),
+    activeTarget: opt(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(0, 'must be at least 0')
+        .max(LIMITS.activeTarget, `must be at most ${LIMITS.activeTarget}`),
+    ),
     signature: opt(text(LIMITS.notes)),
   });
 }
@@ -126,7 +161,11 @@ export const stepEventSchema = z.strictObject({
 
 export const interviewPatchSchema = z.strictObject({
   id: idSchema,
-  round: z.number().int().min(1).max(LIMITS.round),
+  round: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(LIMITS.round, `must be at most ${LIMITS.round}`),
   start: localDateTimeSchema,
   timezone: opt(timeZoneSchema),
   durationMinutes: opt(

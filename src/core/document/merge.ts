@@ -1,6 +1,7 @@
 // Upsert semantics of SPEC §6: an omitted field keeps its stored value, null resets it to
 // its default, a given list replaces the stored one. Nested objects (prosCons, notes)
 // merge field by field.
+import { normalizeDateTime } from '../civil-date.js';
 import { DEFAULT_SETTINGS } from '../types.js';
 import type { Application, Contact, Interaction, Interview, Settings } from '../types.js';
 import type {
@@ -109,7 +110,9 @@ export function mergeApplication(
 }
 
 export function mergeInterview(stored: Interview | undefined, patch: InterviewPatch): Interview {
-  return mergeRecord(INTERVIEW_DEFAULTS, stored, patch);
+  const merged = mergeRecord(INTERVIEW_DEFAULTS, stored, patch);
+  // A start typed with a space (`2026-12-01 14:00`) is stored as the document writes it.
+  return { ...merged, start: normalizeDateTime(merged.start) };
 }
 
 export function mergeInteraction(

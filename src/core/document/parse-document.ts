@@ -3,7 +3,7 @@
 // references) are checked here. Every rejection is DomainError('invalid_input', …, path).
 import type { z } from 'zod';
 import type { BusinessCalendar } from '../calendar.js';
-import { DomainError } from '../errors.js';
+import { DomainError, labelled } from '../errors.js';
 import { INBOUND_KINDS, OUTBOUND_KINDS } from '../types.js';
 import {
   documentSchema,
@@ -32,21 +32,75 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The first zod issue as a DomainError naming the field by its JSON path. */
-export function issueToError(error: z.ZodError): DomainError {
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/** One zod issue in words, without the field's name (the caller puts it first). */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      // Our own messages (`must not be empty`) are kept; zod's defaults are reworded.
+      if (!issue.message.startsWith('Too small')) return issue.message;
+      return issue.origin === 'array'
+        ? `must have at least ${String(issue.minimum)} item(s)`
+        : issue.origin === 'string'
+          ? 'must not be empty'
+          : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      if (!issue.message.startsWith('Too big')) return issue.message;
+      return issue.origin === 'array'
+        ? `must have at most ${String(issue.maximum)} items`
+        : issue.origin === 'string'
+          ? `must be at most ${String(issue.maximum)} characters`
+          : `must be at most ${String(issue.maximum)}`;
+    case 'unrecognized_keys':
+      return `unknown field "${issue.keys[0]!}"`;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * The first zod issue as a DomainError. A `document` (an import) names the field by its JSON
+ * path in the message, since a path is what names a field in a file; any other input leaves
+ * the naming to the adapter (a flag, a form label) and keeps the path in `field` for machines.
+ */
+export function issueToError(
+  error: z.ZodError,
+  mode: 'document' | 'fields' = 'document',
+): DomainError {
   const issue = error.issues[0]!;
   let path = formatPath(issue.path);
-  let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     path = path === '' ? key : `${path}.${key}`;
-    message = `unknown field "${key}"`;
   }
-  return new DomainError('invalid_input', `${path || 'document'}: ${message}`, path || undefined);
+  const message = describeIssue(issue);
+  if (mode === 'fields') return new DomainError('invalid_input', message, path || undefined);
+  return new DomainError(
+    'invalid_input',
+    labelled(path || 'document', message),
+    path || undefined,
+    { namesField: true },
+  );
 }
 
-function reject(field: string, message: string): never {
-  throw new DomainError('invalid_input', `${field}: ${message}`, field);
+function rejectField(field: string, message: string, inDocument = true): never {
+  if (!inDocument) throw new DomainError('invalid_input', message, field);
+  throw new DomainError('invalid_input', `${field}: ${message}`, field, { namesField: true });
 }
 
 const INBOUND = new Set<string>(INBOUND_KINDS);
@@ -55,6 +109,7 @@ const OUTBOUND = new Set<string>(OUTBOUND_KINDS);
 /** Direction must match the kind; payload fields only on the kinds they belong to. */
 export function checkInteraction(x: InteractionPatch, path = ''): void {
   const at = (field: string) => (path === '' ? field : `${path}.${field}`);
+  const reject = (field: string, message: string) => rejectField(field, message, path !== '');
   if (x.direction === 'in' && !INBOUND.has(x.kind)) {
     reject(at('kind'), `"${x.kind}" is an outbound kind but direction is "in"`);
   }
@@ -73,6 +128,8 @@ export function checkInteraction(x: InteractionPatch, path = ''): void {
   }
 }
 
+const reject = (field: string, message: string): never => rejectField(field, message);
+
 function checkUnique(seen: Map<string, string>, id: string, path: string, entity: string): void {
   const first = seen.get(id);
   if (first !== undefined)
@@ -89,7 +146,7 @@ export function parseDocument(
   calendar: BusinessCalendar,
   storedContactIds: ReadonlySet<string> = new Set(),
 ): ParsedDocument {
-  const result = documentSchema(calendar).safeParse(input);
+  const result = documentSchema(calendar).safeParse(input, { reportInput: true });
   if (!result.success) throw issueToError(result.error);
   const doc = result.data;
   const parsed: ParsedDocument = {

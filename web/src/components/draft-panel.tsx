@@ -2,7 +2,8 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { api, type Draft, type Finding, type OutboxItem } from '../api.js';
 import type { DraftVariant, Step } from '../../../src/core/types.js';
-import { addDays, humanize, kindLabel, shortDate, timeOfDay } from '../format.js';
+import { addDays, formatDate, formatDateTime } from '../format.js';
+import { channelLabel, humanize, kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError } from '../use-load.js';
@@ -49,13 +50,32 @@ export function DraftPanel({
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [findings, setFindings] = useState<Finding[]>([]);
-  const [snoozeUntil, setSnoozeUntil] = useState(() => addDays(today, 3));
+  // The server's default (the next business day after the due date or today) and its bound.
+  const [snoozeUntil, setSnoozeUntil] = useState('');
+  const [snoozeAfter, setSnoozeAfter] = useState(today);
   const [busy, setBusy] = useState(false);
   const [formal, setFormal] = useState(false);
   // answer_offer: the acceptance or the graceful decline.
   const [variant, setVariant] = useState<DraftVariant>('accept');
   const answering = step.kind === 'answer_offer';
   const edited = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    setSnoozeUntil('');
+    api.snoozeBounds(step.id).then(
+      (b) => {
+        if (!live) return;
+        setSnoozeAfter(b.after);
+        // A date the seeker already picked is theirs: only an empty field takes the default.
+        setSnoozeUntil((picked) => picked || b.suggested);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [step.id]);
 
   useEffect(() => {
     if (seekerStep) return;
@@ -135,6 +155,7 @@ export function DraftPanel({
   };
 
   const interviewId = step.kind === 'debrief' ? anchorOf(step) : null;
+  const dates = { zone: timeZone, now: Date.now() };
   return (
     <section className="panel draft" aria-labelledby="draft-title">
       <header>
@@ -146,8 +167,10 @@ export function DraftPanel({
           {step.to.length > 0
             ? `To ${step.to.map((id) => contacts.get(id)?.name ?? id).join(', ')}`
             : 'A note to yourself'}
-          {step.channel && ` · ${humanize(step.channel)}`} · due {shortDate(step.due)}
-          {step.dueAt && ` (by ${timeOfDay(step.dueAt, timeZone)})`}
+          {step.channel && ` · ${channelLabel(step.channel)}`} ·{' '}
+          {step.dueAt
+            ? `due by ${formatDateTime(step.dueAt, dates)}`
+            : `due ${formatDate(step.due, dates)}`}
         </p>
       </header>
       <p className="why">{step.why}</p>
@@ -299,7 +322,7 @@ export function DraftPanel({
                 id="snooze-until"
                 type="date"
                 value={snoozeUntil}
-                min={addDays(today, 1)}
+                min={addDays(snoozeAfter, 1)}
                 onChange={(e) => setSnoozeUntil(e.target.value)}
               />
               <button
