@@ -2,7 +2,8 @@
 // application, record a debrief on an interview. Same rules as the document (omitted keeps,
 // null resets, lists replace), each one transaction, unknown ids → not_found.
 import { z } from 'zod';
-import type { UnitOfWork } from './ports.js';
+import type { ApplicationRecord, UnitOfWork } from './ports.js';
+import { applicationLabel, interviewLabel, oneLine } from './activity-labels.js';
 import { assertContactsExist, validate } from './validate.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import {
@@ -47,6 +48,7 @@ export async function updateContact(uow: UnitOfWork, id: string, input: unknown)
     const stored = await repo.getContact(id);
     if (!stored) throw notFound('contact', id, 'id');
     const contact = mergeContact(stored, { ...patch, id, name: patch.name ?? stored.name });
+    repo.describeActivity({ kind: 'edit', summary: oneLine(`Edited contact ${stored.name}`) });
     await repo.upsertContact(contact);
     return contact;
   });
@@ -72,6 +74,7 @@ export async function updateApplication(
       role: patch.role ?? fields.role,
       source: patch.source ?? fields.source,
     });
+    repo.describeActivity(applicationEditSummary(fields, merged));
     await repo.upsertApplication(merged);
     return { ...merged, interviews, interactions };
   });
@@ -97,9 +100,26 @@ export async function updateInterview(
       round: patch.round ?? stored.round,
       start: patch.start ?? stored.start,
     });
+    repo.describeActivity({
+      kind: 'edit',
+      summary: `Edited interview ${interviewLabel(stored, application)}`,
+    });
     await repo.upsertInterview(applicationId, interview);
     return interview;
   });
+}
+
+/** A status change is named as such ("Closed as no response: …"); anything else is an edit. */
+function applicationEditSummary(
+  before: ApplicationRecord,
+  after: ApplicationRecord,
+): { kind: string; summary: string } {
+  const label = applicationLabel(before);
+  if (before.status === after.status) return { kind: 'edit', summary: oneLine(`Edited ${label}`) };
+  if (after.status === 'closed') {
+    return { kind: 'close', summary: oneLine(`Closed as no response: ${label}`) };
+  }
+  return { kind: 'edit', summary: oneLine(`Marked ${label} as ${after.status}`) };
 }
 
 export type ContactEdit = z.input<typeof contactEditSchema>;

@@ -14,6 +14,7 @@ import {
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Application, TactfulDocument } from '../core/types.js';
+import { countList } from './activity-labels.js';
 import type { FactsBatch, UnitOfWork } from './ports.js';
 
 export interface EntityCounts {
@@ -136,9 +137,25 @@ export async function importDocument(
       }
     }
 
+    repo.describeActivity({ kind: 'import', summary: importSummaryText(summary) });
     await repo.upsertAll(batch);
     return summary;
   });
+}
+
+/** "Imported 42 applications, 10 contacts and 3 step events" (created or updated). */
+function importSummaryText(s: ImportSummary): string {
+  const n = (c: EntityCounts) => c.created + c.updated;
+  const parts = countList([
+    [n(s.applications), 'application'],
+    [n(s.contacts), 'contact'],
+    [n(s.interviews), 'interview'],
+    [n(s.interactions), 'interaction'],
+    [n(s.stepEvents), 'step event'],
+  ]);
+  const settings = n(s.settings) > 0 ? 'settings' : '';
+  const what = [parts, settings].filter((p) => p !== '').join(' and ');
+  return `Imported ${what || 'nothing new'}`;
 }
 
 /** Counts one merged record; true when it must be written (new or changed). */

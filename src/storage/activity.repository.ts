@@ -29,13 +29,15 @@ import type { Db } from './tables.js';
 const IDS_PER_STATEMENT = 1_000;
 const MAX_PARAMETERS = 8_000;
 
-export const TABLE_OF: Record<EntityType, 'contacts' | 'applications' | 'interviews' | 'interactions'> =
-  {
-    contact: 'contacts',
-    application: 'applications',
-    interview: 'interviews',
-    interaction: 'interactions',
-  };
+export const TABLE_OF: Record<
+  EntityType,
+  'contacts' | 'applications' | 'interviews' | 'interactions'
+> = {
+  contact: 'contacts',
+  application: 'applications',
+  interview: 'interviews',
+  interaction: 'interactions',
+};
 
 /** Parents before children when rows come back; children before parents when they go. */
 const RESTORE_ORDER: JournaledTable[] = [
@@ -89,7 +91,10 @@ export async function getActivity(
   seekerId: string,
   id: number | 'latest',
 ): Promise<Activity | undefined> {
-  let query = db.selectFrom('activities').select(ACTIVITY_COLUMNS).where('seeker_id', '=', seekerId);
+  let query = db
+    .selectFrom('activities')
+    .select(ACTIVITY_COLUMNS)
+    .where('seeker_id', '=', seekerId);
   query =
     id === 'latest'
       ? query.where('undone_at', 'is', null).orderBy('id', 'desc').limit(1)
@@ -99,11 +104,7 @@ export async function getActivity(
 }
 
 /** The newest activity after `id`, not undone, that wrote one of its rows or a child of a record it created. */
-async function laterConflict(
-  db: Db,
-  seekerId: string,
-  id: number,
-): Promise<Activity | undefined> {
+async function laterConflict(db: Db, seekerId: string, id: number): Promise<Activity | undefined> {
   const sameRows = await sql<ActivityRow>`
     select a.id, a.at, a.kind, a.summary, a.row_count, a.undone_at
     from activities a
@@ -270,6 +271,13 @@ export async function undoActivity(
   id: number,
   now: number,
 ): Promise<UndoOutcome> {
+  // Take the seeker's journal lock first (the row every journaled write updates): writers
+  // queue behind the undo instead of racing it on PostgreSQL.
+  await db
+    .updateTable('activity_counters')
+    .set({ last_id: sql<number>`last_id` })
+    .where('seeker_id', '=', seekerId)
+    .execute();
   const blocked = await laterConflict(db, seekerId, id);
   if (blocked) return { blockedBy: blocked };
   const entries = await entriesOf(db, seekerId, id);
