@@ -174,10 +174,18 @@ export async function deleteEntity(
   uow: UnitOfWork,
   id: string,
   entity?: EntityType,
+  /** When given, the record must belong to this application (the API's nested routes). */
+  withinApplication?: string,
 ): Promise<DeleteResult> {
   return uow.transaction(async (repo) => {
     const facts = await repo.loadFacts();
     const found = preview(facts, id, entity);
+    if (withinApplication !== undefined && found.applicationId !== withinApplication) {
+      throw new DomainError(
+        'not_found',
+        `no ${found.entity} "${id}" in application "${withinApplication}"`,
+      );
+    }
     const extra = countList([
       [found.goesWith.interviews, 'interview'],
       [found.goesWith.interactions, 'interaction'],

@@ -86,9 +86,9 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     ],
   };
   const app = await buildApp({
-    uow: createUnitOfWork(database),
+    uow: createUnitOfWork(database, 'local', clock),
     calendar,
-    clock: { now: () => Date.now() },
+    clock,
     templates: () => {
       templates ??= import('../templates/loader.js').then((m) => m.loadTemplates({ dataDir }));
       templates.catch(() => (templates = undefined));

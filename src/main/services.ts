@@ -15,7 +15,9 @@ const require = createRequire(import.meta.url);
 
 /** The real holiday adapter, loaded synchronously on a cache miss (BusinessCalendar asks synchronously). */
 function loadDateHolidays() {
-  return (require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')).dateHolidays();
+  return (
+    require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
+  ).dateHolidays();
 }
 
 /** Drops absent flags so the use case's "omitted keeps the default" applies. */
@@ -29,11 +31,15 @@ function defined<T extends object>(input: T): Partial<T> {
  * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
  */
 async function open(config: Config): Promise<Database> {
-  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path, allowReadOnly: true });
+  if (config.storage.kind === 'sqlite')
+    return openDatabase({ sqlitePath: config.storage.path, allowReadOnly: true });
   try {
     return await openDatabase({ databaseUrl: config.storage.url });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^database migration\s+failed:\s*(Error:\s*)?/, '') : String(error);
+    const reason =
+      error instanceof Error
+        ? error.message.replace(/^database migration\s+failed:\s*(Error:\s*)?/, '')
+        : String(error);
     throw new UserError(`cannot use PostgreSQL: ${reason} (check DATABASE_URL)`);
   }
 }
@@ -47,7 +53,7 @@ async function open(config: Config): Promise<Database> {
 
 export async function openServices(config: Config, clock: Clock): Promise<Services> {
   const database = await open(config);
-  const uow = createUnitOfWork(database);
+  const uow = createUnitOfWork(database, 'local', clock);
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
   const calendar = new BusinessCalendar(holidays.lookup);
 
@@ -80,31 +86,49 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
   return {
     importDocument,
     exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
-    exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
-    addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
+    exportCsv: async (asOf) =>
+      (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
+    addContact: async (input) =>
+      (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
     addApplication: async (input) => {
       const { pros, cons, strengths, ...fields } = input;
       const hasProsCons = pros !== undefined || cons !== undefined || strengths !== undefined;
-      const prosCons = hasProsCons ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] } : undefined;
-      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
+      const prosCons = hasProsCons
+        ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] }
+        : undefined;
+      return (await import('../app/add-entities.js')).addApplication(
+        uow,
+        calendar,
+        defined({ ...fields, prosCons }),
+        clock,
+      );
     },
     addInterview: async (input) => {
       const { application, keyPoints, forgot, promises, ...fields } = input;
       const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
-      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] } : undefined;
+      const notes = hasNotes
+        ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] }
+        : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
     logInteraction: async (input) =>
-      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
-    plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
+      (await import('../app/log-interaction.js')).logInteraction(
+        uow,
+        calendar,
+        clock,
+        defined({ ...input }),
+      ),
+    plan: async (asOf) =>
+      (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
+      const at =
+        asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {
