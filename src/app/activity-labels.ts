@@ -59,11 +59,16 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** "2 interviews and 5 interactions"; empty when every count is 0. */
-export function countList(parts: [number, string][]): string {
-  const named = parts.filter(([n]) => n > 0).map(([n, w]) => plural(n, w));
+/** "a, b and c"; empty items are left out. */
+export function joinAnd(items: readonly string[]): string {
+  const named = items.filter((i) => i !== '');
   if (named.length <= 1) return named.join('');
   return `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
+}
+
+/** "2 interviews and 5 interactions"; empty when every count is 0. */
+export function countList(parts: [number, string][]): string {
+  return joinAnd(parts.filter(([n]) => n > 0).map(([n, w]) => plural(n, w)));
 }
 
 export function stepActionSummary(

@@ -14,7 +14,7 @@ import {
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Application, TactfulDocument } from '../core/types.js';
-import { countList } from './activity-labels.js';
+import { joinAnd, plural } from './activity-labels.js';
 import type { FactsBatch, UnitOfWork } from './ports.js';
 
 export interface EntityCounts {
@@ -146,16 +146,16 @@ export async function importDocument(
 /** "Imported 42 applications, 10 contacts and 3 step events" (created or updated). */
 function importSummaryText(s: ImportSummary): string {
   const n = (c: EntityCounts) => c.created + c.updated;
-  const parts = countList([
+  const parts: [number, string][] = [
     [n(s.applications), 'application'],
     [n(s.contacts), 'contact'],
     [n(s.interviews), 'interview'],
     [n(s.interactions), 'interaction'],
     [n(s.stepEvents), 'step event'],
-  ]);
-  const settings = n(s.settings) > 0 ? 'settings' : '';
-  const what = [parts, settings].filter((p) => p !== '').join(' and ');
-  return `Imported ${what || 'nothing new'}`;
+  ];
+  const what = parts.filter(([count]) => count > 0).map(([count, w]) => plural(count, w));
+  if (n(s.settings) > 0) what.push('the settings');
+  return `Imported ${joinAnd(what) || 'nothing new'}`;
 }
 
 /** Counts one merged record; true when it must be written (new or changed). */

@@ -15,12 +15,18 @@ import { registerToday } from './commands/today.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerSmtp } from './commands/smtp.js';
+import { registerUndo } from './commands/undo.js';
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('tactful')
-    .description("a job seeker's follow-up assistant: whom to contact after an interview, when and how")
+    .description(
+      "a job seeker's follow-up assistant: whom to contact after an interview, when and how",
+    )
     .version(ctx.deps.version, '-V, --version')
-    .option('--db <path>', 'SQLite database file (default: $TACTFUL_DB, else ~/.local/share/tactful/tactful.db)')
+    .option(
+      '--db <path>',
+      'SQLite database file (default: $TACTFUL_DB, else ~/.local/share/tactful/tactful.db)',
+    )
     .showSuggestionAfterError(true)
     .hook('preAction', (thisCommand) => {
       ctx.setDbFlag(thisCommand.opts<{ db?: string }>().db);
@@ -39,6 +45,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerServe(program, ctx);
   registerWorker(program, ctx);
   registerSmtp(program, ctx);
+  registerUndo(program, ctx);
 
   // Every (sub)command reports errors through runCli, never by exiting itself.
   const quiet = (command: Command): void => {

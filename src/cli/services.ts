@@ -16,6 +16,8 @@ import type {
   StepAction,
   TactfulDocument,
 } from '../core/types.js';
+import type { DeletePreview, DeleteResult, TrashView } from '../app/delete-entities.js';
+import type { Activity } from '../app/ports.js';
 
 export interface ContactInput {
   id?: string;
@@ -82,13 +84,17 @@ export interface ImportOutcome {
   unchanged: number;
 }
 
+export type RecordType = 'contact' | 'application' | 'interview' | 'interaction';
+
 export interface Services {
   /** One transaction: all of the document lands, or nothing does. Counts records by outcome. */
   importDocument(document: unknown): Promise<ImportOutcome>;
   exportDocument(): Promise<TactfulDocument>;
   exportCsv(asOf: string | undefined): Promise<string>;
   addContact(input: ContactInput): Promise<Contact>;
-  addApplication(input: ApplicationInput): Promise<{ id: string; organization: string; role: string }>;
+  addApplication(
+    input: ApplicationInput,
+  ): Promise<{ id: string; organization: string; role: string }>;
   addInterview(input: InterviewInput): Promise<{ application: string; interview: Interview }>;
   logInteraction(input: LogInput): Promise<{ interaction: Interaction; warnings: PlanWarning[] }>;
   /** `asOf` is the raw `--as-of` value (read in the seeker's zone); omitted means now. */
@@ -96,9 +102,24 @@ export interface Services {
   /** The plan together with the facts it came from (names for the agenda). */
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
   /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
-  recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
+  recordStepAction(
+    stepId: string,
+    action: StepAction,
+    until?: string,
+  ): Promise<{ until: string | null; warnings: PlanWarning[] }>;
   /** Imports the sample document dated on the seeker's today. */
   loadDemo(): Promise<TactfulDocument>;
   backup(file: string): Promise<void>;
+  /** Undoes one activity (`id` as typed; omitted: the newest not undone). */
+  undo(id: string | undefined): Promise<Activity>;
+  /** The history, newest first, with the seeker's time zone to show it in. */
+  activity(limit: number): Promise<{ activities: Activity[]; timezone: string }>;
+  previewDelete(id: string, type?: RecordType): Promise<DeletePreview>;
+  deleteRecord(id: string, type?: RecordType): Promise<DeleteResult>;
+  restore(
+    id: string,
+    type?: RecordType,
+  ): Promise<{ activity: Activity; restored: TrashView['items'] }>;
+  trash(): Promise<{ entries: TrashView[]; timezone: string }>;
   close(): Promise<void>;
 }

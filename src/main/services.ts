@@ -144,6 +144,28 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       return document;
     },
     backup: (file) => backupSqlite(database, file),
+    undo: async (id) => {
+      const { parseActivityId, undo } = await import('../app/activity.js');
+      return undo(uow, id === undefined ? undefined : parseActivityId(id, 'ACTIVITY_ID'));
+    },
+    activity: async (limit) => {
+      const { listActivity } = await import('../app/activity.js');
+      const { getSettings } = await import('../app/settings.js');
+      return {
+        activities: await listActivity(uow, { limit }),
+        timezone: (await getSettings(uow)).timezone,
+      };
+    },
+    previewDelete: async (id, type) =>
+      (await import('../app/delete-entities.js')).previewDelete(uow, id, type),
+    deleteRecord: async (id, type) =>
+      (await import('../app/delete-entities.js')).deleteEntity(uow, id, type),
+    restore: async (id, type) => (await import('../app/delete-entities.js')).restore(uow, id, type),
+    trash: async () => {
+      const { listTrash } = await import('../app/delete-entities.js');
+      const { getSettings } = await import('../app/settings.js');
+      return { entries: await listTrash(uow), timezone: (await getSettings(uow)).timezone };
+    },
     close: async () => {
       holidays.save();
       await database.close();

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { CHANCES, SOURCES } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
+import { UNDO_HINT } from '../undo-hint.js';
 import { checkChoice, checkInteger, list } from '../options.js';
 import { UserError } from '../errors.js';
 import { required, requiredChoice } from '../prompt.js';
@@ -79,7 +80,7 @@ function registerContact(add: Command, ctx: CommandContext): void {
         isReference: flags.reference,
         notes: flags.notes,
       });
-      ctx.print(`Saved contact ${contact.id} (${contact.name}).`);
+      ctx.print(`Saved contact ${contact.id} (${contact.name}). ${UNDO_HINT}`);
     });
 }
 
@@ -99,10 +100,19 @@ function registerApplication(add: Command, ctx: CommandContext): void {
     .option('--cons <text...>', 'what worries you')
     .option('--strengths <text...>', 'areas where you would excel')
     .action(async (flags: ApplicationFlags) => {
-      const organization = await required(ctx, '--organization', 'Organisation', flags.organization);
+      const organization = await required(
+        ctx,
+        '--organization',
+        'Organisation',
+        flags.organization,
+      );
       const role = await required(ctx, '--role', 'Role', flags.role);
       const { checkDate } = await import('../date-options.js');
-      const source = checkChoice('--source', await requiredChoice(ctx, '--source', 'Source', flags.source, SOURCES), SOURCES)!;
+      const source = checkChoice(
+        '--source',
+        await requiredChoice(ctx, '--source', 'Source', flags.source, SOURCES),
+        SOURCES,
+      )!;
       const services = await ctx.services();
       const saved = await services.addApplication({
         id: flags.id,
@@ -117,7 +127,9 @@ function registerApplication(add: Command, ctx: CommandContext): void {
         cons: flags.cons,
         strengths: flags.strengths,
       });
-      ctx.print(`Saved application ${saved.id} (${saved.organization} · ${saved.role}).`);
+      ctx.print(
+        `Saved application ${saved.id} (${saved.organization} · ${saved.role}). ${UNDO_HINT}`,
+      );
     });
 }
 
@@ -144,7 +156,10 @@ function registerInterview(add: Command, ctx: CommandContext): void {
     .action(async (flags: InterviewFlags) => {
       const application = await required(ctx, '--application', 'Application id', flags.application);
       const { checkDate, checkLocalDateTime } = await import('../date-options.js');
-      const start = checkLocalDateTime('--start', await required(ctx, '--start', 'Start (YYYY-MM-DDTHH:mm)', flags.start));
+      const start = checkLocalDateTime(
+        '--start',
+        await required(ctx, '--start', 'Start (YYYY-MM-DDTHH:mm)', flags.start),
+      );
       const services = await ctx.services();
       const saved = await services.addInterview({
         id: flags.id,
@@ -164,7 +179,9 @@ function registerInterview(add: Command, ctx: CommandContext): void {
         forgot: flags.forgot,
         promises: flags.promises,
       });
-      ctx.print(`Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}).`);
+      ctx.print(
+        `Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}). ${UNDO_HINT}`,
+      );
     });
 }
 
@@ -173,7 +190,9 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
     .command('add')
     .description('add a contact, an application or an interview')
     .action(() => {
-      throw new UserError('add what? tactful add contact|application|interview (see tactful add --help)');
+      throw new UserError(
+        'add what? tactful add contact|application|interview (see tactful add --help)',
+      );
     });
   registerContact(add, ctx);
   registerApplication(add, ctx);

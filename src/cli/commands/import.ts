@@ -1,6 +1,7 @@
 // `tactful import FILE`: the JSON document of SPEC §6, in one transaction, idempotent by id.
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { UNDO_HINT } from '../undo-hint.js';
 import { UserError } from '../errors.js';
 
 function count(value: unknown): number {
@@ -10,7 +11,9 @@ function count(value: unknown): number {
 /** "3 contacts, 2 applications, …": what a (valid) document holds. */
 export function summarize(document: unknown): string {
   const doc = (document ?? {}) as Record<string, unknown>;
-  const applications = Array.isArray(doc.applications) ? (doc.applications as Record<string, unknown>[]) : [];
+  const applications = Array.isArray(doc.applications)
+    ? (doc.applications as Record<string, unknown>[])
+    : [];
   const interviews = applications.reduce((n, a) => n + count(a?.interviews), 0);
   const interactions = applications.reduce((n, a) => n + count(a?.interactions), 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -36,14 +39,17 @@ export async function readJsonFile(ctx: CommandContext, file: string): Promise<u
 export function registerImport(program: Command, ctx: CommandContext): void {
   program
     .command('import')
-    .description('import a tactful JSON document (re-importing the same ids updates, never duplicates)')
+    .description(
+      'import a tactful JSON document (re-importing the same ids updates, never duplicates)',
+    )
     .argument('<file>', 'JSON document (format "tactful/v1")')
     .action(async (file: string) => {
       const document = await readJsonFile(ctx, file);
       const services = await ctx.services();
       const outcome = await services.importDocument(document);
       ctx.print(
-        `Imported ${summarize(document)} from ${file}: ${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged.`,
+        `Imported ${summarize(document)} from ${file}: ${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged.` +
+          (outcome.created + outcome.updated > 0 ? ` ${UNDO_HINT}` : ''),
       );
     });
 }

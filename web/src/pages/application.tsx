@@ -7,7 +7,8 @@ import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
 import { humanize, instantLabel, kindLabel, lines, shortDate } from '../format.js';
 import { useNotify } from '../notice.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
+import { DeleteButton } from '../components/delete-button.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { ApplicationForm, SOURCE_LABELS } from './applications.js';
 
@@ -72,6 +73,13 @@ export default function ApplicationPage({ id }: { id: string }) {
           <button type="button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
             Edit
           </button>
+          <DeleteButton
+            entity="application"
+            id={app.id}
+            name={app.organization}
+            className="danger"
+            onDeleted={() => navigate('applications')}
+          />
         </div>
       </div>
       {editing && (
@@ -132,6 +140,12 @@ export default function ApplicationPage({ id }: { id: string }) {
                       {t.interview.start.replace('T', ' ')} {t.interview.timezone ?? zone}
                     </span>
                     <a href={href('debrief', app.id, t.interview.id)}>Debrief</a>
+                    <DeleteButton
+                      entity="interview"
+                      id={t.interview.id}
+                      applicationId={app.id}
+                      name={`round ${t.interview.round} interview`}
+                    />
                   </div>
                   <p>
                     {t.interview.interviewers.length
@@ -157,6 +171,12 @@ export default function ApplicationPage({ id }: { id: string }) {
                     {t.interaction.channel && (
                       <span className="muted">{humanize(t.interaction.channel)}</span>
                     )}
+                    <DeleteButton
+                      entity="interaction"
+                      id={t.interaction.id}
+                      applicationId={app.id}
+                      name={kindLabel(t.interaction.kind)}
+                    />
                   </div>
                   {(t.interaction.contacts.length > 0 || t.interaction.summary) && (
                     <p>

@@ -5,6 +5,7 @@ import type { Contact } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, TextArea, TextField } from '../components/fields.js';
 import { useNotify } from '../notice.js';
+import { DeleteButton } from '../components/delete-button.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 export default function ContactsPage() {
@@ -97,6 +98,7 @@ function ContactList({
               <button type="button" className="link" onClick={() => onEdit(c)}>
                 Edit<span className="sr-only"> {c.name}</span>
               </button>
+              <DeleteButton entity="contact" id={c.id} name={c.name} />
             </li>
           ))}
         </ul>

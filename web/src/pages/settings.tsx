@@ -9,6 +9,7 @@ import { humanize } from '../format.js';
 import { useNotify } from '../notice.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
+import { HistoryLinks } from '../components/history-links.js';
 
 const PRESET_NOTES: Record<PresetName, string> = {
   gentle: 'Gentle (fewer, later)',
@@ -25,6 +26,7 @@ export default function SettingsPage() {
       <SettingsForm initial={data} />
       <CalendarFeedCard />
       <SmtpCard />
+      <HistoryLinks />
     </>
   );
 }
