@@ -118,7 +118,7 @@ export function App() {
         <div className="toast-region" role="status" aria-live="polite">
           {notice && (
             <div className={`toast toast-${notice.tone ?? 'info'}`}>
-              {notice.text}
+              <span>{notice.text}</span>
               {notice.activity ? (
                 <UndoButton
                   activity={notice.activity}
