@@ -1,5 +1,6 @@
 // A typed client for the /api contract. Every failure becomes an ApiError carrying the
 // server's `{ code, message, field? }`, so pages can show the message next to the field.
+import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
 import type { Activity } from '../../src/app/ports.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../../src/app/delete-entities.js';
@@ -19,6 +20,7 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+export type { Agenda, AgendaApplication, AgendaContact } from '../../src/core/agenda.js';
 
 export interface AppWithStatus extends Application {
   effectiveStatus: ApplicationStatus;
@@ -179,6 +181,8 @@ export type { Activity, DeletePreview, DeleteResult, TrashView };
 export type RecordType = DeletePreview['entity'];
 
 export const api = {
+  /** Today's agenda window with the names it shows (not the whole plan). */
+  today: () => request<Agenda>('GET', '/today'),
   plan: (asOf?: string) =>
     request<Plan>('GET', `/plan${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`),
   settings: () => request<Settings>('GET', '/settings'),
