@@ -569,6 +569,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'GET /api/export',
         'POST /api/demo',
         'GET /api/insights',
+        'GET /api/today',
         'GET /api/activity',
         'POST /api/activity/undo',
         'POST /api/activity/{id}/undo',
