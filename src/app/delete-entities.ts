@@ -53,6 +53,18 @@ function stepApplication(stepId: string): string {
   return colon < 0 ? stepId : stepId.slice(0, colon);
 }
 
+// As the document's ids: typable, and safe in any database query (no NUL, no lone surrogate).
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function assertId(id: string): void {
+  if (!ID_PATTERN.test(id)) {
+    throw new DomainError(
+      'invalid_input',
+      'ID: an id uses only letters, digits, "_" and "-" (at most 64)',
+    );
+  }
+}
+
 function notLive(id: string): DomainError {
   return new DomainError('not_found', `no contact, application, interview or interaction "${id}"`);
 }
@@ -166,6 +178,7 @@ export async function previewDelete(
   id: string,
   entity?: EntityType,
 ): Promise<DeletePreview> {
+  assertId(id);
   return uow.read(async (repo) => preview(await repo.loadFacts(), id, entity));
 }
 
@@ -177,6 +190,7 @@ export async function deleteEntity(
   /** When given, the record must belong to this application (the API's nested routes). */
   withinApplication?: string,
 ): Promise<DeleteResult> {
+  assertId(id);
   return uow.transaction(async (repo) => {
     const facts = await repo.loadFacts();
     const found = preview(facts, id, entity);
@@ -256,6 +270,7 @@ export async function restore(
   id: string,
   entity?: EntityType,
 ): Promise<{ activity: Activity; restored: TrashView['items'] }> {
+  assertId(id);
   return uow.transaction(async (repo) => {
     const hits: { entity: EntityType; activityId: number }[] = [];
     for (const e of ENTITY_TYPES) {

@@ -112,6 +112,26 @@ describe.each(DIALECTS)('undo and the Trash over HTTP on %s', (dialect) => {
     expect((await api.json('GET', '/api/trash')).body.entries).toEqual([]);
   });
 
+  it('answers hostile ids on every new route with a 4xx, never a 5xx', async () => {
+    const before = await api.snapshot();
+    for (const id of ['%00', 'a%00b', '%ED%A0%80', '..%2F..%2Fetc', '__proto__', 'x'.repeat(65)]) {
+      for (const [method, url] of [
+        ['GET', `/api/delete-preview/contact/${id}`],
+        ['DELETE', `/api/contacts/${id}`],
+        ['DELETE', `/api/applications/${id}`],
+        ['DELETE', `/api/applications/a1/interviews/${id}`],
+        ['DELETE', `/api/applications/${id}/interactions/x1`],
+        ['POST', `/api/trash/application/${id}/restore`],
+        ['POST', `/api/activity/${id}/undo`],
+      ] as const) {
+        const res = await api.request(method, url, method === 'POST' ? {} : undefined);
+        expect(res.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, `${method} ${url}`).toBeLessThan(500);
+      }
+    }
+    expect(await api.snapshot()).toBe(before);
+  });
+
   it('documents the routes in OpenAPI', async () => {
     const doc = (await api.json('GET', '/api/openapi.json')).body;
     for (const path of [
