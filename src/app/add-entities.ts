@@ -18,7 +18,7 @@ import type { Application, Contact, Interview } from '../core/types.js';
 import { applicationLabel, interviewLabel, oneLine } from './activity-labels.js';
 import { nextId } from './next-id.js';
 import type { Clock, EntityType, FactsRepository, UnitOfWork } from './ports.js';
-import { assertContactsExist, validate } from './validate.js';
+import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
 
 const newContactSchema = contactPatchSchema.extend({ id: idSchema.optional() });
 
@@ -105,6 +105,7 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
       );
     }
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(undefined, {
       ...patch,
       id: await freshId(repo, 'interview', patch.id),

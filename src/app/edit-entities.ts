@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ApplicationRecord, UnitOfWork } from './ports.js';
 import { applicationLabel, interviewLabel, oneLine } from './activity-labels.js';
-import { assertContactsExist, validate } from './validate.js';
+import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
@@ -94,6 +94,7 @@ export async function updateInterview(
     if (!stored)
       throw notFound(`interview in application "${applicationId}"`, interviewId, 'interviewId');
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(stored, {
       ...patch,
       id: interviewId,

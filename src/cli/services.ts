@@ -10,6 +10,7 @@ import type {
   Interaction,
   InteractionKind,
   Interview,
+  InterviewerNotes,
   Plan,
   PlanWarning,
   Source,
@@ -62,6 +63,8 @@ export interface InterviewInput {
   keyPoints?: string[];
   forgot?: string[];
   promises?: string[];
+  /** Key points per interviewer (`--note-for`). */
+  byInterviewer?: InterviewerNotes[];
 }
 
 export interface LogInput {

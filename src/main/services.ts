@@ -104,10 +104,19 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       );
     },
     addInterview: async (input) => {
-      const { application, keyPoints, forgot, promises, ...fields } = input;
-      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
+      const { application, keyPoints, forgot, promises, byInterviewer, ...fields } = input;
+      const hasNotes =
+        keyPoints !== undefined ||
+        forgot !== undefined ||
+        promises !== undefined ||
+        byInterviewer !== undefined;
       const notes = hasNotes
-        ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] }
+        ? {
+            keyPoints: keyPoints ?? [],
+            forgot: forgot ?? [],
+            promises: promises ?? [],
+            byInterviewer: byInterviewer ?? [],
+          }
         : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');

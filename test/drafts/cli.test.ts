@@ -271,3 +271,64 @@ describe('tactful check', () => {
     }
   });
 });
+
+describe('tactful add interview --note-for', () => {
+  it('stores key points per interviewer, and each thank-you quotes its own', async () => {
+    const add = await tactful(
+      'add',
+      'interview',
+      '--application',
+      'northwind',
+      '--round',
+      '9',
+      '--start',
+      '2027-01-12T10:00',
+      '--interviewers',
+      'priya',
+      'sofia',
+      '--note-for',
+      'priya=Peak season staffing.',
+      'sofia=How the team runs incident reviews',
+      '--note-for',
+      'sofia=the SQL on-call runbooks',
+    );
+    expect(add.code, add.err).toBe(0);
+    const id = /Saved interview (\S+)/.exec(add.out)![1]!;
+    const exported = JSON.parse((await tactful('export')).out);
+    const round = exported.applications
+      .find((a: { id: string }) => a.id === 'northwind')
+      .interviews.find((i: { id: string }) => i.id === id);
+    expect(round.notes.byInterviewer).toEqual([
+      { contact: 'priya', keyPoints: ['Peak season staffing.'] },
+      {
+        contact: 'sofia',
+        keyPoints: ['How the team runs incident reviews', 'the SQL on-call runbooks'],
+      },
+    ]);
+    const draft = async (to: string) => {
+      const run = await tactful(
+        'draft',
+        `northwind:thank_you:${id}:${to}`,
+        '--as-of',
+        '2027-01-13',
+      );
+      expect(run.code, run.err).toBe(0);
+      return run.out;
+    };
+    expect(await draft('priya')).toContain('especially discussing peak season staffing.');
+    expect(await draft('sofia')).toContain(
+      'how the team runs incident reviews and the SQL on-call runbooks.',
+    );
+  });
+
+  it('refuses a malformed value or a contact that is not stored, in one line', async () => {
+    const base = ['add', 'interview', '--application', 'northwind', '--start', '2027-02-01T10:00'];
+    const malformed = await tactful(...base, '--note-for', 'priya');
+    expect(malformed.code).toBe(1);
+    expect(malformed.err).toMatch(/^tactful: --note-for takes CONTACT=TEXT[^\n]*\n$/);
+    const ghost = await tactful(...base, '--note-for', 'ghost=the roadmap');
+    expect(ghost.code).toBe(1);
+    expect(ghost.err).toMatch(/no contact with id "ghost"/);
+    expect(ghost.err).toMatch(/^tactful: [^\n]+\n$/);
+  });
+});

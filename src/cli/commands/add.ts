@@ -5,6 +5,7 @@ import { CHANCES, SOURCES } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { UNDO_HINT } from '../undo-hint.js';
 import { checkChoice, checkInteger, list } from '../options.js';
+import { parseNoteFor } from '../note-for.js';
 import { UserError } from '../errors.js';
 import { required, requiredChoice } from '../prompt.js';
 
@@ -51,6 +52,7 @@ interface InterviewFlags {
   keyPoints?: string[];
   forgot?: string[];
   promises?: string[];
+  noteFor?: string[];
 }
 
 function registerContact(add: Command, ctx: CommandContext): void {
@@ -153,6 +155,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
     .option('--key-points <text...>', 'key points discussed')
     .option('--forgot <text...>', 'what you forgot to mention')
     .option('--promises <text...>', 'what you promised to send')
+    .option('--note-for <contact=text...>', 'a key point discussed with one interviewer, e.g. c2="peak season staffing" (repeatable)')
     .action(async (flags: InterviewFlags) => {
       const application = await required(ctx, '--application', 'Application id', flags.application);
       const { checkDate, checkLocalDateTime } = await import('../date-options.js');
@@ -178,6 +181,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
         keyPoints: flags.keyPoints,
         forgot: flags.forgot,
         promises: flags.promises,
+        byInterviewer: parseNoteFor(flags.noteFor),
       });
       ctx.print(
         `Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}). ${UNDO_HINT}`,
