@@ -105,13 +105,7 @@ export interface Services {
   /** The plan together with the facts it came from (names for the agenda). */
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
   /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
-  recordStepAction(
-    stepId: string,
-    action: StepAction,
-    until?: string,
-  ): Promise<{ until: string | null; warnings: PlanWarning[] }>;
-  /** Imports the sample document dated on the seeker's today. */
-  loadDemo(): Promise<TactfulDocument>;
+  recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
   backup(file: string): Promise<void>;
   /** Undoes one activity (`id` as typed; omitted: the newest not undone). */
   undo(id: string | undefined): Promise<Activity>;
@@ -125,4 +119,14 @@ export interface Services {
   ): Promise<{ activity: Activity; restored: TrashView['items'] }>;
   trash(): Promise<{ entries: TrashView[]; timezone: string }>;
   close(): Promise<void>;
+}
+
+/** The sample data beside the seeker's (`tactful demo`); never touches the seeker's own. */
+export interface SampleCommands {
+  /** Where the sample lives, for people: a file path or a PostgreSQL schema. */
+  where: string;
+  /** Replaces any earlier sample with a fresh one; returns what was loaded. */
+  load(): Promise<TactfulDocument>;
+  /** Removes the sample; false when there was none. */
+  leave(): Promise<boolean>;
 }

@@ -13,7 +13,7 @@ import type { Draft } from '../../src/core/drafts/index.js';
 import type { Plan } from '../../src/core/types.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
 import { cachedHolidays } from '../../src/main/holiday-cache.js';
-import { openServices } from '../../src/main/services.js';
+import { openServices, sampleCommands } from '../../src/main/services.js';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z'); // Monday; the demo is dated relative to it
 let dir: string;
@@ -21,7 +21,8 @@ let dir: string;
 async function tactful(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(['--db', join(dir, 'tactful.db'), ...argv], {
+  // The demo data is the sample, beside the (empty) seeker's database: every command looks at it.
+  const code = await runCli(['--db', join(dir, 'tactful.db'), '--sample', ...argv], {
     version: 'test',
     stdout: (t) => {
       out += t;
@@ -39,7 +40,8 @@ async function tactful(...argv: string[]): Promise<{ code: number; out: string; 
         cwd: dir,
         stdoutIsTty: false,
       }),
-    openServices: (config) => openServices(config, { now: () => NOW }),
+    openServices: (config, options) => openServices(config, { now: () => NOW }, options),
+    sampleCommands: async (config) => sampleCommands(config, { now: () => NOW }),
     readTextFile: (path) => readFile(path, 'utf8'),
   });
   return { code, out, err };

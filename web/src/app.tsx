@@ -3,6 +3,8 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
 import { href, useRoute, type Route } from './router.js';
 import { NoticeContext, type Notice } from './notice.js';
 import { TodayPage } from './pages/today.js';
+import { SampleBand } from './components/sample-band.js';
+import { refreshSample, useSample } from './sample.js';
 import { claimActivity } from './activity-signal.js';
 import { RefreshContext } from './refresh.js';
 import { UndoButton } from './components/undo-button.js';
@@ -60,6 +62,8 @@ export function App() {
       }),
     [],
   );
+  const sample = useSample();
+  useEffect(() => void refreshSample(), []);
 
   useEffect(() => {
     document.title = `${TITLES[route.page]} · tactful`;
@@ -110,9 +114,11 @@ export function App() {
             </ul>
           </nav>
         </header>
+        {sample.active && <SampleBand />}
         <main id="main" ref={main} tabIndex={-1}>
           <Suspense fallback={<p className="loading">Loading…</p>}>
-            <Page key={generation} route={route} />
+            {/* A new key on every switch to or from the sample: the page reloads its data. */}
+            <Page key={`${sample.generation}:${generation}`} route={route} />
           </Suspense>
         </main>
         <div className="toast-region" role="status" aria-live="polite">
@@ -124,7 +130,7 @@ export function App() {
                   activity={notice.activity}
                   onUndone={(text) => {
                     setNotice({ text, tone: 'info', activity: null, at: Date.now() });
-                    setGeneration((g) => g + 1);
+                    refresh();
                   }}
                   onError={(text) =>
                     setNotice({ text, tone: 'error', activity: null, at: Date.now() })
