@@ -34,9 +34,7 @@ function refuseSample(command: Command): void {
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('tactful')
-    .description(
-      "a job seeker's follow-up assistant: whom to contact after an interview, when and how",
-    )
+    .description("a job seeker's follow-up assistant: whom to contact after an interview, when and how")
     .version(ctx.deps.version, '-V, --version')
     .option('--db <path>', 'SQLite database file (default: $TACTFUL_DB, else ~/.local/share/tactful/tactful.db)')
     .option('--sample', 'work on the sample data (see `tactful demo`) instead of your own')

@@ -95,9 +95,7 @@ export interface Services {
   exportDocument(): Promise<TactfulDocument>;
   exportCsv(asOf: string | undefined): Promise<string>;
   addContact(input: ContactInput): Promise<Contact>;
-  addApplication(
-    input: ApplicationInput,
-  ): Promise<{ id: string; organization: string; role: string }>;
+  addApplication(input: ApplicationInput): Promise<{ id: string; organization: string; role: string }>;
   addInterview(input: InterviewInput): Promise<{ application: string; interview: Interview }>;
   logInteraction(input: LogInput): Promise<{ interaction: Interaction; warnings: PlanWarning[] }>;
   /** `asOf` is the raw `--as-of` value (read in the seeker's zone); omitted means now. */
@@ -113,10 +111,7 @@ export interface Services {
   activity(limit: number): Promise<{ activities: Activity[]; timezone: string }>;
   previewDelete(id: string, type?: RecordType): Promise<DeletePreview>;
   deleteRecord(id: string, type?: RecordType): Promise<DeleteResult>;
-  restore(
-    id: string,
-    type?: RecordType,
-  ): Promise<{ activity: Activity; restored: TrashView['items'] }>;
+  restore(id: string, type?: RecordType): Promise<{ activity: Activity; restored: TrashView['items'] }>;
   trash(): Promise<{ entries: TrashView[]; timezone: string }>;
   close(): Promise<void>;
 }

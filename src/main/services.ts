@@ -16,9 +16,7 @@ const require = createRequire(import.meta.url);
 
 /** The real holiday adapter, loaded synchronously on a cache miss (BusinessCalendar asks synchronously). */
 function loadDateHolidays() {
-  return (
-    require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
-  ).dateHolidays();
+  return (require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')).dateHolidays();
 }
 
 /** Drops absent flags so the use case's "omitted keeps the default" applies. */
@@ -85,58 +83,31 @@ export async function openServices(config: Config, clock: Clock, options: { samp
   return {
     importDocument,
     exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
-    exportCsv: async (asOf) =>
-      (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
-    addContact: async (input) =>
-      (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
+    exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
+    addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),
     addApplication: async (input) => {
       const { pros, cons, strengths, ...fields } = input;
       const hasProsCons = pros !== undefined || cons !== undefined || strengths !== undefined;
-      const prosCons = hasProsCons
-        ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] }
-        : undefined;
-      return (await import('../app/add-entities.js')).addApplication(
-        uow,
-        calendar,
-        defined({ ...fields, prosCons }),
-        clock,
-      );
+      const prosCons = hasProsCons ? { pros: pros ?? [], cons: cons ?? [], strengths: strengths ?? [] } : undefined;
+      return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
     },
     addInterview: async (input) => {
       const { application, keyPoints, forgot, promises, byInterviewer, ...fields } = input;
-      const hasNotes =
-        keyPoints !== undefined ||
-        forgot !== undefined ||
-        promises !== undefined ||
-        byInterviewer !== undefined;
-      const notes = hasNotes
-        ? {
-            keyPoints: keyPoints ?? [],
-            forgot: forgot ?? [],
-            promises: promises ?? [],
-            byInterviewer: byInterviewer ?? [],
-          }
-        : undefined;
+      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined || byInterviewer !== undefined;
+      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [], byInterviewer: byInterviewer ?? [] } : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
       return { application, interview };
     },
     logInteraction: async (input) =>
-      (await import('../app/log-interaction.js')).logInteraction(
-        uow,
-        calendar,
-        clock,
-        defined({ ...input }),
-      ),
-    plan: async (asOf) =>
-      (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
+      (await import('../app/log-interaction.js')).logInteraction(uow, calendar, clock, defined({ ...input })),
+    plan: async (asOf) => (await import('../app/plan-for.js')).planFor(uow, calendar, await asOfMs(asOf)),
     agenda: async (asOf) => {
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at =
-        asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
+      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, '--as-of');
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {
@@ -152,15 +123,10 @@ export async function openServices(config: Config, clock: Clock, options: { samp
     activity: async (limit) => {
       const { listActivity } = await import('../app/activity.js');
       const { getSettings } = await import('../app/settings.js');
-      return {
-        activities: await listActivity(uow, { limit }),
-        timezone: (await getSettings(uow)).timezone,
-      };
+      return { activities: await listActivity(uow, { limit }), timezone: (await getSettings(uow)).timezone };
     },
-    previewDelete: async (id, type) =>
-      (await import('../app/delete-entities.js')).previewDelete(uow, id, type),
-    deleteRecord: async (id, type) =>
-      (await import('../app/delete-entities.js')).deleteEntity(uow, id, type),
+    previewDelete: async (id, type) => (await import('../app/delete-entities.js')).previewDelete(uow, id, type),
+    deleteRecord: async (id, type) => (await import('../app/delete-entities.js')).deleteEntity(uow, id, type),
     restore: async (id, type) => (await import('../app/delete-entities.js')).restore(uow, id, type),
     trash: async () => {
       const { listTrash } = await import('../app/delete-entities.js');

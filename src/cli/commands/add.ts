@@ -102,19 +102,10 @@ function registerApplication(add: Command, ctx: CommandContext): void {
     .option('--cons <text...>', 'what worries you')
     .option('--strengths <text...>', 'areas where you would excel')
     .action(async (flags: ApplicationFlags) => {
-      const organization = await required(
-        ctx,
-        '--organization',
-        'Organisation',
-        flags.organization,
-      );
+      const organization = await required(ctx, '--organization', 'Organisation', flags.organization);
       const role = await required(ctx, '--role', 'Role', flags.role);
       const { checkDate } = await import('../date-options.js');
-      const source = checkChoice(
-        '--source',
-        await requiredChoice(ctx, '--source', 'Source', flags.source, SOURCES),
-        SOURCES,
-      )!;
+      const source = checkChoice('--source', await requiredChoice(ctx, '--source', 'Source', flags.source, SOURCES), SOURCES)!;
       const services = await ctx.services();
       const saved = await services.addApplication({
         id: flags.id,
@@ -129,9 +120,7 @@ function registerApplication(add: Command, ctx: CommandContext): void {
         cons: flags.cons,
         strengths: flags.strengths,
       });
-      ctx.print(
-        `Saved application ${saved.id} (${saved.organization} · ${saved.role}). ${UNDO_HINT}`,
-      );
+      ctx.print(`Saved application ${saved.id} (${saved.organization} · ${saved.role}). ${UNDO_HINT}`);
     });
 }
 
@@ -159,10 +148,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
     .action(async (flags: InterviewFlags) => {
       const application = await required(ctx, '--application', 'Application id', flags.application);
       const { checkDate, checkLocalDateTime } = await import('../date-options.js');
-      const start = checkLocalDateTime(
-        '--start',
-        await required(ctx, '--start', 'Start (YYYY-MM-DDTHH:mm)', flags.start),
-      );
+      const start = checkLocalDateTime('--start', await required(ctx, '--start', 'Start (YYYY-MM-DDTHH:mm)', flags.start));
       const services = await ctx.services();
       const saved = await services.addInterview({
         id: flags.id,
@@ -183,9 +169,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
         promises: flags.promises,
         byInterviewer: parseNoteFor(flags.noteFor),
       });
-      ctx.print(
-        `Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}). ${UNDO_HINT}`,
-      );
+      ctx.print(`Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}). ${UNDO_HINT}`);
     });
 }
 
@@ -194,9 +178,7 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
     .command('add')
     .description('add a contact, an application or an interview')
     .action(() => {
-      throw new UserError(
-        'add what? tactful add contact|application|interview (see tactful add --help)',
-      );
+      throw new UserError('add what? tactful add contact|application|interview (see tactful add --help)');
     });
   registerContact(add, ctx);
   registerApplication(add, ctx);

@@ -11,9 +11,7 @@ function count(value: unknown): number {
 /** "3 contacts, 2 applications, …": what a (valid) document holds. */
 export function summarize(document: unknown): string {
   const doc = (document ?? {}) as Record<string, unknown>;
-  const applications = Array.isArray(doc.applications)
-    ? (doc.applications as Record<string, unknown>[])
-    : [];
+  const applications = Array.isArray(doc.applications) ? (doc.applications as Record<string, unknown>[]) : [];
   const interviews = applications.reduce((n, a) => n + count(a?.interviews), 0);
   const interactions = applications.reduce((n, a) => n + count(a?.interactions), 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -39,9 +37,7 @@ export async function readJsonFile(ctx: CommandContext, file: string): Promise<u
 export function registerImport(program: Command, ctx: CommandContext): void {
   program
     .command('import')
-    .description(
-      'import a tactful JSON document (re-importing the same ids updates, never duplicates)',
-    )
+    .description('import a tactful JSON document (re-importing the same ids updates, never duplicates)')
     .argument('<file>', 'JSON document (format "tactful/v1")')
     .action(async (file: string) => {
       const document = await readJsonFile(ctx, file);

@@ -1,12 +1,6 @@
 // `tactful log`: record something that happened (you contacted them, or they contacted you).
 import type { Command } from 'commander';
-import {
-  CHANNELS,
-  INBOUND_KINDS,
-  OUTBOUND_KINDS,
-  type Direction,
-  type InteractionKind,
-} from '../../core/types.js';
+import { CHANNELS, INBOUND_KINDS, OUTBOUND_KINDS, type Direction, type InteractionKind } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { UNDO_HINT } from '../undo-hint.js';
 import { UserError } from '../errors.js';
@@ -34,9 +28,7 @@ export function directionOf(kind: InteractionKind, given: string | undefined): D
   const implied: Direction = (INBOUND_KINDS as readonly string[]).includes(kind) ? 'in' : 'out';
   const direction = checkChoice('--direction', given, ['in', 'out'] as const) ?? implied;
   if (direction !== implied) {
-    throw new UserError(
-      `--direction ${direction} does not fit --kind ${kind} (it is ${implied === 'in' ? 'inbound' : 'outbound'})`,
-    );
+    throw new UserError(`--direction ${direction} does not fit --kind ${kind} (it is ${implied === 'in' ? 'inbound' : 'outbound'})`);
   }
   return direction;
 }
@@ -73,10 +65,7 @@ export function registerLog(program: Command, ctx: CommandContext): void {
       };
       const services = await ctx.services();
       const { interaction, warnings } = await services.logInteraction(input);
-      ctx.print(
-        `Logged ${interaction.direction === 'in' ? 'inbound' : 'outbound'} ${interaction.kind} ${interaction.id} on ${application}. ${UNDO_HINT}`,
-      );
-      for (const warning of warnings)
-        ctx.print(ctx.style.yellow(`! ${warning.kind}: ${safeText(warning.message)}`));
+      ctx.print(`Logged ${interaction.direction === 'in' ? 'inbound' : 'outbound'} ${interaction.kind} ${interaction.id} on ${application}. ${UNDO_HINT}`);
+      for (const warning of warnings) ctx.print(ctx.style.yellow(`! ${warning.kind}: ${safeText(warning.message)}`));
     });
 }

@@ -5,15 +5,9 @@ import type { CommandContext } from '../context.js';
 import { safeText } from '../style.js';
 import { UNDO_HINT } from '../undo-hint.js';
 
-async function act(
-  ctx: CommandContext,
-  stepId: string,
-  action: StepAction,
-  until?: string,
-): Promise<string | null> {
+async function act(ctx: CommandContext, stepId: string, action: StepAction, until?: string): Promise<string | null> {
   const result = await (await ctx.services()).recordStepAction(stepId, action, until);
-  for (const warning of result.warnings)
-    ctx.print(ctx.style.yellow(`! ${warning.kind}: ${safeText(warning.message)}`));
+  for (const warning of result.warnings) ctx.print(ctx.style.yellow(`! ${warning.kind}: ${safeText(warning.message)}`));
   return result.until;
 }
 
