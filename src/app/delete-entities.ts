@@ -88,7 +88,11 @@ function preview(facts: Facts, id: string, entity?: EntityType): DeletePreview {
         applications: facts.applications.filter((a) => a.agent === id || a.references.includes(id))
           .length,
         interviews: facts.applications.flatMap((a) =>
-          a.interviews.filter((v) => v.interviewers.includes(id)),
+          a.interviews.filter(
+            (v) =>
+              v.interviewers.includes(id) ||
+              (v.notes.byInterviewer ?? []).some((n) => n.contact === id),
+          ),
         ).length,
         interactions: facts.applications.flatMap((a) =>
           a.interactions.filter((x) => x.contacts.includes(id)),

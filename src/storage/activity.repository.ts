@@ -181,11 +181,13 @@ async function referenceConflict(
   }
   const interviews = await db
     .selectFrom('interviews')
-    .select(['id', 'interviewers_json'])
+    .select(['id', 'interviewers_json', 'notes_json'])
     .where('seeker_id', '=', seekerId)
     .execute();
   for (const v of interviews) {
-    if (names(fromJson<string[]>(v.interviewers_json)))
+    const notes = fromJson<{ byInterviewer?: { contact: string }[] }>(v.notes_json);
+    const noted = (notes.byInterviewer ?? []).map((n) => n.contact);
+    if (names(fromJson<string[]>(v.interviewers_json)) || names(noted))
       naming.push({ table: 'interviews', key: v.id });
   }
   const interactions = await db

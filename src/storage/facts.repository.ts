@@ -45,10 +45,17 @@ function byAt(a: Interaction, b: Interaction): number {
  * Lists are copied only when something is dropped (most are empty or untouched).
  */
 function withLiveContacts(app: Application, live: ReadonlySet<string>): void {
-  const keep = (ids: string[]) => (ids.every((id) => live.has(id)) ? ids : ids.filter((id) => live.has(id)));
+  const keep = (ids: string[]) =>
+    ids.every((id) => live.has(id)) ? ids : ids.filter((id) => live.has(id));
   if (app.agent !== null && !live.has(app.agent)) app.agent = null;
   app.references = keep(app.references);
-  for (const v of app.interviews) v.interviewers = keep(v.interviewers);
+  for (const v of app.interviews) {
+    v.interviewers = keep(v.interviewers);
+    const notes = v.notes.byInterviewer;
+    if (notes && !notes.every((n) => live.has(n.contact))) {
+      v.notes = { ...v.notes, byInterviewer: notes.filter((n) => live.has(n.contact)) };
+    }
+  }
   for (const x of app.interactions) x.contacts = keep(x.contacts);
 }
 
