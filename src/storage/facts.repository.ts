@@ -41,19 +41,20 @@ function byAt(a: Interaction, b: Interaction): number {
 }
 
 /**
- * Drops references to contacts that are not live (in the Trash): no step may point at nothing.
- * Lists are copied only when something is dropped (most are empty or untouched).
+ * Drops references to contacts in the Trash: no step may point at nothing. Nothing to do (and
+ * nothing copied) when the Trash holds no contact; lists are copied only when one is dropped.
  */
-function withLiveContacts(app: Application, live: ReadonlySet<string>): void {
+function withoutTrashed(app: Application, trashed: ReadonlySet<string>): void {
+  if (trashed.size === 0) return;
   const keep = (ids: string[]) =>
-    ids.every((id) => live.has(id)) ? ids : ids.filter((id) => live.has(id));
-  if (app.agent !== null && !live.has(app.agent)) app.agent = null;
+    ids.some((id) => trashed.has(id)) ? ids.filter((id) => !trashed.has(id)) : ids;
+  if (app.agent !== null && trashed.has(app.agent)) app.agent = null;
   app.references = keep(app.references);
   for (const v of app.interviews) {
     v.interviewers = keep(v.interviewers);
     const notes = v.notes.byInterviewer;
-    if (notes && !notes.every((n) => live.has(n.contact))) {
-      v.notes = { ...v.notes, byInterviewer: notes.filter((n) => live.has(n.contact)) };
+    if (notes?.some((n) => trashed.has(n.contact))) {
+      v.notes = { ...v.notes, byInterviewer: notes.filter((n) => !trashed.has(n.contact)) };
     }
   }
   for (const x of app.interactions) x.contacts = keep(x.contacts);
@@ -94,30 +95,30 @@ export function createFactsRepository(
     key: string,
     applicationId: string | null,
   ) => journal.capture(table, [{ key, applicationId }]);
-  const liveContactIds = async () =>
+  const trashedContactIds = async () =>
     new Set(
       (
         await db
           .selectFrom('contacts')
           .select('id')
           .where('seeker_id', '=', seekerId)
-          .where('deleted_in', 'is', null)
+          .where('deleted_in', 'is not', null)
           .execute()
       ).map((r) => r.id),
     );
   return {
     /** Six queries whatever the size: children are grouped by application in memory. */
     async loadFacts(): Promise<Facts> {
-      const [settings, contacts, records, interviews, interactions, stepEvents] = await Promise.all(
-        [
+      const [settings, contacts, records, interviews, interactions, stepEvents, trashed] =
+        await Promise.all([
           selectSettings(db, seekerId),
           selectContacts(db, seekerId),
           selectApplications(db, seekerId),
           selectInterviews(db, seekerId),
           selectInteractions(db, seekerId),
           selectStepEvents(db, seekerId),
-        ],
-      );
+          trashedContactIds(),
+        ]);
       const applications: Application[] = records.map((r) => ({
         ...r,
         interviews: [],
@@ -128,11 +129,10 @@ export function createFactsRepository(
         byId.get(applicationId)?.interviews.push(interview);
       for (const { applicationId, interaction } of interactions)
         byId.get(applicationId)?.interactions.push(interaction);
-      const live = new Set(contacts.map((c) => c.id));
       for (const a of applications) {
         a.interviews.sort(byStart);
         a.interactions.sort(byAt);
-        withLiveContacts(a, live);
+        withoutTrashed(a, trashed);
       }
       return { settings, contacts, applications, stepEvents };
     },
@@ -149,17 +149,17 @@ export function createFactsRepository(
     async getApplication(id) {
       const record = await selectApplication(db, seekerId, id);
       if (!record) return undefined;
-      const [interviews, interactions, live] = await Promise.all([
+      const [interviews, interactions, trashed] = await Promise.all([
         selectInterviews(db, seekerId, id),
         selectInteractions(db, seekerId, id),
-        liveContactIds(),
+        trashedContactIds(),
       ]);
       const application: Application = {
         ...record,
         interviews: interviews.map((o) => o.interview).sort(byStart),
         interactions: interactions.map((o) => o.interaction).sort(byAt),
       };
-      withLiveContacts(application, live);
+      withoutTrashed(application, trashed);
       return application;
     },
     async upsertApplication(application) {

@@ -571,7 +571,6 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'POST /api/import',
         'GET /api/export',
         'GET /api/insights',
-        'GET /api/today',
         'GET /api/activity',
         'POST /api/activity/undo',
         'POST /api/activity/{id}/undo',
