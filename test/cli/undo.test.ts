@@ -3,6 +3,7 @@
 // export, delete asks (or wants --yes when not on a terminal) and restore is exact.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleDocument } from '../../src/app/sample.js';
 import type { Plan } from '../../src/core/types.js';
 import { ensureBuilt, oneLineError, tactful, tempDir, writeJson } from './helpers.js';
 
@@ -20,7 +21,9 @@ describe('undo, delete and the Trash from the CLI', { timeout: 240_000 }, () => 
   };
 
   it('undoes a step marked done: the export is as before', async () => {
-    expect((await run('demo')).code).toBe(0);
+    // The sample search as the seeker's own data (`tactful demo` keeps the sample apart).
+    const sample = writeJson(dir, 'sample.json', sampleDocument({ now: () => Date.now() }));
+    expect((await run('import', sample)).code).toBe(0);
     const before = await exported();
     const plan = JSON.parse((await run('plan', '--json')).stdout) as Plan;
     const step = plan.steps.find((s) => s.kind === 'thank_you')!;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PHONE,
   apiCall,
+  importDemoAsOwnData,
   launchChromium,
   newPage,
   pageErrors,
@@ -28,7 +29,7 @@ async function exported(): Promise<string> {
 beforeAll(async () => {
   browser = await launchChromium();
   server = await startServer();
-  await apiCall(server, 'POST', '/demo', {});
+  await importDemoAsOwnData(server);
   ({ page } = await newPage(browser));
 }, SLOW);
 
