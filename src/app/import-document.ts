@@ -13,7 +13,7 @@ import {
   type ApplicationFields,
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
-import type { Application, TactfulDocument } from '../core/types.js';
+import type { Application, Facts, TactfulDocument } from '../core/types.js';
 import { joinAnd, plural } from './activity-labels.js';
 import type { FactsBatch, UnitOfWork } from './ports.js';
 
@@ -46,7 +46,23 @@ export async function importDocument(
   input: unknown,
 ): Promise<ImportSummary> {
   return uow.transaction(async (repo) => {
-    const facts = await repo.loadFacts();
+    const { summary, batch } = mergeDocument(await repo.loadFacts(), calendar, input);
+    repo.describeActivity({ kind: 'import', summary: importSummaryText(summary) });
+    await repo.upsertAll(batch);
+    return summary;
+  });
+}
+
+/**
+ * What importing `input` over `facts` would write, and the counts by outcome; throws
+ * DomainError for a bad document. Writes nothing (the file importers preview with it).
+ */
+export function mergeDocument(
+  facts: Facts,
+  calendar: BusinessCalendar,
+  input: unknown,
+): { summary: ImportSummary; batch: FactsBatch } {
+  {
     const storedContacts = new Map(facts.contacts.map((c) => [c.id, c]));
     const doc = parseDocument(input, calendar, new Set(storedContacts.keys()));
 
@@ -137,14 +153,12 @@ export async function importDocument(
       }
     }
 
-    repo.describeActivity({ kind: 'import', summary: importSummaryText(summary) });
-    await repo.upsertAll(batch);
-    return summary;
-  });
+    return { summary, batch };
+  }
 }
 
 /** "Imported 42 applications, 10 contacts and 3 step events" (created or updated). */
-function importSummaryText(s: ImportSummary): string {
+export function importSummaryText(s: ImportSummary): string {
   const n = (c: EntityCounts) => c.created + c.updated;
   const parts: [number, string][] = [
     [n(s.applications), 'application'],

@@ -32,6 +32,9 @@ export interface FactsRepository {
 
   addStepEvent(event: StepEvent): Promise<void>;
 
+  /** Removes one interview (an invitation cancelled by its organiser); absent ids are ignored. */
+  deleteInterview(id: string): Promise<void>;
+
   /**
    * Inserts of new records under a generated id: unlike the upserts they never overwrite, so
    * two concurrent callers that picked the same id cannot clobber each other; the loser gets

@@ -17,6 +17,9 @@ import { storeInteraction } from './log-interaction.js';
 import { planOf } from './plan-for.js';
 import type { Clock, UnitOfWork } from './ports.js';
 
+/** The summary of the outbound message that `done` logs. */
+export const DONE_SUMMARY = 'Marked done in tactful';
+
 export interface StepActionInput {
   stepId: string;
   action: StepAction;
@@ -84,7 +87,8 @@ export async function recordStepAction(
           kind: step.kind,
           channel: step.channel,
           contacts: step.to,
-          summary: `done: ${step.id}`,
+          // Words, not the step id: the timeline, the CLI and exports show it to the seeker.
+          summary: DONE_SUMMARY,
         }));
       }
       if (step.kind === 'move_on') {

@@ -9,6 +9,8 @@ export interface CliDeps {
   stdout(text: string): void;
   stderr(text: string): void;
   stdinIsTty: boolean;
+  /** stderr is a terminal: progress bars go there. */
+  stderrIsTty?: boolean;
   /** Terminal width when stdout is a TTY. */
   columns: number | undefined;
   /** Parses env + the global `--db` flag; throws ConfigError naming the variable. */

@@ -19,6 +19,7 @@ import type {
 } from '../core/types.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../app/delete-entities.js';
 import type { Activity } from '../app/ports.js';
+import type { ImportOptions, ImportPreview, ImportSource } from '../app/import-file.js';
 
 export interface ContactInput {
   id?: string;
@@ -92,6 +93,14 @@ export type RecordType = 'contact' | 'application' | 'interview' | 'interaction'
 export interface Services {
   /** One transaction: all of the document lands, or nothing does. Counts records by outcome. */
   importDocument(document: unknown): Promise<ImportOutcome>;
+  /** What importing the document would change; writes nothing. */
+  previewDocument(document: unknown): Promise<ImportOutcome>;
+  /** Spreadsheets, vCards, invitations: what an import would do, written or not. */
+  previewImport(source: ImportSource, options: ImportOptions): Promise<ImportPreview>;
+  commitImport(source: ImportSource, options: ImportOptions): Promise<ImportPreview>;
+  /** `--what applications|contacts|interactions`: spreadsheets that import back. */
+  exportTable(what: 'applications' | 'contacts' | 'interactions'): Promise<string>;
+  exportVcf(): Promise<string>;
   exportDocument(): Promise<TactfulDocument>;
   exportCsv(asOf: string | undefined): Promise<string>;
   addContact(input: ContactInput): Promise<Contact>;

@@ -15,6 +15,8 @@ export interface Config {
   readonly color: boolean;
   /** `$XDG_CACHE_HOME/tactful` (default `~/.cache/tactful`): derived data only, safe to delete. */
   readonly cacheDir: string;
+  /** `$XDG_CONFIG_HOME/tactful` (default `~/.config/tactful`): saved import mappings. */
+  readonly configDir: string;
 }
 
 export interface ConfigInputs {
@@ -87,5 +89,6 @@ export function loadConfig(inputs: ConfigInputs): Config {
     debug: debugFlag(env.TACTFUL_DEBUG),
     color: inputs.stdoutIsTty && !noColor,
     cacheDir: join(xdgDir(env, 'XDG_CACHE_HOME', inputs.homeDir, ['.cache']), 'tactful'),
+    configDir: join(xdgDir(env, 'XDG_CONFIG_HOME', inputs.homeDir, ['.config']), 'tactful'),
   });
 }

@@ -18,6 +18,8 @@ export const APPLICATION_STATUSES = [
   'closed',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** SPEC §3.1: *active* means `active` or `offer` (the board, Insights and search health agree). */
+export const ACTIVE_STATUSES: readonly ApplicationStatus[] = ['active', 'offer'];
 
 export const CHANNELS = ['email', 'phone', 'voicemail', 'letter', 'linkedin', 'in_person'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -3,6 +3,7 @@
 import Holidays from 'date-holidays';
 import { DomainError } from '../core/errors.js';
 import type { HolidayLookup } from '../core/calendar.js';
+import { unknownRegionMessage, type RegionName } from '../core/regions.js';
 
 /** Region codes split at the first "-": `GB-ENG` → country GB, subdivision ENG. */
 function splitRegion(region: string): [string, string | undefined] {
@@ -27,7 +28,7 @@ export function dateHolidays(): HolidayLookup {
     if (!hd) {
       const [country, state] = splitRegion(region);
       if (!isKnownRegion(country, state)) {
-        throw new DomainError('unknown_region', `unknown holiday region "${region}" (e.g. US, GB-ENG, IE, DE-BY, CA-ON)`);
+        throw new DomainError('unknown_region', unknownRegionMessage(region, regionNames()));
       }
       hd = state === undefined ? new Holidays(country) : new Holidays(country, state);
       instances.set(region, hd);
@@ -38,4 +39,22 @@ export function dateHolidays(): HolidayLookup {
     }
     return dates;
   };
+}
+
+let names: RegionName[] | undefined;
+
+/** Every country date-holidays knows and its subdivisions, with English names (built once). */
+export function regionNames(): readonly RegionName[] {
+  if (!names) {
+    const hd = new Holidays();
+    const list: RegionName[] = [];
+    for (const [code, country] of Object.entries(hd.getCountries('en'))) {
+      list.push({ code, country, subdivision: null });
+      for (const [sub, subdivision] of Object.entries(hd.getStates(code, 'en') ?? {})) {
+        list.push({ code: `${code}-${sub}`, country, subdivision });
+      }
+    }
+    names = list.sort((a, b) => a.code.localeCompare(b.code));
+  }
+  return names;
 }

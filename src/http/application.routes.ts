@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { addApplication, addInterview } from '../app/add-entities.js';
 import { logInteraction } from '../app/log-interaction.js';
-import { parseInstant } from '../core/calendar.js';
 import {
   applicationPatchSchema,
   idSchema,
@@ -12,8 +11,7 @@ import {
   interviewPatchSchema,
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
-import { effectiveStatus } from '../core/policy/context.js';
-import type { Application, ApplicationStatus } from '../core/types.js';
+import { statusAsOf } from '../core/status.js';
 import type { RouteContext, ZodApp } from './context.js';
 import {
   applicationEditSchema,
@@ -44,15 +42,6 @@ const interviewParamsSchema = z.strictObject({
   id: z.string().max(64),
   interviewId: z.string().max(64),
 });
-
-/** The status the facts imply as of `now` (SPEC §3.1 "Outcomes"). */
-function statusAsOf(app: Application, now: number): ApplicationStatus {
-  const timed = app.interactions
-    .map((ix) => ({ ix, ms: parseInstant(ix.at), date: ix.at.slice(0, 10) }))
-    .filter((t) => t.ms <= now)
-    .sort((a, b) => a.ms - b.ms || (a.ix.id < b.ix.id ? -1 : 1));
-  return effectiveStatus(app, timed);
-}
 
 export function applicationRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
   const notFound = (id: string) =>

@@ -9,6 +9,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock, UnitOfWork } from '../app/ports.js';
 import type { BusinessCalendar } from '../core/calendar.js';
+import type { RegionName } from '../core/regions.js';
 import type { TemplateSet } from '../core/drafts/index.js';
 import type { FactsCache } from './facts-cache.js';
 import type { MailHttpDeps } from './outbox.routes.js';
@@ -33,6 +34,8 @@ export interface HttpDeps {
   logger?: boolean | Record<string, unknown>;
   /** Outbox, SMTP and calendar feed routes (issue 5); absent → not registered. */
   mail?: MailHttpDeps;
+  /** The holiday regions with their names (GET /api/regions); absent → not registered. */
+  regions?: () => readonly RegionName[];
   /** The sample data beside the seeker's (GET/POST/DELETE /api/sample); absent → not registered. */
   sample?: SampleHttpDeps;
 }

@@ -1,15 +1,9 @@
 // Search-health figures for the Insights page, computed from the facts as of an instant
 // (facts dated after it are ignored, as in the plan). Pure.
-import { localToEpochMs, parseInstant } from '../core/calendar.js';
-import { effectiveStatus, type TimedInteraction } from '../core/policy/context.js';
-import {
-  APPLICATION_STATUSES,
-  SOURCES,
-  type Application,
-  type ApplicationStatus,
-  type Facts,
-  type Source,
-} from '../core/types.js';
+import { localToEpochMs } from '../core/calendar.js';
+import type { TimedInteraction } from '../core/policy/context.js';
+import { countStatuses, interactionsAsOf } from '../core/status.js';
+import { SOURCES, type ApplicationStatus, type Facts, type Source } from '../core/types.js';
 
 export interface SourceInsight {
   source: Source;
@@ -42,14 +36,6 @@ function median(values: number[]): number | null {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The application's interactions up to `asOf`, oldest first. */
-function timed(app: Application, asOf: number): TimedInteraction[] {
-  return app.interactions
-    .map((ix) => ({ ix, ms: parseInstant(ix.at), date: ix.at.slice(0, 10) }))
-    .filter((t) => t.ms <= asOf)
-    .sort((a, b) => a.ms - b.ms || (a.ix.id < b.ix.id ? -1 : 1));
-}
-
 /** Days from the first outbound message to the first inbound one after it; null if none. */
 function responseDays(interactions: TimedInteraction[]): number | null {
   const firstOut = interactions.find((t) => t.ix.direction === 'out');
@@ -59,18 +45,15 @@ function responseDays(interactions: TimedInteraction[]): number | null {
 }
 
 export function computeInsights(facts: Facts, asOf: number): Insights {
-  const pipeline = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<
-    ApplicationStatus,
-    number
-  >;
+  // The board counts with the same function: its columns and these bars always agree.
+  const counts = countStatuses(facts.applications, asOf);
   const perSource = new Map<Source, { applications: number; days: number[] }>(
     SOURCES.map((s) => [s, { applications: 0, days: [] }]),
   );
   let thanked = 0;
   let judged = 0;
   for (const app of facts.applications) {
-    const interactions = timed(app, asOf);
-    pipeline[effectiveStatus(app, interactions)] += 1;
+    const interactions = interactionsAsOf(app, asOf);
     const bucket = perSource.get(app.source)!;
     bucket.applications += 1;
     const days = responseDays(interactions);
@@ -93,7 +76,7 @@ export function computeInsights(facts: Facts, asOf: number): Insights {
     }
   }
   return {
-    pipeline,
+    pipeline: counts.byStatus,
     bySource: SOURCES.map((source) => {
       const { applications, days } = perSource.get(source)!;
       const m = median(days);
@@ -106,7 +89,7 @@ export function computeInsights(facts: Facts, asOf: number): Insights {
       };
     }),
     thankYouOnTimeRate: judged === 0 ? null : round2(thanked / judged),
-    activeCount: pipeline.active + pipeline.offer,
+    activeCount: counts.active,
     activeTarget: facts.settings.activeTarget,
   };
 }

@@ -35,6 +35,7 @@ process.exitCode = await runCli(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdinIsTty: process.stdin.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     loadConfig: (dbFlag) =>
       loadConfig({ env: process.env, dbFlag, homeDir: homedir(), cwd: process.cwd(), stdoutIsTty: process.stdout.isTTY === true }),

@@ -40,6 +40,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Region names for GET /api/regions, loading date-holidays on the first request only. */
+function loadRegionNames() {
+  return (
+    require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
+  ).regionNames();
+}
+
 function loadDateHolidays() {
   return (
     require('../holidays/date-holidays.js') as typeof import('../holidays/date-holidays.js')
@@ -108,6 +115,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     uow: sample.uow,
     calendar,
     clock,
+    regions: loadRegionNames,
     templates: () => {
       templates ??= import('../templates/loader.js').then((m) => m.loadTemplates({ dataDir }));
       templates.catch(() => (templates = undefined));

@@ -80,8 +80,28 @@ export async function openServices(config: Config, clock: Clock, options: { samp
     return total;
   };
 
+  const summed = (summary: Record<string, { created: number; updated: number; unchanged: number }>): ImportOutcome => {
+    const total: ImportOutcome = { created: 0, updated: 0, unchanged: 0 };
+    const { settings: _settings, ...records } = summary;
+    for (const counts of Object.values(records)) {
+      total.created += counts.created;
+      total.updated += counts.updated;
+      total.unchanged += counts.unchanged;
+    }
+    return total;
+  };
+
   return {
     importDocument,
+    previewDocument: async (document) => {
+      const { mergeDocument } = await import('../app/import-document.js');
+      const facts = await uow.read((repo) => repo.loadFacts());
+      return summed({ ...mergeDocument(facts, calendar, document).summary });
+    },
+    previewImport: async (source, options) => (await import('../app/import-file.js')).previewImport(uow, calendar, source, options),
+    commitImport: async (source, options) => (await import('../app/import-file.js')).commitImport(uow, calendar, source, options),
+    exportTable: async (what) => (await import('../app/export-tables.js')).exportTable(uow, what),
+    exportVcf: async () => (await import('../app/export-tables.js')).exportVcf(uow),
     exportDocument: async () => (await import('../app/import-document.js')).exportDocument(uow),
     exportCsv: async (asOf) => (await import('../app/export-csv.js')).exportCsv(uow, calendar, await asOfMs(asOf)),
     addContact: async (input) => (await import('../app/add-entities.js')).addContact(uow, defined({ ...input })),

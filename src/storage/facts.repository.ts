@@ -179,6 +179,22 @@ export function createFactsRepository(
       await one('step_events', key, applicationOfStep(event.stepId));
       await insertStepEvent(db, seekerId, event);
     },
+    /** A hard delete (an import replacing a placeholder round), journaled: undo puts it back. */
+    async deleteInterview(id) {
+      const owner = await db
+        .selectFrom('interviews')
+        .select('application_id')
+        .where('seeker_id', '=', seekerId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!owner) return;
+      await one('interviews', id, owner.application_id);
+      await db
+        .deleteFrom('interviews')
+        .where('seeker_id', '=', seekerId)
+        .where('id', '=', id)
+        .execute();
+    },
     async insertContact(c) {
       await one('contacts', c.id, null);
       await insertNew('contact', c.id, () =>

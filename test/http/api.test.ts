@@ -549,6 +549,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
       [
         'GET /api/settings',
         'PUT /api/settings',
+        'GET /api/regions',
         'GET /api/plan',
         'GET /api/today',
         'GET /api/contacts',

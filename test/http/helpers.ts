@@ -6,7 +6,7 @@ import type { UnitOfWork } from '../../src/app/ports.js';
 import { sampleDocument } from '../../src/app/sample.js';
 import { BusinessCalendar } from '../../src/core/calendar.js';
 import type { TemplateSet } from '../../src/core/drafts/index.js';
-import { dateHolidays } from '../../src/holidays/date-holidays.js';
+import { dateHolidays, regionNames } from '../../src/holidays/date-holidays.js';
 import { buildApp, type HttpDeps } from '../../src/http/app.js';
 import { sqliteHandleOf } from '../../src/storage/database.js';
 import { createUnitOfWork, type Database } from '../../src/storage/index.js';
@@ -56,6 +56,7 @@ export async function openTestApi(
     templates: () => (templates ??= loadTemplates()),
     dataVersion: sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : null,
     webRoot: null,
+    regions: regionNames,
     ...extra,
   });
   const request: TestApi['request'] = (method, url, payload, headers = {}) =>

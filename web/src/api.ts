@@ -5,6 +5,7 @@ import type { Finding } from '../../src/core/checker/finding.js';
 import type { Activity } from '../../src/app/ports.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../../src/app/delete-entities.js';
 import { forgetActivity, recordActivity } from './activity-signal.js';
+import type { RegionName } from '../../src/core/regions.js';
 import type {
   Application,
   ApplicationStatus,
@@ -20,6 +21,7 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+export type { RegionName };
 export type { Agenda, AgendaApplication, AgendaContact } from '../../src/core/agenda.js';
 
 export interface AppWithStatus extends Application {
@@ -222,6 +224,7 @@ export const api = {
   loadSample: () => request<{ active: boolean; where: string }>('POST', '/sample', {}),
   leaveSample: () => request<{ active: boolean; removed: boolean }>('DELETE', '/sample'),
   insights: () => request<Insights>('GET', '/insights'),
+  regions: () => request<{ regions: RegionName[] }>('GET', '/regions'),
   calendar: () => request<{ subscribed: boolean }>('GET', '/calendar'),
   newCalendarToken: () => request<{ token: string; path: string }>('POST', '/calendar/token', {}),
   smtp: () => request<{ smtp: SmtpView | null }>('GET', '/smtp'),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { assertTimeZone, isIsoDate, isLocalDateTime, isRfc3339 } from '../calendar.js';
 import type { BusinessCalendar } from '../calendar.js';
+import { DomainError } from '../errors.js';
 import {
   APPLICATION_STATUSES,
   CHANCES,
@@ -73,14 +74,18 @@ export const timeZoneSchema = z.string().refine((zone) => {
 }, 'must be an IANA time zone such as America/New_York');
 
 export function regionSchema(calendar: BusinessCalendar) {
-  return z.string().refine((region) => {
+  return z.string().superRefine((region, ctx) => {
     try {
       calendar.assertRegion(region);
-      return true;
-    } catch {
-      return false;
+    } catch (error) {
+      // The holiday source's message names the region and suggests one ("UK" → GB-ENG).
+      const message =
+        error instanceof DomainError && error.code === 'unknown_region'
+          ? error.message
+          : 'must be a holiday region such as US, GB-ENG, IE, DE-BY';
+      ctx.addIssue({ code: 'custom', message });
     }
-  }, 'must be a holiday region such as US, GB-ENG, IE, DE-BY');
+  });
 }
 
 const idList = z

@@ -2,7 +2,8 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { api, type Draft, type Finding, type OutboxItem } from '../api.js';
 import type { Step } from '../../../src/core/types.js';
-import { addDays, humanize, kindLabel, shortDate, timeOfDay } from '../format.js';
+import { addDays, formatDate, formatDateTime } from '../format.js';
+import { channelLabel, humanize, kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError } from '../use-load.js';
@@ -132,6 +133,7 @@ export function DraftPanel({
   };
 
   const interviewId = step.kind === 'debrief' ? anchorOf(step) : null;
+  const dates = { zone: timeZone, now: Date.now() };
   return (
     <section className="panel draft" aria-labelledby="draft-title">
       <header>
@@ -143,8 +145,10 @@ export function DraftPanel({
           {step.to.length > 0
             ? `To ${step.to.map((id) => contacts.get(id)?.name ?? id).join(', ')}`
             : 'A note to yourself'}
-          {step.channel && ` · ${humanize(step.channel)}`} · due {shortDate(step.due)}
-          {step.dueAt && ` (by ${timeOfDay(step.dueAt, timeZone)})`}
+          {step.channel && ` · ${channelLabel(step.channel)}`} ·{' '}
+          {step.dueAt
+            ? `due by ${formatDateTime(step.dueAt, dates)}`
+            : `due ${formatDate(step.due, dates)}`}
         </p>
       </header>
       <p className="why">{step.why}</p>

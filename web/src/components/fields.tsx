@@ -1,5 +1,22 @@
-// Small labelled form controls: every input has a visible label tied to it.
+// Small labelled form controls: every input has a visible label tied to it, and its error
+// (if any) right below it, tied by aria-describedby and flagged with aria-invalid.
 import { useId, type ReactNode } from 'react';
+
+/** The ids an input is described by: its hint, then its error. */
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** The message beside a field; `id` is the field's id. */
+export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  if (!error) return null;
+  return (
+    <small id={`${id}-error`} className="field-error">
+      {error}
+    </small>
+  );
+}
 
 interface TextProps {
   label: string;
@@ -13,6 +30,8 @@ interface TextProps {
   min?: string;
   list?: string;
   autoComplete?: string;
+  /** The field's error, shown beside it. */
+  error?: string | undefined;
 }
 
 export function TextField({
@@ -27,10 +46,11 @@ export function TextField({
   min,
   list,
   autoComplete,
+  error,
 }: TextProps) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
         {required && <span aria-hidden="true"> *</span>}
@@ -45,7 +65,8 @@ export function TextField({
         min={min}
         list={list}
         autoComplete={autoComplete}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
       {hint && (
@@ -53,6 +74,7 @@ export function TextField({
           {hint}
         </small>
       )}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -64,17 +86,19 @@ export function TextArea({
   hint,
   rows = 3,
   name,
+  error,
 }: Omit<TextProps, 'type' | 'min' | 'list' | 'autoComplete'> & { rows?: number }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
         name={name}
         rows={rows}
         value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
       {hint && (
@@ -82,6 +106,7 @@ export function TextArea({
           {hint}
         </small>
       )}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -92,24 +117,34 @@ export function Select<T extends string>({
   options,
   onChange,
   name,
+  error,
 }: {
   label: string;
   value: T;
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   name?: string;
+  error?: string | undefined;
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        aria-describedby={describedBy(id, undefined, error)}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { api, type Activity } from '../api.js';
 import { ErrorBox } from '../components/error-box.js';
-import { instantLabel } from '../format.js';
+import { formatDateTime } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -66,7 +66,9 @@ export default function ActivityPage() {
               data-activity-id={a.id}
             >
               <span className="activity-summary">{a.summary}</span>
-              <span className="muted activity-when">{instantLabel(a.at, data.timeZone)}</span>
+              <span className="muted activity-when">
+                {formatDateTime(a.at, { zone: data.timeZone, now: Date.now() })}
+              </span>
               {a.undoneAt ? (
                 <span className="muted">Undone</span>
               ) : (

@@ -1,11 +1,13 @@
 // One application: its plan (with the why of each step), timeline, pros/cons/strengths and
 // forms to log what the organisation said. Every change reloads the plan at once.
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError, type ApplicationDetail } from '../api.js';
+import { useRef, useState, type FormEvent } from 'react';
+import { api, type ApplicationDetail } from '../api.js';
 import type { Contact, InboundKind, Settings } from '../../../src/core/types.js';
-import { ErrorBox, FormError } from '../components/error-box.js';
+import { ErrorBox, ErrorSummary } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
-import { humanize, instantLabel, kindLabel, lines, shortDate } from '../format.js';
+import { formatDate, formatDateTime, lines, wallTimeToEpoch, type DateContext } from '../format.js';
+import { interactionSentence, kindLabel, nameList, statusLabel } from '../labels.js';
+import { focusFirstInvalid, NO_ERRORS, placeApiError, type FormErrors } from '../form-errors.js';
 import { useNotify } from '../notice.js';
 import { href, navigate } from '../router.js';
 import { DeleteButton } from '../components/delete-button.js';
@@ -35,21 +37,23 @@ export default function ApplicationPage({ id }: { id: string }) {
   const people = new Map(contacts.map((c) => [c.id, c]));
   const name = (cid: string): string => people.get(cid)?.name ?? cid;
   const zone = settings.timezone;
+  const dates: DateContext = { zone, now: Date.now() };
 
+  // Newest first, interviews (wall times in their own zone) and interactions on one time line.
   const timeline = [
     ...app.interviews.map((iv) => ({
       key: `i-${iv.id}`,
-      sort: iv.start,
+      at: wallTimeToEpoch(iv.start, iv.timezone ?? zone),
       interview: iv,
       interaction: null,
     })),
     ...app.interactions.map((x) => ({
       key: `x-${x.id}`,
-      sort: x.at,
+      at: Date.parse(x.at),
       interview: null,
       interaction: x,
     })),
-  ].sort((a, b) => b.sort.localeCompare(a.sort));
+  ].sort((a, b) => b.at - a.at);
 
   return (
     <div className="application">
@@ -62,7 +66,7 @@ export default function ApplicationPage({ id }: { id: string }) {
           <p className="muted">
             {app.role} · {SOURCE_LABELS[app.source]} ·{' '}
             <span className={`badge badge-${app.effectiveStatus}`}>
-              {humanize(app.effectiveStatus)}
+              {statusLabel(app.effectiveStatus)}
             </span>
           </p>
         </div>
@@ -107,8 +111,8 @@ export default function ApplicationPage({ id }: { id: string }) {
                     <span>{s.to.length ? s.to.map(name).join(', ') : 'You'}</span>
                     <span className="muted">
                       {s.earliest === s.due
-                        ? shortDate(s.due)
-                        : `${shortDate(s.earliest)} – ${shortDate(s.due)}`}
+                        ? formatDate(s.due, dates)
+                        : `${formatDate(s.earliest, dates)} – ${formatDate(s.due, dates)}`}
                       {s.overdue && <strong className="overdue"> overdue</strong>}
                     </span>
                   </div>
@@ -137,7 +141,13 @@ export default function ApplicationPage({ id }: { id: string }) {
                   <div className="tl-head">
                     <strong>Round {t.interview.round} interview</strong>
                     <span className="muted">
-                      {t.interview.start.replace('T', ' ')} {t.interview.timezone ?? zone}
+                      {Number.isNaN(t.at) ? (
+                        t.interview.start
+                      ) : (
+                        <time dateTime={new Date(t.at).toISOString()}>
+                          {formatDateTime(t.at, dates)}
+                        </time>
+                      )}
                     </span>
                     <a href={href('debrief', app.id, t.interview.id)}>Debrief</a>
                     <DeleteButton
@@ -149,10 +159,10 @@ export default function ApplicationPage({ id }: { id: string }) {
                   </div>
                   <p>
                     {t.interview.interviewers.length
-                      ? `With ${t.interview.interviewers.map(name).join(', ')}`
+                      ? `With ${nameList(t.interview.interviewers.map(name))}`
                       : 'No interviewers recorded yet'}
                     {t.interview.decisionExpectedBy &&
-                      ` · decision expected by ${shortDate(t.interview.decisionExpectedBy)}`}
+                      ` · decision expected by ${formatDate(t.interview.decisionExpectedBy, dates)}`}
                     {t.interview.final && ' · final round'}
                   </p>
                 </li>
@@ -164,13 +174,21 @@ export default function ApplicationPage({ id }: { id: string }) {
                 >
                   <div className="tl-head">
                     <strong>
-                      {t.interaction.direction === 'in' ? '← ' : '→ '}
-                      {kindLabel(t.interaction.kind)}
+                      <span aria-hidden="true">
+                        {t.interaction.direction === 'in' ? '← ' : '→ '}
+                      </span>
+                      {interactionSentence({
+                        direction: t.interaction.direction,
+                        kind: t.interaction.kind,
+                        channel: t.interaction.channel,
+                        people: t.interaction.contacts.map(name),
+                      })}
                     </strong>
-                    <span className="muted">{instantLabel(t.interaction.at, zone)}</span>
-                    {t.interaction.channel && (
-                      <span className="muted">{humanize(t.interaction.channel)}</span>
-                    )}
+                    <span className="muted">
+                      <time dateTime={t.interaction.at}>
+                        {formatDateTime(t.interaction.at, dates)}
+                      </time>
+                    </span>
                     <DeleteButton
                       entity="interaction"
                       id={t.interaction.id}
@@ -178,12 +196,8 @@ export default function ApplicationPage({ id }: { id: string }) {
                       name={kindLabel(t.interaction.kind)}
                     />
                   </div>
-                  {(t.interaction.contacts.length > 0 || t.interaction.summary) && (
-                    <p>
-                      {t.interaction.contacts.map(name).join(', ')}
-                      {t.interaction.contacts.length > 0 && t.interaction.summary && ': '}
-                      {t.interaction.summary}
-                    </p>
+                  {readableSummary(t.interaction.summary) && (
+                    <p>{readableSummary(t.interaction.summary)}</p>
                   )}
                 </li>
               ) : null,
@@ -197,6 +211,12 @@ export default function ApplicationPage({ id }: { id: string }) {
   );
 }
 
+/** A summary to show: the step id older versions wrote on "Mark done" becomes words. */
+function readableSummary(summary: string | null): string | null {
+  if (!summary) return null;
+  return /^done: \S+$/.test(summary) ? 'Marked done in tactful' : summary;
+}
+
 const LOG_KINDS: { value: InboundKind; label: string }[] = [
   { value: 'reply', label: 'A reply' },
   { value: 'update', label: 'An update (new date, on hold)' },
@@ -204,6 +224,22 @@ const LOG_KINDS: { value: InboundKind; label: string }[] = [
   { value: 'offer', label: 'An offer' },
   { value: 'rejection', label: 'A rejection' },
 ];
+
+type LogField = 'kind' | 'contacts' | 'newDecisionDate' | 'onHold' | 'offerDeadline' | 'summary';
+
+const LOG_LABELS: Record<LogField, string> = {
+  kind: 'What happened',
+  contacts: 'From',
+  newDecisionDate: 'New decision date',
+  onHold: 'The process is on hold',
+  offerDeadline: 'Offer deadline',
+  summary: 'Summary',
+};
+
+/** The API's field names → this form's fields (the same names). */
+const LOG_FIELDS: Record<string, LogField> = Object.fromEntries(
+  Object.keys(LOG_LABELS).map((k) => [k, k as LogField]),
+);
 
 function LogForm({
   app,
@@ -227,13 +263,14 @@ function LogForm({
   const [newDate, setNewDate] = useState('');
   const [onHold, setOnHold] = useState(false);
   const [deadline, setDeadline] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [errors, setErrors] = useState<FormErrors<LogField>>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
-    setError(null);
+    setErrors(NO_ERRORS);
     try {
       const result = await api.logInteraction(app.id, {
         direction: 'in',
@@ -255,25 +292,38 @@ function LogForm({
       setDeadline('');
       await onLogged();
     } catch (err) {
-      setError(toApiError(err));
+      setErrors(placeApiError(toApiError(err), LOG_FIELDS));
+      focusFirstInvalid(form.current);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="stack" aria-label="Log an inbound message">
+    <form
+      ref={form}
+      onSubmit={(e) => void submit(e)}
+      className="stack"
+      aria-label="Log an inbound message"
+      noValidate
+    >
+      <ErrorSummary
+        general={errors.general}
+        labels={Object.keys(errors.fields).map((f) => LOG_LABELS[f as LogField])}
+      />
       <Select
-        label="What happened"
+        label={LOG_LABELS.kind}
         name="kind"
         value={kind}
         onChange={setKind}
         options={LOG_KINDS}
+        error={errors.fields.kind}
       />
       <Select
-        label="From"
+        label={LOG_LABELS.contacts}
         name="from"
         value={from}
+        error={errors.fields.contacts}
         onChange={setFrom}
         options={[
           { value: '', label: 'Nobody in particular' },
@@ -281,16 +331,34 @@ function LogForm({
         ]}
       />
       {(kind === 'reply' || kind === 'update') && (
-        <TextField label="New decision date" type="date" value={newDate} onChange={setNewDate} />
+        <TextField
+          label={LOG_LABELS.newDecisionDate}
+          type="date"
+          value={newDate}
+          onChange={setNewDate}
+          error={errors.fields.newDecisionDate}
+        />
       )}
       {kind === 'update' && (
-        <Check label="The process is on hold" checked={onHold} onChange={setOnHold} />
+        <Check label={LOG_LABELS.onHold} checked={onHold} onChange={setOnHold} />
       )}
       {kind === 'offer' && (
-        <TextField label="Offer deadline" type="date" value={deadline} onChange={setDeadline} />
+        <TextField
+          label={LOG_LABELS.offerDeadline}
+          type="date"
+          value={deadline}
+          onChange={setDeadline}
+          error={errors.fields.offerDeadline}
+        />
       )}
-      <TextArea label="Summary" name="summary" value={summary} onChange={setSummary} rows={2} />
-      <FormError error={error} />
+      <TextArea
+        label={LOG_LABELS.summary}
+        name="summary"
+        value={summary}
+        onChange={setSummary}
+        rows={2}
+        error={errors.fields.summary}
+      />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           Log it
@@ -305,40 +373,80 @@ function LogForm({
   );
 }
 
+type ProsConsField = 'pros' | 'cons' | 'strengths';
+
+const PROS_CONS_LABELS: Record<ProsConsField, string> = {
+  pros: 'Pros',
+  cons: 'Cons',
+  strengths: 'Where you would excel',
+};
+
+const PROS_CONS_FIELDS: Record<string, ProsConsField> = {
+  'prosCons.pros': 'pros',
+  'prosCons.cons': 'cons',
+  'prosCons.strengths': 'strengths',
+};
+
 function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () => Promise<void> }) {
   const notify = useNotify();
   const [pros, setPros] = useState(app.prosCons.pros.join('\n'));
   const [cons, setCons] = useState(app.prosCons.cons.join('\n'));
   const [strengths, setStrengths] = useState(app.prosCons.strengths.join('\n'));
-  const [error, setError] = useState<ApiError | null>(null);
+  const [errors, setErrors] = useState<FormErrors<ProsConsField>>(NO_ERRORS);
+  const form = useRef<HTMLFormElement>(null);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
       await api.patchApplication(app.id, {
         prosCons: { pros: lines(pros), cons: lines(cons), strengths: lines(strengths) },
       });
-      setError(null);
+      setErrors(NO_ERRORS);
       notify({ text: 'Pros and cons saved', tone: 'success' });
       await onSaved();
     } catch (err) {
-      setError(toApiError(err));
+      setErrors(placeApiError(toApiError(err), PROS_CONS_FIELDS));
+      focusFirstInvalid(form.current);
     }
   };
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} aria-labelledby="pc-h">
+    <form
+      ref={form}
+      className="panel"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="pc-h"
+      noValidate
+    >
       <h2 id="pc-h">Pros, cons and strengths</h2>
+      <ErrorSummary
+        general={errors.general}
+        labels={Object.keys(errors.fields).map((f) => PROS_CONS_LABELS[f as ProsConsField])}
+      />
       <div className="three-col">
-        <TextArea label="Pros" value={pros} onChange={setPros} hint="One per line" rows={4} />
-        <TextArea label="Cons" value={cons} onChange={setCons} hint="One per line" rows={4} />
         <TextArea
-          label="Where you would excel"
+          label={PROS_CONS_LABELS.pros}
+          value={pros}
+          onChange={setPros}
+          hint="One per line"
+          rows={4}
+          error={errors.fields.pros}
+        />
+        <TextArea
+          label={PROS_CONS_LABELS.cons}
+          value={cons}
+          onChange={setCons}
+          hint="One per line"
+          rows={4}
+          error={errors.fields.cons}
+        />
+        <TextArea
+          label={PROS_CONS_LABELS.strengths}
           value={strengths}
           onChange={setStrengths}
           hint="One per line"
           rows={4}
+          error={errors.fields.strengths}
         />
       </div>
-      <FormError error={error} />
       <button type="submit" className="primary">
         Save
       </button>

@@ -1,6 +1,6 @@
 // Applications: a board by status, a form to add one, "close as no response" on active ones.
-import { useState, type FormEvent } from 'react';
-import { api, type AppWithStatus, type ApiError } from '../api.js';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { api, type AppWithStatus, type RegionName } from '../api.js';
 import {
   APPLICATION_STATUSES,
   SOURCES,
@@ -8,9 +8,19 @@ import {
   type Contact,
   type Source,
 } from '../../../src/core/types.js';
-import { ErrorBox, FormError } from '../components/error-box.js';
+import { Combobox } from '../components/combobox.js';
+import { ErrorBox, ErrorSummary } from '../components/error-box.js';
 import { Check, Select, TextField } from '../components/fields.js';
-import { humanize } from '../format.js';
+import {
+  check,
+  collect,
+  focusFirstInvalid,
+  NO_ERRORS,
+  placeApiError,
+  type FormErrors,
+} from '../form-errors.js';
+import { activeSummary, sourceLabel, statusLabel } from '../labels.js';
+import { loadRegions, regionOptions, regionSearch } from '../places.js';
 import { useNotify } from '../notice.js';
 import { href, navigate } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -49,6 +59,14 @@ export default function ApplicationsPage() {
           </a>
         </div>
       </div>
+      {data && data.length > 0 && (
+        <p className="muted board-summary" data-testid="active-summary">
+          {activeSummary({
+            active: data.filter((a) => a.effectiveStatus === 'active').length,
+            offer: data.filter((a) => a.effectiveStatus === 'offer').length,
+          })}
+        </p>
+      )}
       {adding && <ApplicationForm onDone={() => setAdding(false)} />}
       {!data ? (
         <p className="loading">Loading applications…</p>
@@ -60,7 +78,7 @@ export default function ApplicationsPage() {
       ) : (
         <div className="board">
           {APPLICATION_STATUSES.map((status) => {
-            const column = data.filter((a) => (a.effectiveStatus ?? a.status) === status);
+            const column = data.filter((a) => a.effectiveStatus === status);
             return (
               <section
                 key={status}
@@ -68,7 +86,7 @@ export default function ApplicationsPage() {
                 aria-labelledby={`col-${status}`}
               >
                 <h2 id={`col-${status}`}>
-                  {humanize(status)} <span className="count">{column.length}</span>
+                  {statusLabel(status)} <span className="count">{column.length}</span>
                 </h2>
                 <ul>
                   {column.map((a) => (
@@ -78,7 +96,7 @@ export default function ApplicationsPage() {
                       </a>
                       <span className="card-role">{a.role}</span>
                       <span className="card-meta">
-                        {humanize(a.source)} · {a.interviews.length}{' '}
+                        {sourceLabel(a.source)} · {a.interviews.length}{' '}
                         {a.interviews.length === 1 ? 'round' : 'rounds'}
                       </span>
                       {status === 'active' && (
@@ -115,11 +133,35 @@ export function ApplicationForm({
   const [status, setStatus] = useState<ApplicationStatus>(initial?.status ?? 'active');
   const [agent, setAgent] = useState(initial?.agent ?? '');
   const [references, setReferences] = useState<string[]>(initial?.references ?? []);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [errors, setErrors] = useState<FormErrors<AppField>>(NO_ERRORS);
   const notify = useNotify();
+  const form = useRef<HTMLFormElement>(null);
+  const [regions, setRegions] = useState<readonly RegionName[]>([]);
+  useEffect(() => {
+    loadRegions().then(setRegions, () => undefined);
+  }, []);
+  const regionChoices = useMemo(
+    () => [{ value: '', label: 'Your own region (from Settings)' }, ...regionOptions(regions)],
+    [regions],
+  );
+  const searchRegion = useMemo(() => regionSearch(regions), [regions]);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    const found = collect<AppField>({
+      organization: check.required(organization, 'The organisation'),
+      role: check.required(role, 'The role'),
+      region:
+        region === '' || regions.length === 0 || regions.some((r) => r.code === region)
+          ? null
+          : 'Pick a region from the list',
+    });
+    if (Object.keys(found).length > 0) {
+      setErrors({ fields: found, general: null });
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setErrors(NO_ERRORS);
     const input = {
       organization,
       role,
@@ -137,42 +179,69 @@ export function ApplicationForm({
         navigate('applications', created.id);
       }
     } catch (err) {
-      setError(toApiError(err));
+      setErrors(placeApiError(toApiError(err), APP_FIELDS));
+      focusFirstInvalid(form.current);
     }
   };
 
+  const agentLabel = source === 'recruiter' ? 'Recruiter' : 'Agent';
+  const labels: Record<AppField, string> = { ...APP_LABELS, agent: agentLabel };
   return (
     <form
+      ref={form}
       className="panel form-grid"
       onSubmit={(e) => void submit(e)}
       aria-label={initial ? 'Edit application' : 'New application'}
+      noValidate
     >
-      <TextField label="Organisation" value={organization} onChange={setOrganization} required />
-      <TextField label="Role" value={role} onChange={setRole} required />
+      <ErrorSummary
+        general={errors.general}
+        labels={Object.keys(errors.fields).map((f) => labels[f as AppField])}
+      />
+      <TextField
+        label={APP_LABELS.organization}
+        value={organization}
+        onChange={setOrganization}
+        required
+        error={errors.fields.organization}
+      />
+      <TextField
+        label={APP_LABELS.role}
+        value={role}
+        onChange={setRole}
+        required
+        error={errors.fields.role}
+      />
       <Select
-        label="Who you deal with"
+        label={APP_LABELS.source}
         value={source}
         onChange={setSource}
         options={SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
+        error={errors.fields.source}
       />
-      <TextField
-        label="Holiday region"
+      <Combobox
+        label={APP_LABELS.region}
+        name="region"
         value={region}
         onChange={setRegion}
-        placeholder="e.g. US, GB-ENG, DE-BY"
-        hint="Empty: your own region"
+        options={regionChoices}
+        search={searchRegion}
+        hint="Its public holidays are not business days. Type a country or a state."
+        error={errors.fields.region}
       />
       {initial && (
         <Select
-          label="Status"
+          label={APP_LABELS.status}
           value={status}
           onChange={setStatus}
-          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          error={errors.fields.status}
         />
       )}
       {initial && source !== 'employer' && (
         <Select
-          label={source === 'recruiter' ? 'Recruiter' : 'Agent'}
+          label={agentLabel}
+          error={errors.fields.agent}
           value={agent}
           onChange={setAgent}
           options={[
@@ -185,8 +254,11 @@ export function ApplicationForm({
         />
       )}
       {initial && (
-        <fieldset className="radios">
-          <legend>References who may be called for this role</legend>
+        <fieldset
+          className={errors.fields.references ? 'radios invalid' : 'radios'}
+          aria-describedby={errors.fields.references ? 'app-references-error' : undefined}
+        >
+          <legend>{APP_LABELS.references}</legend>
           {contacts.filter((c) => c.isReference).length === 0 ? (
             <span className="muted">Mark your references on the Contacts page.</span>
           ) : (
@@ -203,9 +275,13 @@ export function ApplicationForm({
                 />
               ))
           )}
+          {errors.fields.references && (
+            <small id="app-references-error" className="field-error">
+              {errors.fields.references}
+            </small>
+          )}
         </fieldset>
       )}
-      <FormError error={error} />
       <div className="form-actions">
         <button type="submit" className="primary">
           {initial ? 'Save' : 'Add application'}
@@ -217,6 +293,23 @@ export function ApplicationForm({
     </form>
   );
 }
+
+type AppField = 'organization' | 'role' | 'source' | 'region' | 'status' | 'agent' | 'references';
+
+const APP_LABELS: Record<AppField, string> = {
+  organization: 'Organisation',
+  role: 'Role',
+  source: 'Who you deal with',
+  region: 'Holiday region',
+  status: 'Status',
+  agent: 'Agent',
+  references: 'References who may be called for this role',
+};
+
+/** The API's field names → this form's fields (the same names). */
+const APP_FIELDS: Record<string, AppField> = Object.fromEntries(
+  Object.keys(APP_LABELS).map((k) => [k, k as AppField]),
+);
 
 export const SOURCE_LABELS: Record<Source, string> = {
   employer: 'The employer directly',

@@ -1,9 +1,17 @@
 // Contacts: everyone you deal with, references first; add or edit a person.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api.js';
+import { api } from '../api.js';
 import type { Contact } from '../../../src/core/types.js';
-import { ErrorBox, FormError } from '../components/error-box.js';
+import { ErrorBox, ErrorSummary } from '../components/error-box.js';
 import { Check, TextArea, TextField } from '../components/fields.js';
+import {
+  check,
+  collect,
+  focusFirstInvalid,
+  NO_ERRORS,
+  placeApiError,
+  type FormErrors,
+} from '../form-errors.js';
 import { useNotify } from '../notice.js';
 import { DeleteButton } from '../components/delete-button.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -123,11 +131,22 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
   const [linkedin, setLinkedin] = useState(initial?.linkedin ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [isReference, setIsReference] = useState(initial?.isReference ?? false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [errors, setErrors] = useState<FormErrors<ContactField>>(NO_ERRORS);
   const orNull = (v: string): string | null => v.trim() || null;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    const found = collect<ContactField>({
+      name: check.required(name, 'The name'),
+      email: check.email(email),
+      linkedin: check.webAddress(linkedin),
+    });
+    if (Object.keys(found).length > 0) {
+      setErrors({ fields: found, general: null });
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setErrors(NO_ERRORS);
     const input = {
       name: name.trim(),
       title: orNull(title),
@@ -144,44 +163,43 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       notify({ text: `${input.name} saved`, tone: 'success' });
       onDone();
     } catch (err) {
-      setError(toApiError(err));
+      setErrors(placeApiError(toApiError(err), CONTACT_FIELDS));
+      focusFirstInvalid(form.current);
     }
   };
 
+  const field = (key: ContactField) => ({
+    label: CONTACT_LABELS[key],
+    name: key,
+    error: errors.fields[key],
+  });
   return (
     <form
       ref={form}
       className="panel"
       onSubmit={(e) => void submit(e)}
       aria-label={initial ? `Edit ${initial.name}` : 'New contact'}
+      noValidate
     >
+      <ErrorSummary
+        general={errors.general}
+        labels={Object.keys(errors.fields).map((f) => CONTACT_LABELS[f as ContactField])}
+      />
       <div className="form-grid">
-        <TextField label="Name" name="name" value={name} onChange={setName} required />
-        <TextField label="Title" name="title" value={title} onChange={setTitle} />
-        <TextField
-          label="Organisation"
-          name="organization"
-          value={organization}
-          onChange={setOrganization}
-        />
-        <TextField label="E-mail" name="email" type="email" value={email} onChange={setEmail} />
-        <TextField label="Phone" name="phone" type="tel" value={phone} onChange={setPhone} />
-        <TextField
-          label="LinkedIn URL"
-          name="linkedin"
-          type="url"
-          value={linkedin}
-          onChange={setLinkedin}
-        />
+        <TextField {...field('name')} value={name} onChange={setName} required />
+        <TextField {...field('title')} value={title} onChange={setTitle} />
+        <TextField {...field('organization')} value={organization} onChange={setOrganization} />
+        <TextField {...field('email')} type="email" value={email} onChange={setEmail} />
+        <TextField {...field('phone')} type="tel" value={phone} onChange={setPhone} />
+        <TextField {...field('linkedin')} type="url" value={linkedin} onChange={setLinkedin} />
       </div>
-      <TextArea label="Notes" name="notes" value={notes} onChange={setNotes} rows={2} />
+      <TextArea {...field('notes')} value={notes} onChange={setNotes} rows={2} />
       <Check
         label="This person is one of my references"
         name="isReference"
         checked={isReference}
         onChange={setIsReference}
       />
-      <FormError error={error} />
       <div className="form-actions">
         <button type="submit" className="primary">
           Save
@@ -193,3 +211,20 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
     </form>
   );
 }
+
+type ContactField = 'name' | 'title' | 'organization' | 'email' | 'phone' | 'linkedin' | 'notes';
+
+const CONTACT_LABELS: Record<ContactField, string> = {
+  name: 'Name',
+  title: 'Title',
+  organization: 'Organisation',
+  email: 'E-mail',
+  phone: 'Phone',
+  linkedin: 'LinkedIn URL',
+  notes: 'Notes',
+};
+
+/** The API's field names → this form's fields (the same names). */
+const CONTACT_FIELDS: Record<string, ContactField> = Object.fromEntries(
+  Object.keys(CONTACT_LABELS).map((k) => [k, k as ContactField]),
+);

@@ -13,7 +13,8 @@ import {
 } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
-import { hourIn, humanize, lines } from '../format.js';
+import { hourIn, lines } from '../format.js';
+import { humanize } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { navigate } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';

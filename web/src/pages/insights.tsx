@@ -3,7 +3,8 @@
 import { api } from '../api.js';
 import { APPLICATION_STATUSES } from '../../../src/core/types.js';
 import { ErrorBox } from '../components/error-box.js';
-import { humanize, percent } from '../format.js';
+import { percent } from '../format.js';
+import { activeSummary, sourceLabel, statusLabel } from '../labels.js';
 import { useLoad } from '../use-load.js';
 
 export default function InsightsPage() {
@@ -16,8 +17,9 @@ export default function InsightsPage() {
     <div>
       <div className="page-head">
         <h1>Insights</h1>
-        <p className="muted">
-          {data.activeCount} active of a target of {data.activeTarget}
+        <p className="muted" data-testid="active-summary">
+          {activeSummary({ active: data.pipeline.active ?? 0, offer: data.pipeline.offer ?? 0 })} ·
+          target {data.activeTarget}
         </p>
       </div>
       <div className="insights">
@@ -27,7 +29,7 @@ export default function InsightsPage() {
             label="Applications by status"
             rows={APPLICATION_STATUSES.map((s) => ({
               key: s,
-              label: humanize(s),
+              label: statusLabel(s),
               value: data.pipeline[s] ?? 0,
               text: String(data.pipeline[s] ?? 0),
             }))}
@@ -43,7 +45,7 @@ export default function InsightsPage() {
               label="Share of applications that answered, by source"
               rows={data.bySource.map((s) => ({
                 key: s.source,
-                label: humanize(s.source),
+                label: sourceLabel(s.source),
                 value: s.responseRate ?? 0,
                 text: `${percent(s.responseRate)} (${s.responded}/${s.applications})`,
               }))}
@@ -60,7 +62,7 @@ export default function InsightsPage() {
               label="Median days until they answered, by source"
               rows={data.bySource.map((s) => ({
                 key: s.source,
-                label: humanize(s.source),
+                label: sourceLabel(s.source),
                 value: s.medianResponseDays ?? 0,
                 text:
                   s.medianResponseDays === null ? 'no answer yet' : `${s.medianResponseDays} days`,

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { api, type OutboxItem, type OutboxState, type Resolution } from '../api.js';
 import { Dialog } from '../components/dialog.js';
 import { ErrorBox } from '../components/error-box.js';
-import { humanize, instantLabel } from '../format.js';
+import { formatDateTime } from '../format.js';
+import { humanize } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { toApiError, useLoad } from '../use-load.js';
 
@@ -91,7 +92,7 @@ function OutboxRow({
         <dt>Kind</dt>
         <dd>{m.kind === 'digest' ? 'Morning digest' : 'Follow-up'}</dd>
         <dt>{m.sentAt ? 'Sent' : 'Queued'}</dt>
-        <dd>{instantLabel(m.sentAt ?? m.createdAt, timeZone)}</dd>
+        <dd>{formatDateTime(m.sentAt ?? m.createdAt, { zone: timeZone, now: Date.now() })}</dd>
         {m.attempts > 1 && (
           <>
             <dt>Attempts</dt>

@@ -1,11 +1,21 @@
 // Settings: time zone, holiday region, policy preset, signature, active-applications target;
 // then the calendar feed and the SMTP settings (each its own form).
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api.js';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { api, type RegionName } from '../api.js';
 import { PRESETS, type PresetName, type Settings } from '../../../src/core/types.js';
-import { ErrorBox, FormError } from '../components/error-box.js';
+import { Combobox } from '../components/combobox.js';
+import { ErrorBox, ErrorSummary } from '../components/error-box.js';
 import { Select, TextArea, TextField } from '../components/fields.js';
-import { humanize } from '../format.js';
+import {
+  check,
+  collect,
+  focusFirstInvalid,
+  NO_ERRORS,
+  placeApiError,
+  type FormErrors,
+} from '../form-errors.js';
+import { loadRegions, regionOptions, regionSearch, searchZones, zoneOptions } from '../places.js';
+import { humanize } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
@@ -31,82 +41,119 @@ export default function SettingsPage() {
   );
 }
 
+type SettingsField = 'timezone' | 'region' | 'preset' | 'activeTarget' | 'signature';
+
+const SETTINGS_LABELS: Record<SettingsField, string> = {
+  timezone: 'Time zone',
+  region: 'Holiday region',
+  preset: 'Follow-up pace',
+  activeTarget: 'Active applications to aim for',
+  signature: 'Signature',
+};
+
 function SettingsForm({ initial }: { initial: Settings }) {
   const notify = useNotify();
+  const form = useRef<HTMLFormElement>(null);
   const [timezone, setTimezone] = useState(initial.timezone);
   const [region, setRegion] = useState(initial.region);
   const [preset, setPreset] = useState<PresetName>(initial.preset);
   const [signature, setSignature] = useState(initial.signature);
   const [target, setTarget] = useState(String(initial.activeTarget));
-  const [error, setError] = useState<ApiError | null>(null);
-  const zones =
-    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const [errors, setErrors] = useState<FormErrors<SettingsField>>(NO_ERRORS);
+  const [regions, setRegions] = useState<readonly RegionName[]>([]);
+  useEffect(() => {
+    loadRegions().then(setRegions, () => undefined);
+  }, []);
+  const zones = useMemo(() => zoneOptions(Date.now(), initial.timezone), [initial.timezone]);
+  const regionChoices = useMemo(() => regionOptions(regions), [regions]);
+  const searchRegion = useMemo(() => regionSearch(regions), [regions]);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    const found = collect<SettingsField>({
+      timezone: zones.some((z) => z.value === timezone) ? null : 'Pick a time zone from the list',
+      region:
+        regions.length === 0 || regions.some((r) => r.code === region)
+          ? null
+          : 'Pick a region from the list',
+      preset: null,
+      activeTarget: check.wholeNumber(target, 0, 1000),
+      signature: null,
+    });
+    if (Object.keys(found).length > 0) {
+      setErrors({ fields: found, general: null });
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setErrors(NO_ERRORS);
     try {
       await api.saveSettings({ timezone, region, preset, signature, activeTarget: Number(target) });
-      setError(null);
+      setErrors(NO_ERRORS);
       notify({ text: 'Settings saved', tone: 'success' });
     } catch (err) {
-      setError(toApiError(err));
+      setErrors(placeApiError(toApiError(err), SETTINGS_FIELDS));
+      focusFirstInvalid(form.current);
     }
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="settings-h">
+    <form ref={form} onSubmit={(e) => void submit(e)} aria-labelledby="settings-h" noValidate>
       <div className="page-head">
         <h1 id="settings-h">Settings</h1>
       </div>
       <div className="panel">
+        <ErrorSummary
+          general={errors.general}
+          labels={Object.keys(errors.fields).map((f) => SETTINGS_LABELS[f as SettingsField])}
+        />
         <div className="form-grid">
-          <div>
-            <TextField
-              label="Time zone"
-              name="timezone"
-              value={timezone}
-              onChange={setTimezone}
-              list="zones"
-              hint="IANA name, e.g. America/New_York"
-            />
-            <datalist id="zones">
-              {zones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </div>
-          <TextField
-            label="Holiday region"
+          <Combobox
+            label={SETTINGS_LABELS.timezone}
+            name="timezone"
+            value={timezone}
+            onChange={setTimezone}
+            options={zones}
+            search={searchZones}
+            hint="Type a city, e.g. New York or London"
+            error={errors.fields.timezone}
+          />
+          <Combobox
+            label={SETTINGS_LABELS.region}
             name="region"
             value={region}
             onChange={setRegion}
-            hint="e.g. US, GB-ENG, IE, DE-BY, CA-ON"
+            options={regionChoices}
+            search={searchRegion}
+            hint="Public holidays are not business days. Type a country or a state."
+            error={errors.fields.region}
           />
           <Select
-            label="Follow-up pace"
+            label={SETTINGS_LABELS.preset}
             name="preset"
             value={preset}
             onChange={setPreset}
             options={PRESETS.map((p) => ({ value: p, label: PRESET_NOTES[p] ?? humanize(p) }))}
+            error={errors.fields.preset}
           />
           <TextField
-            label="Active applications to aim for"
+            label={SETTINGS_LABELS.activeTarget}
             name="activeTarget"
             type="number"
             min="0"
             value={target}
             onChange={setTarget}
+            error={errors.fields.activeTarget}
           />
         </div>
         <TextArea
-          label="Signature"
+          label={SETTINGS_LABELS.signature}
           name="signature"
           value={signature}
           onChange={setSignature}
           rows={4}
           hint="Your name and contact details, added to every draft"
+          error={errors.fields.signature}
         />
-        <FormError error={error} />
         <button type="submit" className="primary">
           Save settings
         </button>
@@ -114,3 +161,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
     </form>
   );
 }
+
+/** The API's field names → this form's fields. */
+const SETTINGS_FIELDS: Record<string, SettingsField> = {
+  timezone: 'timezone',
+  region: 'region',
+  preset: 'preset',
+  activeTarget: 'activeTarget',
+  signature: 'signature',
+};

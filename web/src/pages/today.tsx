@@ -6,7 +6,8 @@ import type { Step } from '../../../src/core/types.js';
 import { DraftPanel, type DraftHandle } from '../components/draft-panel.js';
 import { ErrorBox } from '../components/error-box.js';
 import { FirstRun } from '../components/first-run.js';
-import { kindLabel, shortDate } from '../format.js';
+import { formatDate, type DateContext } from '../format.js';
+import { kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -52,6 +53,13 @@ export function TodayPage() {
   }, [data]);
 
   const today = data?.agenda.asOfDate ?? '';
+  const dates = useMemo<DateContext>(
+    () => ({
+      zone: data?.agenda.timezone ?? 'UTC',
+      now: data ? Date.parse(data.agenda.asOf) : 0,
+    }),
+    [data],
+  );
   const ordered = useMemo(() => (data ? GROUPS.flatMap((g) => data.agenda[g]) : []), [data]);
   const open = ordered.filter((s) => !settled[s.id]);
   const current = ordered.find((s) => s.id === selected) ?? open[0] ?? null;
@@ -70,16 +78,19 @@ export function TodayPage() {
             ? 'Done'
             : action === 'skip'
               ? 'Skipped'
-              : `Snoozed until ${shortDate(until ?? '')}`;
+              : `Snoozed until ${formatDate(until ?? '', dates)}`;
         setSettled((s) => ({ ...s, [step.id]: label }));
-        notify({ text: `${kindLabel(step.kind)}: ${label.toLowerCase()}`, tone: 'success' });
+        notify({
+          text: `${kindLabel(step.kind)}: ${label[0]?.toLowerCase()}${label.slice(1)}`,
+          tone: 'success',
+        });
         const next = open[open.indexOf(step) + 1] ?? open[open.indexOf(step) - 1];
         if (next) select(next.id);
       } catch (e) {
         notify({ text: toApiError(e).message, tone: 'error' });
       }
     },
-    [notify, open, select],
+    [notify, open, select, dates],
   );
 
   /** What a send's outbox state means for the step on screen. */
@@ -161,7 +172,7 @@ export function TodayPage() {
       <div className="page-head">
         <h1>Today</h1>
         <p className="muted">
-          {shortDate(today)} · {open.length} open {open.length === 1 ? 'step' : 'steps'}
+          {formatDate(today, dates)} · {open.length} open {open.length === 1 ? 'step' : 'steps'}
           {loading && <span className="sr-only"> (refreshing)</span>}
         </p>
       </div>
@@ -192,7 +203,7 @@ export function TodayPage() {
           <h2>Nothing to do</h2>
           <p>
             {later.next
-              ? `Nothing is due in the next 7 days (next: ${kindLabel(later.next.kind).toLowerCase()} on ${shortDate(later.next.due)}). `
+              ? `Nothing is due in the next 7 days (next: ${kindLabel(later.next.kind).toLowerCase()} on ${formatDate(later.next.due, dates)}). `
               : 'Every follow-up is done. '}
             Keep your search going: add an application or an interview.
           </p>
@@ -243,7 +254,7 @@ export function TodayPage() {
                               </span>
                             </span>
                             <span className="step-when">
-                              {settled[s.id] ?? `due ${shortDate(s.due)}`}
+                              {settled[s.id] ?? `due ${formatDate(s.due, dates)}`}
                             </span>
                           </button>
                           {narrow && isCurrent && panel}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { api, type TrashView } from '../api.js';
 import { ErrorBox } from '../components/error-box.js';
-import { humanize, instantLabel } from '../format.js';
+import { formatDateTime } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -60,7 +60,9 @@ export default function TrashPage() {
             <li key={entry.activity.id} className="panel" data-activity-id={entry.activity.id}>
               <div className="trash-head">
                 <strong>{entry.activity.summary}</strong>
-                <span className="muted">{instantLabel(entry.activity.at, data.timeZone)}</span>
+                <span className="muted">
+                  {formatDateTime(entry.activity.at, { zone: data.timeZone, now: Date.now() })}
+                </span>
                 <button type="button" disabled={busy} onClick={() => void restoreEntry(entry)}>
                   Restore
                   <span className="sr-only">
@@ -72,7 +74,10 @@ export default function TrashPage() {
               <ul className="trash-items">
                 {entry.items.map((item) => (
                   <li key={`${item.entity}:${item.id}`}>
-                    <span className="muted">{humanize(item.entity)}</span> {item.label}
+                    <span className="muted">
+                      {item.entity.charAt(0).toUpperCase() + item.entity.slice(1)}
+                    </span>{' '}
+                    {item.label}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,4 @@
+export * from './fields.js';
+export * from './values.js';
+export * from './records.js';
+export * from './build-import.js';
