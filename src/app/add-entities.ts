@@ -15,6 +15,7 @@ import {
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Application, Contact, Interview } from '../core/types.js';
+import { applicationLabel, interviewLabel, oneLine } from './activity-labels.js';
 import { nextId } from './next-id.js';
 import type { Clock, EntityType, FactsRepository, UnitOfWork } from './ports.js';
 import {
@@ -43,7 +44,8 @@ async function freshId(
   entity: EntityType,
   given: string | undefined,
 ): Promise<string> {
-  const ids = await repo.listIds(entity);
+  // Ids in the Trash count too: a trashed record's id is never given to another.
+  const ids = await repo.listIds(entity, 'all');
   if (given === undefined) return nextId(entity, ids);
   if (ids.includes(given)) {
     throw new DomainError('conflict', `a ${entity} with id "${given}" already exists`, 'id');
@@ -59,6 +61,7 @@ export async function addContact(uow: UnitOfWork, input: unknown): Promise<Conta
       ...patch,
       id: await freshId(repo, 'contact', patch.id),
     });
+    repo.describeActivity({ kind: 'add', summary: oneLine(`Added contact ${contact.name}`) });
     await repo.insertContact(contact);
     return contact;
   });
@@ -87,6 +90,10 @@ export async function addApplication(
       createdOn,
       id: await freshId(repo, 'application', patch.id),
     });
+    repo.describeActivity({
+      kind: 'add',
+      summary: oneLine(`Added application ${applicationLabel(fields)}`),
+    });
     await repo.insertApplication(fields);
     return { ...fields, interviews: [], interactions: [] };
   });
@@ -96,8 +103,8 @@ export async function addApplication(
 export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Interview> {
   const { application, ...patch } = validate(newInterviewSchema, input);
   return uow.transaction(async (repo) => {
-    const found = await repo.getApplication(application);
-    if (!found) {
+    const parent = await repo.getApplication(application);
+    if (!parent) {
       throw new DomainError('not_found', `no application with id "${application}"`, 'application');
     }
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
@@ -106,7 +113,11 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
       ...patch,
       id: await freshId(repo, 'interview', patch.id),
     });
-    assertRoundFree(found, interview);
+    assertRoundFree(parent, interview);
+    repo.describeActivity({
+      kind: 'add',
+      summary: `Added interview ${interviewLabel(interview, parent)}`,
+    });
     await repo.insertInterview(application, interview);
     return interview;
   });

@@ -2,7 +2,8 @@
 // application, record a debrief on an interview. Same rules as the document (omitted keeps,
 // null resets, lists replace), each one transaction, unknown ids → not_found.
 import { z } from 'zod';
-import type { UnitOfWork } from './ports.js';
+import type { ApplicationRecord, UnitOfWork } from './ports.js';
+import { applicationLabel, interviewLabel, oneLine } from './activity-labels.js';
 import {
   assertContactsExist,
   assertEmailFree,
@@ -54,6 +55,7 @@ export async function updateContact(uow: UnitOfWork, id: string, input: unknown)
     if (!stored) throw notFound('contact', id, 'id');
     await assertEmailFree(repo, patch.email, id);
     const contact = mergeContact(stored, { ...patch, id, name: patch.name ?? stored.name });
+    repo.describeActivity({ kind: 'edit', summary: oneLine(`Edited contact ${stored.name}`) });
     await repo.upsertContact(contact);
     return contact;
   });
@@ -79,6 +81,7 @@ export async function updateApplication(
       role: patch.role ?? fields.role,
       source: patch.source ?? fields.source,
     });
+    repo.describeActivity(applicationEditSummary(fields, merged));
     await repo.upsertApplication(merged);
     return { ...merged, interviews, interactions };
   });
@@ -109,9 +112,26 @@ export async function updateInterview(
     if (interview.round !== stored.round || interview.start !== stored.start) {
       assertRoundFree(application, interview);
     }
+    repo.describeActivity({
+      kind: 'edit',
+      summary: `Edited interview ${interviewLabel(stored, application)}`,
+    });
     await repo.upsertInterview(applicationId, interview);
     return interview;
   });
+}
+
+/** A status change is named as such ("Closed as no response: …"); anything else is an edit. */
+function applicationEditSummary(
+  before: ApplicationRecord,
+  after: ApplicationRecord,
+): { kind: string; summary: string } {
+  const label = applicationLabel(before);
+  if (before.status === after.status) return { kind: 'edit', summary: oneLine(`Edited ${label}`) };
+  if (after.status === 'closed') {
+    return { kind: 'close', summary: oneLine(`Closed as no response: ${label}`) };
+  }
+  return { kind: 'edit', summary: oneLine(`Marked ${label} as ${after.status}`) };
 }
 
 export type ContactEdit = z.input<typeof contactEditSchema>;

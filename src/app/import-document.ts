@@ -14,6 +14,7 @@ import {
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Application, Facts, TactfulDocument } from '../core/types.js';
+import { joinAnd, plural } from './activity-labels.js';
 import type { FactsBatch, UnitOfWork } from './ports.js';
 
 export interface EntityCounts {
@@ -46,6 +47,7 @@ export async function importDocument(
 ): Promise<ImportSummary> {
   return uow.transaction(async (repo) => {
     const { summary, batch } = mergeDocument(await repo.loadFacts(), calendar, input);
+    repo.describeActivity({ kind: 'import', summary: importSummaryText(summary) });
     await repo.upsertAll(batch);
     return summary;
   });
@@ -153,6 +155,21 @@ export function mergeDocument(
 
     return { summary, batch };
   }
+}
+
+/** "Imported 42 applications, 10 contacts and 3 step events" (created or updated). */
+export function importSummaryText(s: ImportSummary): string {
+  const n = (c: EntityCounts) => c.created + c.updated;
+  const parts: [number, string][] = [
+    [n(s.applications), 'application'],
+    [n(s.contacts), 'contact'],
+    [n(s.interviews), 'interview'],
+    [n(s.interactions), 'interaction'],
+    [n(s.stepEvents), 'step event'],
+  ];
+  const what = parts.filter(([count]) => count > 0).map(([count, w]) => plural(count, w));
+  if (n(s.settings) > 0) what.push('the settings');
+  return `Imported ${joinAnd(what) || 'nothing new'}`;
 }
 
 /** Counts one merged record; true when it must be written (new or changed). */

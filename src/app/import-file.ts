@@ -24,7 +24,7 @@ import {
   type SheetTable,
 } from '../core/import/index.js';
 import type { Facts } from '../core/types.js';
-import { mergeDocument, type EntityCounts } from './import-document.js';
+import { importSummaryText, mergeDocument, type EntityCounts } from './import-document.js';
 import { ID_PREFIX } from './next-id.js';
 import type { FactsRepository, UnitOfWork } from './ports.js';
 
@@ -180,6 +180,7 @@ async function run(
   // Some rows refused and the seeker did not say to skip them: nothing is written.
   if (built.refused.length > 0 && !options.skipBadRows)
     return previewOf(source, built, mapping, summary, false);
+  repo.describeActivity({ kind: 'import', summary: importSummaryText(summary) });
   await repo.upsertAll(batch);
   for (const r of built.removals) await repo.deleteInterview(r.interviewId);
   return previewOf(source, built, mapping, summary, true);

@@ -9,3 +9,5 @@ export * from './plan-for.js';
 export * from './record-step-action.js';
 export * from './settings.js';
 export { nextId } from './next-id.js';
+export * from './activity.js';
+export * from './delete-entities.js';

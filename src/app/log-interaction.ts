@@ -9,6 +9,7 @@ import {
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Interaction, PlanWarning } from '../core/types.js';
+import { interactionSummary } from './activity-labels.js';
 import { nextId } from './next-id.js';
 import { pacingWarnings } from './pacing-guard.js';
 import type { Clock, FactsRepository, UnitOfWork } from './ports.js';
@@ -56,7 +57,8 @@ export async function storeInteraction(
     if (!known.has(id))
       throw new DomainError('invalid_input', `no contact with id "${id}"`, `contacts[${i}]`);
   });
-  const ids = facts.applications.flatMap((a) => a.interactions.map((x) => x.id));
+  // Ids in the Trash count too: a trashed record's id is never given to another.
+  const ids = await repo.listIds('interaction', 'all');
   if (patch.id !== undefined && ids.includes(patch.id)) {
     throw new DomainError('conflict', `an interaction with id "${patch.id}" already exists`, 'id');
   }
@@ -65,6 +67,11 @@ export async function storeInteraction(
     id: patch.id ?? nextId('interaction', ids),
   });
   checkInteraction(interaction);
+  const application = facts.applications.find((a) => a.id === applicationId);
+  repo.describeActivity({
+    kind: 'log',
+    summary: `Logged ${interactionSummary(interaction, application, facts.contacts)}`,
+  });
   await repo.insertInteraction(applicationId, interaction);
   return { interaction, warnings: pacingWarnings(facts, applicationId, interaction) };
 }

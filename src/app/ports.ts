@@ -51,8 +51,74 @@ export interface FactsRepository {
    */
   upsertAll(batch: FactsBatch): Promise<void>;
 
-  /** Every stored id of one entity type (for generating the next free `c7`, `a7`, `i12`, `x30`). */
-  listIds(entity: EntityType): Promise<string[]>;
+  /**
+   * Every stored id of one entity type, those in the Trash included (`which: 'all'`, the
+   * default: for generating the next free `c7`, `a7`, `i12`, `x30`, so a trashed id is never
+   * reused), or only the live ones (`'live'`: for "does this contact exist").
+   */
+  listIds(entity: EntityType, which?: 'all' | 'live'): Promise<string[]>;
+
+  /**
+   * Names the activity this transaction records (every transaction that writes facts records
+   * one, in the same transaction). Call it before or after the writes; the last call wins.
+   */
+  describeActivity(description: ActivityDescription): void;
+  /** The id of the activity this transaction has recorded so far (null: nothing written yet). */
+  activityId(): number | null;
+  /** Moves live records to the Trash (they keep their rows; reads no longer see them). */
+  trash(batch: TrashBatch): Promise<void>;
+  /** The journal, newest first. */
+  listActivities(options: { limit: number; before?: number | undefined }): Promise<Activity[]>;
+  /** One activity by id, or the newest one not undone (`'latest'`). */
+  getActivity(id: number | 'latest'): Promise<Activity | undefined>;
+  /**
+   * Puts back every row the activity wrote as it was before, and marks it undone; refused
+   * (nothing changes) when a later activity not undone wrote the same rows or rows that depend
+   * on a record it created: the latest such activity is returned as `blockedBy`.
+   */
+  undoActivity(id: number): Promise<UndoOutcome>;
+  /** What is in the Trash, by the activity that deleted it, newest first. */
+  listTrash(): Promise<TrashEntry[]>;
+  /** The activity that moved this record to the Trash (undefined: not in the Trash). */
+  trashedIn(entity: EntityType, id: string): Promise<number | undefined>;
+}
+
+/** `kind`: done, skip, snooze, close, log, add, edit, import, settings, delete, demo, send… */
+export interface ActivityDescription {
+  kind: string;
+  /** In the seeker's words: "Marked done: thank-you to Priya Raman". */
+  summary: string;
+}
+
+export interface Activity extends ActivityDescription {
+  id: number;
+  /** RFC 3339 instant. */
+  at: string;
+  /** How many rows it wrote. */
+  rows: number;
+  undoneAt: string | null;
+}
+
+export type UndoOutcome = { undone: Activity } | { blockedBy: Activity };
+
+export interface TrashBatch {
+  contacts?: string[];
+  applications?: string[];
+  interviews?: string[];
+  interactions?: string[];
+  stepEvents?: StepEvent[];
+}
+
+export type TrashItem =
+  | { entity: 'contact'; id: string; applicationId: null; record: Contact }
+  | { entity: 'application'; id: string; applicationId: string; record: ApplicationRecord }
+  | { entity: 'interview'; id: string; applicationId: string; record: Interview }
+  | { entity: 'interaction'; id: string; applicationId: string; record: Interaction };
+
+export interface TrashEntry {
+  activity: Activity;
+  /** The records it deleted (step events are not listed: they go with their application). */
+  items: TrashItem[];
 }
 
 export interface FactsBatch {

@@ -14,6 +14,7 @@ import {
   type StepAction,
   type StepEvent,
 } from '../core/types.js';
+import { stepActionSummary } from './activity-labels.js';
 import { storeInteraction } from './log-interaction.js';
 import { planOf } from './plan-for.js';
 import type { Clock, UnitOfWork } from './ports.js';
@@ -103,6 +104,18 @@ export async function recordStepAction(
         await repo.upsertApplication({ ...fields, status: 'closed' });
       }
     }
+    // Named last: storeInteraction names its own write "Logged …".
+    repo.describeActivity({
+      kind: input.action === 'done' && step.kind === 'move_on' ? 'close' : input.action,
+      summary: stepActionSummary(
+        input.action,
+        step.kind,
+        step.to,
+        application,
+        facts.contacts,
+        until,
+      ),
+    });
     return { step, event, interaction, warnings };
   });
 }

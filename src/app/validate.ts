@@ -61,7 +61,7 @@ export async function assertContactsExist(
   field: string,
 ): Promise<void> {
   if (!ids || ids.length === 0) return;
-  const known = new Set(await repo.listIds('contact'));
+  const known = new Set(await repo.listIds('contact', 'live'));
   ids.forEach((id, i) => {
     if (!known.has(id)) {
       throw new DomainError('invalid_input', `no contact with id "${id}"`, `${field}[${i}]`);

@@ -20,6 +20,7 @@ import { registerSettings } from './commands/settings.js';
 import { registerList } from './commands/list.js';
 import { registerShow } from './commands/show.js';
 import { registerEdit } from './commands/edit.js';
+import { registerUndo } from './commands/undo.js';
 
 /** Commands that never work on the sample: mail is never sent from it, and serve shows it by itself. */
 const NOT_ON_SAMPLE: Record<string, string> = {
@@ -65,6 +66,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerList(program, ctx);
   registerShow(program, ctx);
   registerEdit(program, ctx);
+  registerUndo(program, ctx);
 
   // Every (sub)command reports errors through runCli, never by exiting itself.
   const quiet = (command: Command): void => {

@@ -19,6 +19,8 @@ import type {
   TactfulDocument,
 } from '../core/types.js';
 import type { Overview } from '../app/browse.js';
+import type { DeletePreview, DeleteResult, TrashView } from '../app/delete-entities.js';
+import type { Activity } from '../app/ports.js';
 import type { ImportOptions, ImportPreview, ImportSource } from '../app/import-file.js';
 
 export interface ContactInput {
@@ -96,6 +98,8 @@ export interface ImportOutcome {
   unchanged: number;
 }
 
+export type RecordType = 'contact' | 'application' | 'interview' | 'interaction';
+
 export interface Services {
   /** One transaction: all of the document lands, or nothing does. Counts records by outcome. */
   importDocument(document: unknown): Promise<ImportOutcome>;
@@ -128,6 +132,14 @@ export interface Services {
   updateContact(id: string, input: Partial<Omit<ContactInput, 'id'>>): Promise<Contact>;
   /** Refuses a missing folder; an existing file is a `conflict` unless `overwrite`. */
   backup(file: string, options?: { overwrite?: boolean }): Promise<void>;
+  /** Undoes one activity (`id` as typed; omitted: the newest not undone). */
+  undo(id: string | undefined): Promise<Activity>;
+  /** The history, newest first, with the seeker's time zone to show it in. */
+  activity(limit: number): Promise<{ activities: Activity[]; timezone: string }>;
+  previewDelete(id: string, type?: RecordType): Promise<DeletePreview>;
+  deleteRecord(id: string, type?: RecordType): Promise<DeleteResult>;
+  restore(id: string, type?: RecordType): Promise<{ activity: Activity; restored: TrashView['items'] }>;
+  trash(): Promise<{ entries: TrashView[]; timezone: string }>;
   close(): Promise<void>;
 }
 

@@ -11,6 +11,8 @@ import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider
 import type { z } from 'zod';
 import { issueToError } from '../core/document/index.js';
 import { parseAsOf } from '../core/calendar.js';
+import { activityRoutes } from './activity.routes.js';
+import { trackActivities } from './activity-header.js';
 import { applicationRoutes } from './application.routes.js';
 import { contactRoutes } from './contact.routes.js';
 import type { HttpDeps, RouteContext, ZodApp } from './context.js';
@@ -115,6 +117,8 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   app.addHook('onRequest', requestGuard(deps.hostPolicy ?? {}));
 
+  // Write answers name the activity they recorded (the Tactful-Activity header).
+  deps = { ...deps, uow: trackActivities(app, deps.uow) };
   const cache = new FactsCache(deps.uow, deps.calendar, deps.dataVersion ?? null);
   // Invalidate before the answer leaves, so a client's next read sees its own write.
   app.addHook('onSend', async (request, _reply, payload) => {
@@ -140,6 +144,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   stepRoutes(app, ctx);
   importExportRoutes(app, ctx);
   insightsRoutes(app, ctx);
+  activityRoutes(app, ctx);
   if (deps.mail) calendarRoutes(app, ctx, deps.mail);
   if (deps.mail) outboxRoutes(app, ctx, deps.mail);
   if (deps.mail) smtpRoutes(app, ctx, deps.mail);

@@ -93,7 +93,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   // The sample data, when there is one, is shown instead of the seeker's (with a band saying so).
   const sample = new SampleMode({
     own: {
-      uow: createUnitOfWork(database),
+      uow: createUnitOfWork(database, 'local', clock),
       // Another process (the CLI) may write the same SQLite file: data_version tells.
       dataVersion: sqlite
         ? () => `${String(sqlite.pragma('data_version', { simple: true }))}:${mail.version()}`
@@ -114,7 +114,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const app = await buildApp({
     uow: sample.uow,
     calendar,
-    clock: { now: () => Date.now() },
+    clock,
     regions: loadRegionNames,
     templates: () => {
       templates ??= import('../templates/loader.js').then((m) => m.loadTemplates({ dataDir }));

@@ -51,7 +51,7 @@ async function openDataset(config: Config, sample: boolean): Promise<Database> {
  */
 export async function openServices(config: Config, clock: Clock, options: { sample?: boolean } = {}): Promise<Services> {
   const database = await openDataset(config, options.sample === true);
-  const uow = createUnitOfWork(database);
+  const uow = createUnitOfWork(database, 'local', clock);
   const { holidays, calendar } = holidayCalendar(config);
 
   /** The round after the application's highest (1 for the first); unknown ids are left to addInterview. */
@@ -148,6 +148,23 @@ export async function openServices(config: Config, clock: Clock, options: { samp
     updateSettings: async (patch) => (await import('../app/settings.js')).updateSettings(uow, calendar, defined({ ...patch })),
     updateContact: async (id, input) => (await import('../app/edit-entities.js')).updateContact(uow, id, defined({ ...input })),
     backup: (file, options) => backupSqlite(database, file, options),
+    undo: async (id) => {
+      const { parseActivityId, undo } = await import('../app/activity.js');
+      return undo(uow, id === undefined ? undefined : parseActivityId(id, 'ACTIVITY_ID'));
+    },
+    activity: async (limit) => {
+      const { listActivity } = await import('../app/activity.js');
+      const { getSettings } = await import('../app/settings.js');
+      return { activities: await listActivity(uow, { limit }), timezone: (await getSettings(uow)).timezone };
+    },
+    previewDelete: async (id, type) => (await import('../app/delete-entities.js')).previewDelete(uow, id, type),
+    deleteRecord: async (id, type) => (await import('../app/delete-entities.js')).deleteEntity(uow, id, type),
+    restore: async (id, type) => (await import('../app/delete-entities.js')).restore(uow, id, type),
+    trash: async () => {
+      const { listTrash } = await import('../app/delete-entities.js');
+      const { getSettings } = await import('../app/settings.js');
+      return { entries: await listTrash(uow), timezone: (await getSettings(uow)).timezone };
+    },
     close: async () => {
       holidays.save();
       await database.close();

@@ -12,6 +12,7 @@ export async function selectApplications(db: Db, seekerId: string): Promise<Appl
     .selectFrom('applications')
     .select(APPLICATION_COLUMNS)
     .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
     .execute();
   return sortById(rows.map(applicationFromRow));
 }
@@ -25,6 +26,7 @@ export async function selectApplication(
     .selectFrom('applications')
     .select(APPLICATION_COLUMNS)
     .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? applicationFromRow(row) : undefined;

@@ -18,7 +18,7 @@ type KeyedTable = 'contacts' | 'applications' | 'interviews' | 'interactions';
 async function upsertRows<T extends KeyedTable>(
   db: Db,
   table: T,
-  rows: Tables[T][],
+  rows: Omit<Tables[T], 'deleted_in'>[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).filter((c) => c !== 'seeker_id' && c !== 'id');

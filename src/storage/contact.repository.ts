@@ -8,6 +8,7 @@ export async function selectContacts(db: Db, seekerId: string): Promise<Contact[
     .selectFrom('contacts')
     .select(CONTACT_COLUMNS)
     .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
     .execute();
   return sortById(rows.map(contactFromRow));
 }
@@ -21,6 +22,7 @@ export async function selectContact(
     .selectFrom('contacts')
     .select(CONTACT_COLUMNS)
     .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? contactFromRow(row) : undefined;

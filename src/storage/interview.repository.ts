@@ -16,7 +16,8 @@ export async function selectInterviews(
   let query = db
     .selectFrom('interviews')
     .select(INTERVIEW_COLUMNS)
-    .where('seeker_id', '=', seekerId);
+    .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null);
   if (applicationId !== undefined) query = query.where('application_id', '=', applicationId);
   const rows = await query.execute();
   return rows.map((row) => ({

@@ -8,6 +8,7 @@ export async function selectStepEvents(db: Db, seekerId: string): Promise<StepEv
     .selectFrom('step_events')
     .select(STEP_EVENT_COLUMNS)
     .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
     .execute();
   return rows
     .map(stepEventFromRow)

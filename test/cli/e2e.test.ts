@@ -129,7 +129,7 @@ describe('demo, today and the plan', () => {
     const imported = await cli(['--db', fresh, 'import', file]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported 11 contacts, 6 applications, 7 interviews, 13 interactions, 3 step events from /);
-    expect(imported.stdout, imported.stdout).toMatch(/: [1-9]\d* new, 0 updated, 0 unchanged\.\n$/);
+    expect(imported.stdout, imported.stdout).toMatch(/: [1-9]\d* new, 0 updated, 0 unchanged\. \(undo: tactful undo\)\n$/);
     expect(await exportJson(fresh)).toBe(exported);
     // The same file again changes nothing.
     const again = await cli(['--db', fresh, 'import', file]);
@@ -155,21 +155,21 @@ describe('add by flags', () => {
   it('adds a contact, an application and interviews, numbering rounds', async () => {
     const db = join(tempDir(), 'add.db');
     const contact = await cli(['--db', db, 'add', 'contact', '--name', 'Ana Souza', '--email', 'ana@fjord.example', '--title', 'CTO', '--organization', 'Fjord Systems']);
-    expect(contact).toMatchObject({ code: 0, stdout: 'Saved contact c1 (Ana Souza).\n' });
+    expect(contact).toMatchObject({ code: 0, stdout: 'Saved contact c1 (Ana Souza). (undo: tactful undo)\n' });
     const ref = await cli(['--db', db, 'add', 'contact', '--id', 'ref-kim', '--name', 'Kim Lee', '--phone', '+1 555 0100', '--reference']);
-    expect(ref.stdout).toBe('Saved contact ref-kim (Kim Lee).\n');
+    expect(ref.stdout).toBe('Saved contact ref-kim (Kim Lee). (undo: tactful undo)\n');
     const application = await cli([
       '--db', db, 'add', 'application', '--organization', 'Fjord Systems', '--role', 'Data Analyst', '--source', 'employer',
       '--region', 'GB-ENG', '--created-on', '2026-11-02', '--references', 'ref-kim', '--pros', 'remote', 'small team', '--cons', 'pay',
     ]);
-    expect(application).toMatchObject({ code: 0, stdout: 'Saved application a1 (Fjord Systems · Data Analyst).\n' });
+    expect(application).toMatchObject({ code: 0, stdout: 'Saved application a1 (Fjord Systems · Data Analyst). (undo: tactful undo)\n' });
     const first = await cli([
       '--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-11-20T10:00', '--timezone', 'Europe/London',
       '--interviewers', 'c1', '--decision-by', '2026-11-27', '--chance', 'high', '--key-points', 'dbt migration', '--duration', '45',
     ]);
-    expect(first).toMatchObject({ code: 0, stdout: 'Saved interview i1 (round 1 of a1).\n' });
+    expect(first).toMatchObject({ code: 0, stdout: 'Saved interview i1 (round 1 of a1). (undo: tactful undo)\n' });
     const second = await cli(['--db', db, 'add', 'interview', '--application', 'a1', '--start', '2026-12-01T15:00', '--final']);
-    expect(second.stdout).toBe('Saved interview i2 (round 2 of a1).\n');
+    expect(second.stdout).toBe('Saved interview i2 (round 2 of a1). (undo: tactful undo)\n');
     // Without --created-on the application is dated today (search health counts it as new).
     expect((await cli(['--db', db, 'add', 'application', '--organization', 'Oak', '--role', 'Analyst', '--source', 'recruiter'])).code).toBe(0);
 

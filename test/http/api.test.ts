@@ -573,6 +573,16 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'POST /api/import',
         'GET /api/export',
         'GET /api/insights',
+        'GET /api/activity',
+        'POST /api/activity/undo',
+        'POST /api/activity/{id}/undo',
+        'GET /api/delete-preview/{entity}/{id}',
+        'DELETE /api/contacts/{id}',
+        'DELETE /api/applications/{id}',
+        'DELETE /api/applications/{id}/interviews/{interviewId}',
+        'DELETE /api/applications/{id}/interactions/{interactionId}',
+        'GET /api/trash',
+        'POST /api/trash/{entity}/{id}/restore',
       ].sort(),
     );
     const contactBody =

@@ -224,11 +224,11 @@ describe('HTTP security', () => {
   });
 
   it('answers unknown API paths with a JSON 404 and a server error without internals', async () => {
-    const res = await api.request('DELETE', '/api/contacts/c1');
+    const res = await api.request('DELETE', '/api/insights/c1');
     expect(res.statusCode).toBe(404);
     expect(JSON.parse(res.body)).toEqual({
       code: 'not_found',
-      message: 'no route DELETE /api/contacts/c1',
+      message: 'no route DELETE /api/insights/c1',
     });
   });
 });

@@ -2,6 +2,9 @@
 // server's `{ code, message, field? }`, so pages can show the message next to the field.
 import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
+import type { Activity } from '../../src/app/ports.js';
+import type { DeletePreview, DeleteResult, TrashView } from '../../src/app/delete-entities.js';
+import { forgetActivity, recordActivity } from './activity-signal.js';
 import type { RegionName } from '../../src/core/regions.js';
 import type {
   Application,
@@ -143,6 +146,10 @@ async function request<T>(
   }
   const text = await response.text();
   const data: unknown = text === '' ? null : safeJson(text);
+  // A write names the activity it recorded: the next notice offers to undo it.
+  const activity = Number(response.headers.get('tactful-activity'));
+  if (response.ok && activity > 0) recordActivity(activity);
+  else if (method !== 'GET') forgetActivity();
   if (!response.ok) {
     const e = (data ?? {}) as { code?: string; message?: string; field?: string };
     throw new ApiError(
@@ -183,6 +190,9 @@ export type ApplicationInput = Partial<
 export type ContactInput = Partial<Omit<Contact, 'id'>>;
 export type InterviewInput = Partial<Omit<Interview, 'id'>>;
 export type InteractionInput = Partial<Omit<Interaction, 'id'>>;
+
+export type { Activity, DeletePreview, DeleteResult, TrashView };
+export type RecordType = DeletePreview['entity'];
 
 export const api = {
   /** Today's agenda window with the names it shows (not the whole plan). */
@@ -245,6 +255,29 @@ export const api = {
       'idempotency-key': idempotencyKey,
     }),
   outbox: () => request<{ messages: OutboxItem[] }>('GET', '/outbox'),
+  activity: (before?: number) =>
+    request<{ activities: Activity[] }>('GET', `/activity${before ? `?before=${before}` : ''}`),
+  undo: (activityId: number) =>
+    request<{ undone: Activity }>('POST', `/activity/${activityId}/undo`, {}),
+  deletePreview: (entity: RecordType, id: string) =>
+    request<DeletePreview>('GET', `/delete-preview/${entity}/${encodeURIComponent(id)}`),
+  /** Interviews and interactions are deleted through their application. */
+  deleteRecord: (entity: RecordType, id: string, applicationId?: string | null) =>
+    request<DeleteResult>(
+      'DELETE',
+      entity === 'contact'
+        ? `/contacts/${encodeURIComponent(id)}`
+        : entity === 'application'
+          ? app(id)
+          : `${app(applicationId ?? '')}/${entity}s/${encodeURIComponent(id)}`,
+    ),
+  trash: () => request<{ entries: TrashView[] }>('GET', '/trash'),
+  restore: (entity: RecordType, id: string) =>
+    request<{ activity: Activity; restored: TrashView['items'] }>(
+      'POST',
+      `/trash/${entity}/${encodeURIComponent(id)}/restore`,
+      {},
+    ),
   resolveOutbox: (id: string, resolution: Resolution) =>
     request<OutboxItem>('POST', `/outbox/${encodeURIComponent(id)}/resolve`, { resolution }),
 };

@@ -4,6 +4,8 @@ export interface Notice {
   text: string;
   tone?: 'info' | 'success' | 'error';
   at?: number;
+  /** The activity this notice confirms: the notice offers "Undo" (filled in by the shell). */
+  activity?: number | null;
 }
 
 export const NoticeContext = createContext<(n: Notice) => void>(() => undefined);

@@ -9,7 +9,9 @@ export type Route =
   | { page: 'contacts' }
   | { page: 'insights' }
   | { page: 'outbox' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'activity' }
+  | { page: 'trash' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -22,6 +24,8 @@ export function parseRoute(hash: string): Route {
     case 'insights':
     case 'outbox':
     case 'settings':
+    case 'activity':
+    case 'trash':
       return { page: parts[0] };
     default:
       return { page: 'today' };

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { DuplicateContactError } from '../../core/errors.js';
 import { CHANCES, SOURCES } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
+import { UNDO_HINT } from '../undo-hint.js';
 import { checkChoice, checkInteger, list } from '../options.js';
 import { parseNoteFor } from '../note-for.js';
 import { UserError } from '../errors.js';
@@ -82,7 +83,7 @@ function registerContact(add: Command, ctx: CommandContext): void {
         isReference: flags.reference,
         notes: flags.notes,
       });
-      ctx.print(`Saved contact ${contact.id} (${contact.name}).`);
+      ctx.print(`Saved contact ${contact.id} (${contact.name}). ${UNDO_HINT}`);
     });
 }
 
@@ -120,7 +121,7 @@ function registerApplication(add: Command, ctx: CommandContext): void {
         cons: flags.cons,
         strengths: flags.strengths,
       });
-      ctx.print(`Saved application ${saved.id} (${saved.organization} · ${saved.role}).`);
+      ctx.print(`Saved application ${saved.id} (${saved.organization} · ${saved.role}). ${UNDO_HINT}`);
     });
 }
 
@@ -177,7 +178,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
         promises: flags.promises,
         byInterviewer: parseNoteFor(flags.noteFor),
       });
-      ctx.print(`Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}).`);
+      ctx.print(`Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}). ${UNDO_HINT}`);
     });
 }
 

@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import type { ImportOptions, ImportPreview } from '../../app/import-file.js';
 import type { EntityCounts } from '../../app/import-document.js';
 import type { CommandContext } from '../context.js';
+import { UNDO_HINT } from '../undo-hint.js';
 import { UserError } from '../errors.js';
 import { list } from '../options.js';
 
@@ -203,7 +204,8 @@ async function importDocumentFile(
   }
   const outcome = await services.importDocument(document);
   ctx.print(
-    `Imported ${summarize(document)} from ${file}: ${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged.`,
+    `Imported ${summarize(document)} from ${file}: ${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged.` +
+      (outcome.created + outcome.updated > 0 ? ` ${UNDO_HINT}` : ''),
   );
 }
 

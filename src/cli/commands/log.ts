@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { CHANNELS, INBOUND_KINDS, OUTBOUND_KINDS, type Direction, type InteractionKind } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
+import { UNDO_HINT } from '../undo-hint.js';
 import { UserError } from '../errors.js';
 import { checkChoice, list } from '../options.js';
 import { required } from '../prompt.js';
@@ -64,7 +65,7 @@ export function registerLog(program: Command, ctx: CommandContext): void {
       };
       const services = await ctx.services();
       const { interaction, warnings } = await services.logInteraction(input);
-      ctx.print(`Logged ${interaction.direction === 'in' ? 'inbound' : 'outbound'} ${interaction.kind} ${interaction.id} on ${application}.`);
+      ctx.print(`Logged ${interaction.direction === 'in' ? 'inbound' : 'outbound'} ${interaction.kind} ${interaction.id} on ${application}. ${UNDO_HINT}`);
       for (const warning of warnings) ctx.print(ctx.style.yellow(`! ${warning.kind}: ${safeText(warning.message)}`));
     });
 }

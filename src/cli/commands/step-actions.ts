@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { StepAction } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { safeText } from '../style.js';
+import { UNDO_HINT } from '../undo-hint.js';
 
 async function act(ctx: CommandContext, stepId: string, action: StepAction, until?: string): Promise<string | null> {
   const result = await (await ctx.services()).recordStepAction(stepId, action, until);
@@ -17,7 +18,7 @@ export function registerStepActions(program: Command, ctx: CommandContext): void
     .argument('<step-id>', 'the id shown by `tactful today`')
     .action(async (stepId: string) => {
       await act(ctx, stepId, 'done');
-      ctx.print(`Done: ${stepId}`);
+      ctx.print(`Done: ${stepId} ${UNDO_HINT}`);
     });
 
   program
@@ -26,7 +27,7 @@ export function registerStepActions(program: Command, ctx: CommandContext): void
     .argument('<step-id>', 'the id shown by `tactful today`')
     .action(async (stepId: string) => {
       await act(ctx, stepId, 'skip');
-      ctx.print(`Skipped: ${stepId}`);
+      ctx.print(`Skipped: ${stepId} ${UNDO_HINT}`);
     });
 
   program
@@ -37,6 +38,6 @@ export function registerStepActions(program: Command, ctx: CommandContext): void
     .action(async (stepId: string, options: { until?: string }) => {
       const { checkDate } = await import('../date-options.js');
       const until = await act(ctx, stepId, 'snooze', checkDate('--until', options.until));
-      ctx.print(`Snoozed until ${until ?? 'the next business day'}: ${stepId}`);
+      ctx.print(`Snoozed until ${until ?? 'the next business day'}: ${stepId} ${UNDO_HINT}`);
     });
 }

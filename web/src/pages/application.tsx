@@ -9,7 +9,8 @@ import { formatDate, formatDateTime, lines, wallTimeToEpoch, type DateContext } 
 import { interactionSentence, kindLabel, nameList, statusLabel } from '../labels.js';
 import { focusFirstInvalid, NO_ERRORS, placeApiError, type FormErrors } from '../form-errors.js';
 import { useNotify } from '../notice.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
+import { DeleteButton } from '../components/delete-button.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { ApplicationForm, SOURCE_LABELS } from './applications.js';
 
@@ -76,6 +77,13 @@ export default function ApplicationPage({ id }: { id: string }) {
           <button type="button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
             Edit
           </button>
+          <DeleteButton
+            entity="application"
+            id={app.id}
+            name={app.organization}
+            className="danger"
+            onDeleted={() => navigate('applications')}
+          />
         </div>
       </div>
       {editing && (
@@ -142,6 +150,12 @@ export default function ApplicationPage({ id }: { id: string }) {
                       )}
                     </span>
                     <a href={href('debrief', app.id, t.interview.id)}>Debrief</a>
+                    <DeleteButton
+                      entity="interview"
+                      id={t.interview.id}
+                      applicationId={app.id}
+                      name={`round ${t.interview.round} interview`}
+                    />
                   </div>
                   <p>
                     {t.interview.interviewers.length
@@ -175,6 +189,12 @@ export default function ApplicationPage({ id }: { id: string }) {
                         {formatDateTime(t.interaction.at, dates)}
                       </time>
                     </span>
+                    <DeleteButton
+                      entity="interaction"
+                      id={t.interaction.id}
+                      applicationId={app.id}
+                      name={kindLabel(t.interaction.kind)}
+                    />
                   </div>
                   {readableSummary(t.interaction.summary) && (
                     <p>{readableSummary(t.interaction.summary)}</p>

@@ -13,6 +13,7 @@ import {
   type FormErrors,
 } from '../form-errors.js';
 import { useNotify } from '../notice.js';
+import { DeleteButton } from '../components/delete-button.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 export default function ContactsPage() {
@@ -105,6 +106,7 @@ function ContactList({
               <button type="button" className="link" onClick={() => onEdit(c)}>
                 Edit<span className="sr-only"> {c.name}</span>
               </button>
+              <DeleteButton entity="contact" id={c.id} name={c.name} />
             </li>
           ))}
         </ul>

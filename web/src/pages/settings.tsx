@@ -19,6 +19,7 @@ import { humanize } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
+import { HistoryLinks } from '../components/history-links.js';
 
 const PRESET_NOTES: Record<PresetName, string> = {
   gentle: 'Gentle (fewer, later)',
@@ -35,6 +36,7 @@ export default function SettingsPage() {
       <SettingsForm initial={data} />
       <CalendarFeedCard />
       <SmtpCard />
+      <HistoryLinks />
     </>
   );
 }
