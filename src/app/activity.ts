@@ -19,7 +19,7 @@ export function parseActivityId(raw: string, field: string): number {
   if (!/^\d{1,15}$/.test(raw.trim()) || Number(raw) < 1) {
     throw new DomainError(
       'invalid_input',
-      `${field}: "${raw}" is not an activity number (see tactful activity)`,
+      `"${raw}" is not an activity number (see tactful activity)`,
       field,
     );
   }

@@ -54,7 +54,7 @@ describe('undo, delete and the Trash from the CLI', { timeout: 240_000 }, () => 
       'tactful: no activity 999 (see tactful activity)',
     );
     expect(oneLineError(await run('undo', 'latest'))).toBe(
-      'tactful: ACTIVITY_ID: "latest" is not an activity number (see tactful activity)',
+      'tactful: "latest" is not an activity number (see tactful activity)',
     );
   });
 
