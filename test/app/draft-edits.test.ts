@@ -8,6 +8,7 @@ import {
   withDraftEdit,
 } from '../../src/app/draft-edits.js';
 import { importDocument, planFor, updateApplication } from '../../src/app/index.js';
+import { requestSend } from '../../src/app/send.js';
 import type { UnitOfWork } from '../../src/app/ports.js';
 import { BusinessCalendar } from '../../src/core/calendar.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
@@ -18,6 +19,7 @@ import {
   testDatabaseSite,
   type TestDatabaseSite,
 } from '../db/test-databases.js';
+import { openMailFixture, saveSmtp, testTemplates, type MailFixture } from '../mail/fixture.js';
 
 const calendar = new BusinessCalendar(dateHolidays());
 const STEP = 'a1:thank_you:i1:c1';
@@ -194,3 +196,55 @@ describe.each(DIALECTS)('draft edits and accept on %s', (dialect) => {
 function planOf(plan: { steps: { id: string; kind: string; application: string; due: string }[] }) {
   return plan.steps;
 }
+
+describe.each(DIALECTS)('Send uses the saved edit on %s', (dialect) => {
+  let fixture: MailFixture;
+  beforeEach(async () => {
+    if (dialect === 'postgres') await (reachable ??= assertPostgresReachable());
+    fixture = await openMailFixture(dialect);
+    await saveSmtp(fixture, 2525);
+  });
+  afterEach(() => fixture.close());
+
+  it('queues the saved edit when no text is posted', async () => {
+    const step = await fixture.thankYou();
+    const templates = await testTemplates();
+    await saveDraftEdit(fixture.uow, fixture.clock, step.id, {
+      revision: 5,
+      subject: 'Thank you, Dana — my words',
+      body: 'Dear Dana,\n\nMy own words.\n\nSam',
+    });
+    const sent = await requestSend(fixture.store, calendar, fixture.clock, templates, 'local', {
+      stepId: step.id,
+      force: true,
+    });
+    expect(sent.message).toMatchObject({
+      subject: 'Thank you, Dana — my words',
+      body: 'Dear Dana,\n\nMy own words.\n\nSam',
+    });
+  });
+
+  it('posted text wins over the saved edit', async () => {
+    const step = await fixture.thankYou();
+    await saveDraftEdit(fixture.uow, fixture.clock, step.id, { revision: 5, body: 'Saved' });
+    const sent = await send(step.id, { body: 'Posted' });
+    expect(sent.message.body).toBe('Posted');
+  });
+
+  it('after "Back to the suggested text" the suggested draft goes', async () => {
+    const step = await fixture.thankYou();
+    await saveDraftEdit(fixture.uow, fixture.clock, step.id, { revision: 5, body: 'Saved' });
+    await resetDraftEdit(fixture.uow, fixture.clock, step.id, { revision: 6 });
+    const sent = await send(step.id, {});
+    expect(sent.message.body).not.toContain('Saved');
+    expect(sent.message.body).toContain('Dana');
+  });
+
+  async function send(stepId: string, text: object) {
+    return requestSend(fixture.store, calendar, fixture.clock, await testTemplates(), 'local', {
+      stepId,
+      force: true,
+      ...text,
+    });
+  }
+});
