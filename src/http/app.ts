@@ -1,8 +1,11 @@
 // buildApp(deps): the HTTP API and the web app as a Fastify instance that never listens
 // (tests call inject(); src/main/server.ts calls listen). JSON only, errors as
 // `{ code, message, field? }`, OpenAPI at /api/openapi.json.
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
+import { constants as zlib } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -93,6 +96,17 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, HELMET_OPTIONS);
+  // ETag before compression: the tag is computed on the JSON bytes, so a reload with nothing
+  // changed is a 304 whatever the encoding. Static assets carry their own (from @fastify/static).
+  await app.register(etag, { weak: true });
+  // API answers are compressed per request at a quality that costs little CPU; the built web
+  // assets are compressed once at build time (scripts/precompress.js) and sent as they are.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -1,10 +1,15 @@
 // Reads of the facts and plans, memoised per data version. The version is this server's own
 // write counter plus, when given, a token that changes when another process writes (SQLite's
 // `PRAGMA data_version`). Without such a token (PostgreSQL: other servers may write) nothing
-// is cached. A plan's bytes are memoised per exact as-of instant, so cached bytes are the plan.
+// is cached. A plan's bytes are memoised for the window of instants in which planning gives the
+// same steps and warnings (core's planValidUntil): "the plan as of now" is computed once per
+// change, and each answer only gets its own `asOf` written into the cached bytes.
+import { createHash } from 'node:crypto';
 import type { UnitOfWork } from '../app/ports.js';
 import { planOf } from '../app/plan-for.js';
 import type { BusinessCalendar } from '../core/calendar.js';
+import { planValidUntil } from '../core/policy/index.js';
+import { fastFormatInstant } from '../core/policy/zone.js';
 import type { Facts, Plan } from '../core/types.js';
 
 export interface PlanSnapshot {
@@ -12,9 +17,34 @@ export interface PlanSnapshot {
   plan: Plan;
   /** `JSON.stringify(plan)` as UTF-8: what `GET /api/plan` sends (a Buffer is written as is). */
   body: Buffer;
+  /**
+   * A weak ETag of the plan's steps and warnings, the same for every instant of its window: the
+   * representations differ only in `asOf`, so they are semantically equivalent (RFC 9110 §8.8.1).
+   */
+  tag: string;
 }
 
 const MAX_PLANS = 8;
+// JSON.stringify(plan) starts with its asOf: `{"asOf":"YYYY-MM-DDTHH:mm:ssZ",…`.
+const AS_OF_START = '{"asOf":"'.length;
+const AS_OF_END = AS_OF_START + 'YYYY-MM-DDTHH:mm:ssZ'.length;
+
+interface PlanWindow {
+  /** The instants [from, until) share these steps and warnings. */
+  from: number;
+  until: number;
+  body: Buffer;
+  tag: string;
+}
+
+/** The window's bytes with `asOf` written in (a copy unless it is the same second). */
+function bodyAt(window: PlanWindow, asOf: number): Buffer {
+  const stamp = fastFormatInstant(asOf);
+  if (window.body.toString('latin1', AS_OF_START, AS_OF_END) === stamp) return window.body;
+  const copy = Buffer.from(window.body);
+  copy.write(stamp, AS_OF_START, 'latin1');
+  return copy;
+}
 
 /**
  * The plan and its bytes, each computed on first use: the routes that read the plan never
@@ -23,6 +53,7 @@ const MAX_PLANS = 8;
  */
 class LazySnapshot implements PlanSnapshot {
   private computed: Plan | null = null;
+  private window: PlanWindow | null = null;
   private bytes: Buffer | null = null;
 
   constructor(
@@ -30,9 +61,9 @@ class LazySnapshot implements PlanSnapshot {
     private readonly calendar: BusinessCalendar,
     private readonly asOf: number,
     private readonly cache: {
-      /** Bytes another request made meanwhile for the same facts and instant. */
-      find(): Buffer | undefined;
-      keep(bytes: Buffer): void;
+      /** A window another request made for the same facts that holds this instant. */
+      find(): PlanWindow | undefined;
+      keep(window: PlanWindow): void;
     },
   ) {}
 
@@ -40,14 +71,35 @@ class LazySnapshot implements PlanSnapshot {
     return (this.computed ??= planOf(this.facts, this.calendar, this.asOf));
   }
 
-  get body(): Buffer {
-    if (this.bytes === null) {
+  private ensure(): { window: PlanWindow; body: Buffer } {
+    if (this.window === null || this.bytes === null) {
       // Concurrent first requests all wait on the same facts: only the first one serialises.
-      this.bytes = this.cache.find() ?? Buffer.from(JSON.stringify(this.plan));
+      let window = this.cache.find();
+      if (window === undefined) {
+        const plan = this.plan;
+        const body = Buffer.from(JSON.stringify(plan));
+        const tag = createHash('sha1').update(body.subarray(AS_OF_END)).digest('base64url');
+        window = {
+          from: this.asOf,
+          until: planValidUntil(this.facts, plan, this.asOf),
+          body,
+          tag: `W/"${tag}"`,
+        };
+        this.cache.keep(window);
+      }
+      this.window = window;
+      this.bytes = bodyAt(window, this.asOf);
       this.computed = null;
-      this.cache.keep(this.bytes);
     }
-    return this.bytes;
+    return { window: this.window, body: this.bytes };
+  }
+
+  get body(): Buffer {
+    return this.ensure().body;
+  }
+
+  get tag(): string {
+    return this.ensure().window.tag;
   }
 }
 
@@ -55,8 +107,8 @@ export class FactsCache {
   private writes = 0;
   private version: string | null = null;
   private facts: Promise<Facts> | null = null;
-  /** Serialised plans by as-of instant, for the current facts only (a plan object is not kept). */
-  private bodies = new Map<number, Buffer>();
+  /** Serialised plans by window of instants, for the current facts only (no plan object kept). */
+  private windows: PlanWindow[] = [];
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -69,7 +121,7 @@ export class FactsCache {
   invalidate(): void {
     this.writes += 1;
     this.facts = null;
-    this.bodies.clear();
+    this.windows = [];
   }
 
   private currentVersion(): string | null {
@@ -82,7 +134,7 @@ export class FactsCache {
     if (version === null) return this.uow.transaction((repo) => repo.loadFacts());
     if (version !== this.version || this.facts === null) {
       this.version = version;
-      this.bodies.clear();
+      this.windows = [];
       const loading = this.uow.transaction((repo) => repo.loadFacts());
       // A failed read is not remembered.
       loading.catch(() => {
@@ -103,11 +155,12 @@ export class FactsCache {
     const fresh = () =>
       current !== null && this.facts === current && this.currentVersion() === this.version;
     return new LazySnapshot(facts, this.calendar, asOf, {
-      find: () => (fresh() ? this.bodies.get(asOf) : undefined),
-      keep: (bytes) => {
-        if (!fresh() || this.bodies.get(asOf) === bytes) return;
-        if (this.bodies.size >= MAX_PLANS) this.bodies.delete(this.bodies.keys().next().value!);
-        this.bodies.set(asOf, bytes);
+      find: () =>
+        fresh() ? this.windows.find((w) => w.from <= asOf && asOf < w.until) : undefined,
+      keep: (window) => {
+        if (!fresh()) return;
+        if (this.windows.length >= MAX_PLANS) this.windows.shift();
+        this.windows.push(window);
       },
     });
   }

@@ -16,9 +16,12 @@ export function planRoutes(app: ZodApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const { body } = await ctx.cache.plan(await ctx.asOf(request.query.asOf));
+      const snapshot = await ctx.cache.plan(await ctx.asOf(request.query.asOf));
       // The serialised plan, as bytes: sent as it is, without re-encoding per request.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('etag', snapshot.tag)
+        .send(snapshot.body as never);
     },
   );
 }

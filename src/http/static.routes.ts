@@ -23,6 +23,8 @@ export async function staticRoutes(app: ZodApp, webRoot: string | null): Promise
       prefix: '/',
       index: false,
       cacheControl: false,
+      // web/dist holds .br and .gz beside each asset (scripts/precompress.js).
+      preCompressed: true,
       schemaHide: true,
       setHeaders: (reply, path) => {
         // Vite names assets by content hash: a changed file is a new URL.

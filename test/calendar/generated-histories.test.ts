@@ -53,11 +53,10 @@ describe('generateFacts', () => {
     }
   });
 
-  it('generates 100,000 applications in a few seconds', () => {
-    const t0 = performance.now();
+  // Its speed is the bench's business (npm run bench); here only that it scales to the bench's size.
+  it('generates 100,000 applications with unique ids', () => {
     const facts = generateFacts(3, 100_000);
-    const elapsed = performance.now() - t0;
     expect(facts.applications).toHaveLength(100_000);
-    expect(elapsed).toBeLessThan(15_000);
+    expect(new Set(facts.applications.map((a) => a.id)).size).toBe(100_000);
   });
 });

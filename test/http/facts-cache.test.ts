@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UnitOfWork } from '../../src/app/ports.js';
 import { planOf } from '../../src/app/plan-for.js';
+import { planValidUntil } from '../../src/core/policy/index.js';
 import { BusinessCalendar } from '../../src/core/calendar.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
 import { FactsCache } from '../../src/http/facts-cache.js';
@@ -61,6 +62,25 @@ describe('FactsCache', () => {
     expect(snapshot.body.toString()).toBe(JSON.stringify(planOf(snapshot.facts, calendar, later)));
     expect((await cache.plan(AS_OF)).body).toBe(today);
     expect(reads).toBe(1);
+  });
+
+  it('serves "as of now" from one computation until the plan could change, with that instant in it', async () => {
+    const cache = new FactsCache(uow, calendar, () => String(version));
+    const first = await cache.plan(AS_OF);
+    const until = planValidUntil(first.facts, planOf(first.facts, calendar, AS_OF), AS_OF);
+    expect(until).toBeGreaterThan(AS_OF + 1000);
+    for (const later of [AS_OF + 1000, until - 1]) {
+      const snapshot = await cache.plan(later);
+      // Exactly the bytes a fresh plan as of that instant would have, and the same weak tag.
+      expect(snapshot.body.toString()).toBe(
+        JSON.stringify(planOf(snapshot.facts, calendar, later)),
+      );
+      expect(snapshot.tag).toBe(first.tag);
+    }
+    // Nothing was re-read; past the window the plan is computed anew.
+    expect(reads).toBe(1);
+    const after = await cache.plan(until);
+    expect(after.body.toString()).toBe(JSON.stringify(planOf(after.facts, calendar, until)));
   });
 
   it('reads again after its own write and after another connection commits', async () => {

@@ -54,11 +54,11 @@ describe('tactful serve', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('prints its URL on 127.0.0.1 and answers soon after start', () => {
+  // How soon it answers is measured by `npm run bench`, never asserted here: a busy machine
+  // must not fail the suite.
+  it('prints its URL on 127.0.0.1 and answers', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     console.log(`tactful serve: first answer ${Math.round(firstAnswerMs)} ms after spawn`);
-    // Includes Node's own start (~100 ms here) and a loaded machine: a generous bound.
-    expect(firstAnswerMs).toBeLessThan(3_000);
   });
 
   it('serves the same plan as `tactful plan --json`', async () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateInZone, localToEpochMs, parseAsOf, parseInstant } from '../../src/core/calendar.js';
-import { organisationKey, plan, POLICIES } from '../../src/core/policy/index.js';
+import { organisationKey, plan, planValidUntil, POLICIES } from '../../src/core/policy/index.js';
 import type { Application, Contact, Facts, Interaction, Interview, Plan, StepEvent } from '../../src/core/types.js';
 import { calendar } from './fixtures.js';
 
@@ -282,3 +282,28 @@ function effective(a: Application, asOfMs: number): string {
   if (!last) return a.status;
   return { offer: 'offer', accept: 'accepted', rejection: 'rejected', withdraw: 'withdrawn' }[last.kind as 'offer']!;
 }
+
+describe('how long a plan stays valid (the "as of now" cache)', () => {
+  const withoutAsOf = (p: Plan) => ({ steps: p.steps, warnings: p.warnings });
+  it(`the plan is the same at any instant before planValidUntil, which is not needlessly near (${RUNS} cases)`, () => {
+    let changedAtBoundary = 0;
+    let longerThanAnHour = 0;
+    fc.assert(
+      fc.property(factsArb, fc.nat(5), fc.double({ min: 0, max: 1, noNaN: true }), ({ facts, asOf }, seed, where) => {
+        const f = withEvents(facts, asOf, seed);
+        const from = parseAsOf(asOf, f.settings.timezone);
+        const first = plan(f, POLICIES, calendar, from);
+        const until = planValidUntil(f, first, from);
+        expect(until).toBeGreaterThan(from);
+        if (until - from > 3_600_000) longerThanAnHour++;
+        const inside = from + Math.floor((until - from - 1) * where);
+        for (const t of [inside, until - 1]) expect(withoutAsOf(plan(f, POLICIES, calendar, t))).toEqual(withoutAsOf(first));
+        if (JSON.stringify(withoutAsOf(plan(f, POLICIES, calendar, until))) !== JSON.stringify(withoutAsOf(first))) changedAtBoundary++;
+      }),
+      { numRuns: RUNS, seed: 20261202 },
+    );
+    // The window is a cache's lifetime: mostly hours, and its end is sometimes a real change.
+    expect(longerThanAnHour).toBeGreaterThan(RUNS / 2);
+    expect(changedAtBoundary).toBeGreaterThan(0);
+  });
+});
