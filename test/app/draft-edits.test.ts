@@ -11,6 +11,7 @@ import { importDocument, planFor, updateApplication } from '../../src/app/index.
 import { requestSend } from '../../src/app/send.js';
 import type { UnitOfWork } from '../../src/app/ports.js';
 import { BusinessCalendar } from '../../src/core/calendar.js';
+import type { Plan, Step } from '../../src/core/types.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
 import { createUnitOfWork, type Database } from '../../src/storage/index.js';
 import {
@@ -193,7 +194,7 @@ describe.each(DIALECTS)('draft edits and accept on %s', (dialect) => {
   }
 });
 
-function planOf(plan: { steps: { id: string; kind: string; application: string; due: string }[] }) {
+function planOf(plan: Plan): Step[] {
   return plan.steps;
 }
 

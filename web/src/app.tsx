@@ -3,6 +3,7 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
 import { href, useRoute, type Route } from './router.js';
 import { NoticeContext, type Notice } from './notice.js';
 import { TodayPage } from './pages/today.js';
+import { installLeaveGuards } from './unsaved.js';
 
 // Today is in the initial bundle; the other pages load on first visit.
 const ApplicationsPage = lazy(() => import('./pages/applications.js'));
@@ -40,6 +41,8 @@ export function App() {
   const first = useRef(true);
 
   const notify = useCallback((n: Notice) => setNotice({ ...n, at: Date.now() }), []);
+
+  useEffect(() => installLeaveGuards(), []);
 
   useEffect(() => {
     document.title = `${TITLES[route.page]} · tactful`;

@@ -1,12 +1,14 @@
 // The selected step: why it is due, its draft (editable, checked as you type) and actions.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { api, type AppWithStatus, type Draft, type Finding, type OutboxItem } from '../api.js';
+import { api, type AppWithStatus, type Finding, type OutboxItem, type StepDraft } from '../api.js';
 import type { Contact, Step } from '../../../src/core/types.js';
 import { addDays, humanize, kindLabel, shortDate, timeOfDay } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
+import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError } from '../use-load.js';
 import { SendAction } from './send-action.js';
+import { useDraftAutosave, type SaveState } from './use-draft-autosave.js';
 
 export interface DraftHandle {
   copy: () => Promise<void>;
@@ -43,7 +45,7 @@ export function DraftPanel({
 }: Props) {
   const notify = useNotify();
   const seekerStep = SEEKER_KINDS.has(step.kind);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<StepDraft | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -52,6 +54,12 @@ export function DraftPanel({
   const [busy, setBusy] = useState(false);
   const [formal, setFormal] = useState(false);
   const edited = useRef(false);
+  // Whether the text on screen is the seeker's own (saved, or being saved).
+  const [isEdit, setIsEdit] = useState(false);
+  const autosave = useDraftAutosave(step.id);
+  const { start } = autosave;
+  // A save that failed holds the only copy of the text: leaving asks first.
+  useUnsavedChanges(autosave.state === 'error');
 
   useEffect(() => {
     if (seekerStep) return;
@@ -60,7 +68,9 @@ export function DraftPanel({
       (d) => {
         if (!live) return;
         edited.current = false;
+        start(d.edit.revision);
         setDraft(d);
+        setIsEdit(d.edit.edited);
         setSubject(d.subject ?? '');
         setBody(d.body);
         setFindings(d.findings);
@@ -70,7 +80,57 @@ export function DraftPanel({
     return () => {
       live = false;
     };
+    // `start` only raises a ref: it never needs to reload the draft.
   }, [step.id, seekerStep, formal]);
+
+  const type = (next: { subject?: string; body?: string }): void => {
+    edited.current = true;
+    setIsEdit(true);
+    const s = next.subject ?? subject;
+    const b = next.body ?? body;
+    if (next.subject !== undefined) setSubject(s);
+    if (next.body !== undefined) setBody(b);
+    autosave.changed({ subject: draft?.subject === null ? null : s, body: b });
+  };
+
+  const backToSuggested = async (): Promise<void> => {
+    if (!draft) return;
+    try {
+      await autosave.reset();
+    } catch {
+      return;
+    }
+    setIsEdit(false);
+    setSubject(draft.suggested.subject ?? '');
+    setBody(draft.suggested.body);
+    // The findings shown were the edit's: let the checker read the suggestion again.
+    edited.current = true;
+    notify({ text: 'Back to the suggested text', tone: 'success' });
+  };
+
+  const toggleFormal = async (on: boolean): Promise<void> => {
+    if (isEdit) {
+      if (!window.confirm('Replace your edited text with the suggested one in this tone?')) return;
+      try {
+        await autosave.reset();
+      } catch {
+        return;
+      }
+      setIsEdit(false);
+    }
+    setFormal(on);
+  };
+
+  /** The .eml is made by the server from the saved edit: save what is pending first. */
+  const downloadEml = async (): Promise<void> => {
+    await autosave.flush();
+    const link = document.createElement('a');
+    link.href = api.emlHref(step.id);
+    link.download = '';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  };
 
   // Re-check the seeker's own words shortly after they stop typing.
   useEffect(() => {
@@ -182,10 +242,8 @@ export function DraftPanel({
               <span>Subject</span>
               <input
                 value={subject}
-                onChange={(e) => {
-                  edited.current = true;
-                  setSubject(e.target.value);
-                }}
+                onChange={(e) => type({ subject: e.target.value })}
+                onBlur={() => void autosave.flush()}
               />
             </label>
           )}
@@ -202,16 +260,25 @@ export function DraftPanel({
             <textarea
               value={body}
               rows={12}
-              onChange={(e) => {
-                edited.current = true;
-                setBody(e.target.value);
-              }}
+              onChange={(e) => type({ body: e.target.value })}
+              onBlur={() => void autosave.flush()}
             />
           </label>
+          <EditState
+            edited={isEdit}
+            state={autosave.state}
+            error={autosave.error}
+            onBack={() => void backToSuggested()}
+            onRetry={() => void autosave.flush()}
+          />
           <Findings findings={findings} subject={subject} body={body} />
           <label className="check">
-            <input type="checkbox" checked={formal} onChange={(e) => setFormal(e.target.checked)} />{' '}
-            Formal tone (replaces your edits)
+            <input
+              type="checkbox"
+              checked={formal}
+              onChange={(e) => void toggleFormal(e.target.checked)}
+            />{' '}
+            Formal tone{isEdit ? ' (replaces your edits)' : ''}
           </label>
         </div>
       )}
@@ -233,7 +300,15 @@ export function DraftPanel({
               </a>
             )}
             {draft.channel === 'email' && (
-              <a className="button" href={api.emlHref(step.id)} download>
+              <a
+                className="button"
+                href={api.emlHref(step.id)}
+                download
+                onClick={(e) => {
+                  e.preventDefault();
+                  void downloadEml();
+                }}
+              >
                 Download .eml
               </a>
             )}
@@ -289,6 +364,52 @@ export function DraftPanel({
         )}
       </div>
     </section>
+  );
+}
+
+const SAVE_WORDS: Record<SaveState, string> = {
+  idle: 'Saved',
+  pending: 'Saving…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: 'Not saved',
+};
+
+/** "Edited · Saved" and the way back to the suggestion; nothing while the suggestion is shown. */
+function EditState({
+  edited,
+  state,
+  error,
+  onBack,
+  onRetry,
+}: {
+  edited: boolean;
+  state: SaveState;
+  error: string | null;
+  onBack: () => void;
+  onRetry: () => void;
+}) {
+  if (!edited && state !== 'error') return null;
+  return (
+    <div className="edit-state">
+      {edited && <span className="badge badge-edited">Edited</span>}
+      <span className="muted save-state">{SAVE_WORDS[state]}</span>
+      {state === 'error' && (
+        <>
+          <span className="error" role="alert">
+            {error ?? 'Your text could not be saved'}
+          </span>
+          <button type="button" className="link" onClick={onRetry}>
+            Try again
+          </button>
+        </>
+      )}
+      {edited && (
+        <button type="button" className="link" onClick={onBack}>
+          Back to the suggested text
+        </button>
+      )}
+    </div>
   );
 }
 

@@ -1,13 +1,21 @@
 // One application: its plan (with the why of each step), timeline, pros/cons/strengths and
 // forms to log what the organisation said. Every change reloads the plan at once.
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError, type ApplicationDetail } from '../api.js';
-import type { Contact, InboundKind, Settings } from '../../../src/core/types.js';
+import { useId, useState, type FormEvent } from 'react';
+import { api, ApiError, type ApplicationDetail } from '../api.js';
+import type {
+  Channel,
+  Contact,
+  InboundKind,
+  OutboundKind,
+  Settings,
+} from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
 import { humanize, instantLabel, kindLabel, lines, shortDate } from '../format.js';
 import { useNotify } from '../notice.js';
+import { nowIn, localToInstant } from '../local-time.js';
 import { href } from '../router.js';
+import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { ApplicationForm, SOURCE_LABELS } from './applications.js';
 
@@ -112,8 +120,8 @@ export default function ApplicationPage({ id }: { id: string }) {
         </section>
 
         <section className="panel" aria-labelledby="log-h">
-          <h2 id="log-h">Log what they said</h2>
-          <LogForm app={app} people={people} onLogged={reload} />
+          <h2 id="log-h">Log what happened</h2>
+          <LogForm app={app} people={people} zone={zone} onLogged={reload} />
         </section>
       </div>
 
@@ -177,62 +185,155 @@ export default function ApplicationPage({ id }: { id: string }) {
   );
 }
 
-const LOG_KINDS: { value: InboundKind; label: string }[] = [
-  { value: 'reply', label: 'A reply' },
-  { value: 'update', label: 'An update (new date, on hold)' },
-  { value: 'invitation', label: 'An invitation to another round' },
-  { value: 'offer', label: 'An offer' },
-  { value: 'rejection', label: 'A rejection' },
+const INBOUND: { value: `in:${InboundKind}`; label: string }[] = [
+  { value: 'in:reply', label: 'A reply' },
+  { value: 'in:update', label: 'An update (new date, on hold)' },
+  { value: 'in:invitation', label: 'An invitation to another round' },
+  { value: 'in:offer', label: 'An offer' },
+  { value: 'in:rejection', label: 'A rejection' },
 ];
+
+/**
+ * What the seeker did. "I declined the offer" is an outbound `withdraw`: it ends the
+ * application (effective status withdrawn) and completes an answer-the-offer step, as saying
+ * no to an offer is withdrawing from the process.
+ */
+const OUTBOUND = [
+  { value: 'out:message', label: 'I sent a message' },
+  { value: 'out:call', label: 'I called' },
+  { value: 'out:accept', label: 'I accepted the offer' },
+  { value: 'out:withdraw', label: 'I withdrew' },
+  { value: 'out:decline', label: 'I declined the offer' },
+] as const;
+
+type LogChoice = (typeof INBOUND)[number]['value'] | (typeof OUTBOUND)[number]['value'];
+
+const ABOUT: { value: OutboundKind; label: string }[] = [
+  { value: 'thank_you', label: 'A thank-you' },
+  { value: 'status_check', label: 'Asking for an update' },
+  { value: 'check_in', label: 'A check-in with something of value' },
+  { value: 'offer_update', label: 'Mentioning another offer' },
+  { value: 'final_thanks', label: 'Thanks after their decision' },
+  { value: 'keep_warm', label: 'Keeping in touch' },
+  { value: 'connect', label: 'A LinkedIn invitation' },
+  { value: 'other', label: 'Something else' },
+];
+
+const SENT_CHANNELS: Channel[] = ['email', 'letter', 'linkedin', 'in_person'];
+const CALL_CHANNELS: Channel[] = ['phone', 'voicemail'];
 
 function LogForm({
   app,
   people,
+  zone,
   onLogged,
 }: {
   app: ApplicationDetail;
   people: Map<string, Contact>;
+  zone: string;
   onLogged: () => Promise<void>;
 }) {
   const notify = useNotify();
+  const selectId = useId();
   const related = [
     ...new Set([
       ...app.interviews.flatMap((i) => i.interviewers),
       ...(app.agent ? [app.agent] : []),
     ]),
   ];
-  const [kind, setKind] = useState<InboundKind>('reply');
+  const [choice, setChoice] = useState<LogChoice>('in:reply');
+  const [about, setAbout] = useState<OutboundKind>('status_check');
+  const [channel, setChannel] = useState<Channel>('email');
   const [from, setFrom] = useState(related[0] ?? '');
+  const [to, setTo] = useState<string[]>(related.slice(0, 1));
+  const [at, setAt] = useState(() => nowIn(zone));
+  const [atTouched, setAtTouched] = useState(false);
   const [summary, setSummary] = useState('');
   const [newDate, setNewDate] = useState('');
   const [onHold, setOnHold] = useState(false);
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+
+  const inbound = choice.startsWith('in:');
+  const kind = inbound ? (choice.slice(3) as InboundKind) : null;
+  const channels = choice === 'out:call' ? CALL_CHANNELS : SENT_CHANNELS;
+
+  const choose = (next: LogChoice): void => {
+    setChoice(next);
+    setChannel(next === 'out:call' ? 'phone' : 'email');
+  };
+
+  const outboundKind = (): OutboundKind => {
+    if (choice === 'out:accept') return 'accept';
+    if (choice === 'out:withdraw' || choice === 'out:decline') return 'withdraw';
+    return about;
+  };
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    // Untouched, the date means "now" at the moment of saving, not when the page opened.
+    const instant = atTouched ? localToInstant(at, zone) : null;
+    if (atTouched && instant === null) {
+      setError(new ApiError(400, 'invalid_input', 'When: enter a date and time', 'at'));
+      return;
+    }
+    const note = summary.trim() || null;
+    setBusy(true);
     try {
       const result = await api.logInteraction(app.id, {
-        direction: 'in',
-        kind,
-        channel: 'email',
-        contacts: from ? [from] : [],
-        summary: summary.trim() || null,
-        ...(kind === 'reply' || kind === 'update' ? { newDecisionDate: newDate || null } : {}),
-        ...(kind === 'update' ? { onHold } : {}),
-        ...(kind === 'offer' ? { offerDeadline: deadline || null } : {}),
+        ...(instant ? { at: instant } : {}),
+        ...(kind
+          ? {
+              direction: 'in' as const,
+              kind,
+              channel: 'email' as const,
+              contacts: from ? [from] : [],
+              ...(kind === 'reply' || kind === 'update'
+                ? { newDecisionDate: newDate || null }
+                : {}),
+              ...(kind === 'update' ? { onHold } : {}),
+              ...(kind === 'offer' ? { offerDeadline: deadline || null } : {}),
+            }
+          : {
+              direction: 'out' as const,
+              kind: outboundKind(),
+              channel: about === 'connect' && choice === 'out:message' ? 'linkedin' : channel,
+              contacts: to,
+            }),
+        summary:
+          choice === 'out:decline'
+            ? note
+              ? `Declined the offer: ${note}`
+              : 'Declined the offer'
+            : note,
       });
+      const label = inbound
+        ? `${kindLabel(kind!)} logged`
+        : `${OUTBOUND.find((o) => o.value === choice)?.label ?? 'It'}: logged`;
+      let planned = '';
+      if (choice === 'out:accept') {
+        const plan = await api.plan().catch(() => null);
+        const n = plan?.steps.filter(
+          (st) => st.kind === 'withdraw' && st.id.includes(`:${result.interaction.id}`),
+        ).length;
+        if (n)
+          planned = ` — a polite withdrawal from ${n} other ${n === 1 ? 'application' : 'applications'} is on your plan`;
+      }
       notify({
-        text: `${kindLabel(kind)} logged${result.warnings.length ? ` — ${result.warnings[0]?.message}` : ''}`,
+        text: `${label}${planned}${result.warnings.length ? ` — ${result.warnings[0]?.message}` : ''}`,
         tone: 'success',
       });
       setSummary('');
       setNewDate('');
       setOnHold(false);
       setDeadline('');
+      setAt(nowIn(zone));
+      setAtTouched(false);
+      setDirty(false);
       await onLogged();
     } catch (err) {
       setError(toApiError(err));
@@ -242,23 +343,82 @@ function LogForm({
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="stack" aria-label="Log an inbound message">
-      <Select
-        label="What happened"
-        name="kind"
-        value={kind}
-        onChange={setKind}
-        options={LOG_KINDS}
-      />
-      <Select
-        label="From"
-        name="from"
-        value={from}
-        onChange={setFrom}
-        options={[
-          { value: '', label: 'Nobody in particular' },
-          ...related.map((id) => ({ value: id, label: people.get(id)?.name ?? id })),
-        ]}
+    <form
+      onSubmit={(e) => void submit(e)}
+      onChange={() => setDirty(true)}
+      className="stack"
+      aria-label="Log what happened"
+    >
+      <div className="field">
+        <label htmlFor={selectId}>What happened</label>
+        <select
+          id={selectId}
+          name="kind"
+          value={choice}
+          onChange={(e) => choose(e.target.value as LogChoice)}
+        >
+          <optgroup label="They contacted you">
+            {INBOUND.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="You did">
+            {OUTBOUND.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      {(choice === 'out:message' || choice === 'out:call') && (
+        <Select label="About" name="about" value={about} onChange={setAbout} options={ABOUT} />
+      )}
+      {!inbound && !(choice === 'out:message' && about === 'connect') && (
+        <Select
+          label={choice === 'out:call' ? 'How' : 'By'}
+          name="channel"
+          value={channels.includes(channel) ? channel : channels[0]!}
+          onChange={setChannel}
+          options={channels.map((c) => ({ value: c, label: humanize(c) }))}
+        />
+      )}
+      {inbound ? (
+        <Select
+          label="From"
+          name="from"
+          value={from}
+          onChange={setFrom}
+          options={[
+            { value: '', label: 'Nobody in particular' },
+            ...related.map((id) => ({ value: id, label: people.get(id)?.name ?? id })),
+          ]}
+        />
+      ) : related.length > 0 ? (
+        <fieldset className="radios">
+          <legend>To</legend>
+          {related.map((id) => (
+            <Check
+              key={id}
+              label={people.get(id)?.name ?? id}
+              checked={to.includes(id)}
+              onChange={(on) => setTo((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)))}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      <TextField
+        label="When"
+        name="at"
+        type="datetime-local"
+        value={at}
+        onChange={(v) => {
+          setAt(v);
+          setAtTouched(true);
+        }}
+        hint={`Your time (${zone}); now unless you change it`}
       />
       {(kind === 'reply' || kind === 'update') && (
         <TextField label="New decision date" type="date" value={newDate} onChange={setNewDate} />
@@ -268,6 +428,11 @@ function LogForm({
       )}
       {kind === 'offer' && (
         <TextField label="Offer deadline" type="date" value={deadline} onChange={setDeadline} />
+      )}
+      {choice === 'out:accept' && (
+        <p className="hint">
+          tactful then plans a polite withdrawal from your other active applications.
+        </p>
       )}
       <TextArea label="Summary" name="summary" value={summary} onChange={setSummary} rows={2} />
       <FormError error={error} />
@@ -291,6 +456,8 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
   const [cons, setCons] = useState(app.prosCons.cons.join('\n'));
   const [strengths, setStrengths] = useState(app.prosCons.strengths.join('\n'));
   const [error, setError] = useState<ApiError | null>(null);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
@@ -298,6 +465,7 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
         prosCons: { pros: lines(pros), cons: lines(cons), strengths: lines(strengths) },
       });
       setError(null);
+      setDirty(false);
       notify({ text: 'Pros and cons saved', tone: 'success' });
       await onSaved();
     } catch (err) {
@@ -305,7 +473,12 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
     }
   };
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} aria-labelledby="pc-h">
+    <form
+      className="panel"
+      onSubmit={(e) => void submit(e)}
+      onChange={() => setDirty(true)}
+      aria-labelledby="pc-h"
+    >
       <h2 id="pc-h">Pros, cons and strengths</h2>
       <div className="three-col">
         <TextArea label="Pros" value={pros} onChange={setPros} hint="One per line" rows={4} />

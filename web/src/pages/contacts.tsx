@@ -5,6 +5,7 @@ import type { Contact } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, TextArea, TextField } from '../components/fields.js';
 import { useNotify } from '../notice.js';
+import { useDirtyForm } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 export default function ContactsPage() {
@@ -124,6 +125,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
   const [error, setError] = useState<ApiError | null>(null);
   const orNull = (v: string): string | null => v.trim() || null;
 
+  const unsaved = useDirtyForm();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const input = {
@@ -140,6 +142,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       if (initial) await api.saveContact(initial.id, input);
       else await api.addContact(input);
       notify({ text: `${input.name} saved`, tone: 'success' });
+      unsaved.markSaved();
       onDone();
     } catch (err) {
       setError(toApiError(err));
@@ -151,6 +154,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       ref={form}
       className="panel"
       onSubmit={(e) => void submit(e)}
+      onChange={unsaved.markDirty}
       aria-label={initial ? `Edit ${initial.name}` : 'New contact'}
     >
       <div className="form-grid">

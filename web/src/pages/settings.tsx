@@ -7,6 +7,7 @@ import { ErrorBox, FormError } from '../components/error-box.js';
 import { Select, TextArea, TextField } from '../components/fields.js';
 import { humanize } from '../format.js';
 import { useNotify } from '../notice.js';
+import { useDirtyForm } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
 
@@ -40,19 +41,25 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const zones =
     typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
+  const unsaved = useDirtyForm();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
       await api.saveSettings({ timezone, region, preset, signature, activeTarget: Number(target) });
       setError(null);
       notify({ text: 'Settings saved', tone: 'success' });
+      unsaved.markSaved();
     } catch (err) {
       setError(toApiError(err));
     }
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="settings-h">
+    <form
+      onSubmit={(e) => void submit(e)}
+      onChange={unsaved.markDirty}
+      aria-labelledby="settings-h"
+    >
       <div className="page-head">
         <h1 id="settings-h">Settings</h1>
       </div>
