@@ -8,7 +8,7 @@ import { href } from '../router.js';
 import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError } from '../use-load.js';
 import { SendAction } from './send-action.js';
-import { useDraftAutosave, type SaveState } from './use-draft-autosave.js';
+import { savesSettled, useDraftAutosave, type SaveState } from './use-draft-autosave.js';
 
 export interface DraftHandle {
   copy: () => Promise<void>;
@@ -64,7 +64,8 @@ export function DraftPanel({
   useEffect(() => {
     if (seekerStep) return;
     let live = true;
-    api.draft(step.id, formal).then(
+    // A save of this step just sent (leaving it a moment ago) is answered first.
+    void savesSettled(step.id).then(() => api.draft(step.id, formal)).then(
       (d) => {
         if (!live) return;
         edited.current = false;

@@ -8,6 +8,26 @@ import { toApiError } from '../use-load.js';
 
 const DEBOUNCE_MS = 600;
 
+/** Saves still on their way, by step: loading a step's draft waits for its own last save. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** Resolves once the saves already sent for `stepId` are answered (whatever the answer). */
+export function savesSettled(stepId: string): Promise<void> {
+  return Promise.resolve(inFlight.get(stepId)).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+function track<T>(stepId: string, work: Promise<T>): Promise<T> {
+  const all = Promise.allSettled([inFlight.get(stepId), work]);
+  inFlight.set(stepId, all);
+  void all.then(() => {
+    if (inFlight.get(stepId) === all) inFlight.delete(stepId);
+  });
+  return work;
+}
+
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 interface Text {
@@ -47,17 +67,16 @@ export function useDraftAutosave(stepId: string): DraftAutosave {
       const update = (s: SaveState) => live.current && setState(s);
       update('saving');
       try {
-        const saved: DraftEditSaved = await api.saveDraftEdit(
+        const saved: DraftEditSaved = await track(
           stepId,
-          { revision: mine, ...text },
-          keepalive,
+          api.saveDraftEdit(stepId, { revision: mine, ...text }, keepalive),
         );
         // Refused as older although nothing newer left this page: another tab or a clock
         // behind the server's. The seeker's latest words win: save again above it.
         if (!saved.applied && mine === revision.current && saved.revision >= mine) {
           revision.current = saved.revision;
           mine = nextRevision();
-          await api.saveDraftEdit(stepId, { revision: mine, ...text }, keepalive);
+          await track(stepId, api.saveDraftEdit(stepId, { revision: mine, ...text }, keepalive));
         }
         if (live.current) setError(null);
         // A newer save still in flight reports for itself.
@@ -99,7 +118,7 @@ export function useDraftAutosave(stepId: string): DraftAutosave {
     pending.current = null;
     setState('saving');
     try {
-      await api.resetDraftEdit(stepId, nextRevision());
+      await track(stepId, api.resetDraftEdit(stepId, nextRevision()));
       if (live.current) {
         setError(null);
         setState('idle');

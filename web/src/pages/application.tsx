@@ -185,12 +185,12 @@ export default function ApplicationPage({ id }: { id: string }) {
   );
 }
 
-const INBOUND: { value: `in:${InboundKind}`; label: string }[] = [
-  { value: 'in:reply', label: 'A reply' },
-  { value: 'in:update', label: 'An update (new date, on hold)' },
-  { value: 'in:invitation', label: 'An invitation to another round' },
-  { value: 'in:offer', label: 'An offer' },
-  { value: 'in:rejection', label: 'A rejection' },
+const INBOUND: { value: InboundKind; label: string }[] = [
+  { value: 'reply', label: 'A reply' },
+  { value: 'update', label: 'An update (new date, on hold)' },
+  { value: 'invitation', label: 'An invitation to another round' },
+  { value: 'offer', label: 'An offer' },
+  { value: 'rejection', label: 'A rejection' },
 ];
 
 /**
@@ -241,7 +241,7 @@ function LogForm({
       ...(app.agent ? [app.agent] : []),
     ]),
   ];
-  const [choice, setChoice] = useState<LogChoice>('in:reply');
+  const [choice, setChoice] = useState<LogChoice>('reply');
   const [about, setAbout] = useState<OutboundKind>('status_check');
   const [channel, setChannel] = useState<Channel>('email');
   const [from, setFrom] = useState(related[0] ?? '');
@@ -257,8 +257,8 @@ function LogForm({
   const [dirty, setDirty] = useState(false);
   useUnsavedChanges(dirty);
 
-  const inbound = choice.startsWith('in:');
-  const kind = inbound ? (choice.slice(3) as InboundKind) : null;
+  const inbound = !choice.startsWith('out:');
+  const kind = inbound ? (choice as InboundKind) : null;
   const channels = choice === 'out:call' ? CALL_CHANNELS : SENT_CHANNELS;
 
   const choose = (next: LogChoice): void => {
