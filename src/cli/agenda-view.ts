@@ -1,6 +1,7 @@
 // The human agenda of `tactful today`: warnings, then overdue / today / next 7 days, each
 // step with its date, what to do in words, where, to whom, why and its id. Pure: returns text.
 import type { Channel, Facts, IsoDate, Plan, Step, StepKind } from '../core/types.js';
+import { groupSteps } from '../app/agenda.js';
 import { safeText, wrap, type Style } from './style.js';
 
 export const KIND_WORDS: Record<StepKind, string> = {
@@ -45,57 +46,16 @@ export function shortDate(date: IsoDate): string {
   return `${WEEKDAYS[weekday]} ${d} ${MONTHS[m - 1]}`;
 }
 
-function addDaysIso(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-// Building an Intl formatter costs far more than using one: one per zone and purpose.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(kind: 'date' | 'time', zone: string): Intl.DateTimeFormat {
-  const key = `${kind}|${zone}`;
-  let fmt = formatters.get(key);
-  if (!fmt) {
-    fmt =
-      kind === 'date'
-        ? new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-        : new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(key, fmt);
-  }
-  return fmt;
-}
-
-/** The calendar date of an instant in `zone`. */
-export function dateIn(epochMs: number, zone: string): IsoDate {
-  return formatter('date', zone).format(epochMs);
-}
+// Building an Intl formatter costs far more than using one: one per zone.
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function timeIn(epochMs: number, zone: string): string {
-  return formatter('time', zone).format(epochMs);
-}
-
-export interface AgendaGroups {
-  asOfDate: IsoDate;
-  overdue: Step[];
-  today: Step[];
-  upcoming: Step[];
-  /** The first open step after the 7-day window, for the empty state. */
-  later: Step | undefined;
-}
-
-/** Splits the plan's steps by the seeker's as-of date (SPEC §3.1: overdue, today, next 7 days). */
-export function groupSteps(plan: Plan, timezone: string): AgendaGroups {
-  const asOfDate = dateIn(Date.parse(plan.asOf), timezone);
-  const horizon = addDaysIso(asOfDate, 7);
-  const groups: AgendaGroups = { asOfDate, overdue: [], today: [], upcoming: [], later: undefined };
-  for (const step of plan.steps) {
-    if (step.overdue) groups.overdue.push(step);
-    else if (step.due <= asOfDate) groups.today.push(step);
-    else if (step.due <= horizon) groups.upcoming.push(step);
-    else groups.later ??= step;
+  let fmt = timeFormatters.get(zone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormatters.set(zone, fmt);
   }
-  return groups;
+  return fmt.format(epochMs);
 }
 
 export interface AgendaOptions {
@@ -167,10 +127,11 @@ export function renderAgenda(plan: Plan, facts: Facts, options: AgendaOptions): 
     out.push(style.dim('Later: tactful snooze <id> [--until YYYY-MM-DD]'));
   } else if (facts.applications.length === 0) {
     out.push(...wrap('Nothing to follow up yet. Add an application with `tactful add application`, import your data with `tactful import FILE`, or explore with `tactful demo`.', width));
-  } else if (groups.later) {
-    const app = applications.get(groups.later.application);
+  } else if (groups.later.next) {
+    const next = groups.later.next;
+    const app = applications.get(next.application);
     const where = app ? ` (${safeText(app.organization)})` : '';
-    out.push(...wrap(`Nothing due in the next 7 days. Next: ${KIND_WORDS[groups.later.kind].toLowerCase()}${where} on ${shortDate(groups.later.due)}. Meanwhile, keep your search going: \`tactful add application\`.`, width));
+    out.push(...wrap(`Nothing due in the next 7 days. Next: ${KIND_WORDS[next.kind].toLowerCase()}${where} on ${shortDate(next.due)}. Meanwhile, keep your search going: \`tactful add application\`.`, width));
   } else {
     out.push(...wrap('No open follow-ups. Keep your search going: add new applications with `tactful add application`, and log interviews with `tactful add interview`.', width));
   }

@@ -28,6 +28,7 @@ import { requestGuard } from './security.js';
 import { settingsRoutes } from './settings.routes.js';
 import { staticRoutes } from './static.routes.js';
 import { stepRoutes } from './step.routes.js';
+import { todayRoutes } from './today.routes.js';
 
 export type { HttpDeps } from './context.js';
 
@@ -136,6 +137,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   settingsRoutes(app, ctx);
   planRoutes(app, ctx);
+  todayRoutes(app, ctx);
   contactRoutes(app, ctx);
   applicationRoutes(app, ctx);
   stepRoutes(app, ctx);

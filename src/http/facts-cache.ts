@@ -22,6 +22,21 @@ export interface PlanSnapshot {
    * representations differ only in `asOf`, so they are semantically equivalent (RFC 9110 §8.8.1).
    */
   tag: string;
+  /**
+   * The bytes of a view of the plan (e.g. Today's agenda), cached with the plan's window. The
+   * view must be a JSON object whose first key is the plan's `asOf`.
+   */
+  view(name: string, build: (plan: Plan, facts: Facts) => { asOf: string }): CachedBytes;
+}
+
+/** Bytes to send and their weak ETag (computed without the `asOf` they start with). */
+export interface CachedBytes {
+  body: Buffer;
+  tag: string;
+}
+
+function weakTag(body: Buffer): string {
+  return `W/"${createHash('sha1').update(body.subarray(AS_OF_END)).digest('base64url')}"`;
 }
 
 const MAX_PLANS = 8;
@@ -35,13 +50,14 @@ interface PlanWindow {
   until: number;
   body: Buffer;
   tag: string;
+  views: Map<string, CachedBytes>;
 }
 
-/** The window's bytes with `asOf` written in (a copy unless it is the same second). */
-function bodyAt(window: PlanWindow, asOf: number): Buffer {
+/** Cached bytes with `asOf` written in (a copy unless it is the same second). */
+function stamped(body: Buffer, asOf: number): Buffer {
   const stamp = fastFormatInstant(asOf);
-  if (window.body.toString('latin1', AS_OF_START, AS_OF_END) === stamp) return window.body;
-  const copy = Buffer.from(window.body);
+  if (body.toString('latin1', AS_OF_START, AS_OF_END) === stamp) return body;
+  const copy = Buffer.from(body);
   copy.write(stamp, AS_OF_START, 'latin1');
   return copy;
 }
@@ -78,17 +94,17 @@ class LazySnapshot implements PlanSnapshot {
       if (window === undefined) {
         const plan = this.plan;
         const body = Buffer.from(JSON.stringify(plan));
-        const tag = createHash('sha1').update(body.subarray(AS_OF_END)).digest('base64url');
         window = {
           from: this.asOf,
           until: planValidUntil(this.facts, plan, this.asOf),
           body,
-          tag: `W/"${tag}"`,
+          tag: weakTag(body),
+          views: new Map(),
         };
         this.cache.keep(window);
       }
       this.window = window;
-      this.bytes = bodyAt(window, this.asOf);
+      this.bytes = stamped(window.body, this.asOf);
       this.computed = null;
     }
     return { window: this.window, body: this.bytes };
@@ -100,6 +116,18 @@ class LazySnapshot implements PlanSnapshot {
 
   get tag(): string {
     return this.ensure().window.tag;
+  }
+
+  view(name: string, build: (plan: Plan, facts: Facts) => { asOf: string }): CachedBytes {
+    const { window } = this.ensure();
+    let view = window.views.get(name);
+    if (view === undefined) {
+      const body = Buffer.from(JSON.stringify(build(this.plan, this.facts)));
+      this.computed = null;
+      view = { body, tag: weakTag(body) };
+      window.views.set(name, view);
+    }
+    return { body: stamped(view.body, this.asOf), tag: view.tag };
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupSteps, renderAgenda, shortDate } from '../../src/cli/agenda-view.js';
+import { groupSteps } from '../../src/app/agenda.js';
+import { renderAgenda, shortDate } from '../../src/cli/agenda-view.js';
 import { makeStyle, wrap } from '../../src/cli/style.js';
 import { DEFAULT_SETTINGS, type Facts, type Plan, type Step } from '../../src/core/types.js';
 
@@ -65,7 +66,7 @@ describe('groupSteps', () => {
     expect(groups.today.map((s) => s.id)).toEqual(['a1:thank_you:i2:c1']);
     // 23 Nov + 7 days = 30 Nov inclusive; 1 Dec is later.
     expect(groups.upcoming.map((s) => s.id)).toEqual(['a1:reflect:i2', 'a1:check_in:x1:1']);
-    expect(groups.later?.id).toBe('a1:check_in:x1:2');
+    expect(groups.later.next?.id).toBe('a1:check_in:x1:2');
   });
 
   it('dates the as-of instant in the seeker zone, not UTC', () => {
