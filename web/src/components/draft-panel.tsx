@@ -65,19 +65,21 @@ export function DraftPanel({
     if (seekerStep) return;
     let live = true;
     // A save of this step just sent (leaving it a moment ago) is answered first.
-    void savesSettled(step.id).then(() => api.draft(step.id, formal)).then(
-      (d) => {
-        if (!live) return;
-        edited.current = false;
-        start(d.edit.revision);
-        setDraft(d);
-        setIsEdit(d.edit.edited);
-        setSubject(d.subject ?? '');
-        setBody(d.body);
-        setFindings(d.findings);
-      },
-      (e: unknown) => live && setFailed(toApiError(e).message),
-    );
+    void savesSettled(step.id)
+      .then(() => api.draft(step.id, formal))
+      .then(
+        (d) => {
+          if (!live) return;
+          edited.current = false;
+          start(d.edit.revision);
+          setDraft(d);
+          setIsEdit(d.edit.edited);
+          setSubject(d.subject ?? '');
+          setBody(d.body);
+          setFindings(d.findings);
+        },
+        (e: unknown) => live && setFailed(toApiError(e).message),
+      );
     return () => {
       live = false;
     };

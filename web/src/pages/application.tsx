@@ -120,7 +120,7 @@ export default function ApplicationPage({ id }: { id: string }) {
         </section>
 
         <section className="panel" aria-labelledby="log-h">
-          <h2 id="log-h">Log what happened</h2>
+          <h2 id="log-h">Log news or what you did</h2>
           <LogForm app={app} people={people} zone={zone} onLogged={reload} />
         </section>
       </div>
@@ -221,6 +221,8 @@ const ABOUT: { value: OutboundKind; label: string }[] = [
 
 const SENT_CHANNELS: Channel[] = ['email', 'letter', 'linkedin', 'in_person'];
 const CALL_CHANNELS: Channel[] = ['phone', 'voicemail'];
+/** How the seeker told them of an accept, a withdrawal or a decline. */
+const DECISION_CHANNELS: Channel[] = ['email', 'phone', 'in_person', 'letter'];
 
 function LogForm({
   app,
@@ -259,7 +261,12 @@ function LogForm({
 
   const inbound = !choice.startsWith('out:');
   const kind = inbound ? (choice as InboundKind) : null;
-  const channels = choice === 'out:call' ? CALL_CHANNELS : SENT_CHANNELS;
+  const channels =
+    choice === 'out:call'
+      ? CALL_CHANNELS
+      : choice === 'out:message'
+        ? SENT_CHANNELS
+        : DECISION_CHANNELS;
 
   const choose = (next: LogChoice): void => {
     setChoice(next);
@@ -347,7 +354,7 @@ function LogForm({
       onSubmit={(e) => void submit(e)}
       onChange={() => setDirty(true)}
       className="stack"
-      aria-label="Log what happened"
+      aria-label="Log news or what you did"
     >
       <div className="field">
         <label htmlFor={selectId}>What happened</label>

@@ -101,7 +101,7 @@ function DebriefForm({
    * them; null when nothing is typed. Throws (with the reason shown beside the fields) when
    * it cannot: a save never drops a typed interviewer silently.
    */
-  const addTyped = async (): Promise<string | null> => {
+  const addTyped = async (): Promise<Contact | null> => {
     const started = Object.values(typed).some((v) => v.trim() !== '');
     if (!started) return null;
     if (!typed.name.trim()) {
@@ -127,7 +127,7 @@ function DebriefForm({
       if (typed.discussed.trim()) setDiscussed((d) => ({ ...d, [created.id]: typed.discussed }));
       setTyped(NO_INTERVIEWER);
       setTypedError(null);
-      return created.id;
+      return created;
     } catch (err) {
       const apiError = toApiError(err);
       setTypedError(apiError);
@@ -140,7 +140,7 @@ function DebriefForm({
     setBusy(true);
     setError(null);
     try {
-      let added: string | null;
+      let added: Contact | null;
       try {
         added = await addTyped();
       } catch {
@@ -150,8 +150,8 @@ function DebriefForm({
         );
         return;
       }
-      const people = added ? [...interviewers, added] : interviewers;
-      const typedNotes = added && typed.discussed.trim() ? { [added]: typed.discussed } : {};
+      const people = added ? [...interviewers, added.id] : interviewers;
+      const typedNotes = added && typed.discussed.trim() ? { [added.id]: typed.discussed } : {};
       const byInterviewer = people
         .map((id) => ({ contact: id, keyPoints: lines({ ...discussed, ...typedNotes }[id] ?? '') }))
         .filter((n) => n.keyPoints.length > 0);
@@ -184,7 +184,7 @@ function DebriefForm({
         ? await api.saveInterview(appId, interview.id, fields)
         : await api.addInterview(appId, { round: nextRound, ...fields });
       const detail = await api.application(appId).catch(() => null);
-      const names = new Map(contacts.map((c) => [c.id, c.name]));
+      const names = new Map([...contacts, ...(added ? [added] : [])].map((c) => [c.id, c.name]));
       notify({ text: plannedMessage(detail?.steps ?? [], saved.id, names), tone: 'success' });
       setDirty(false);
       navigate('applications', appId);
