@@ -548,6 +548,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'GET /api/settings',
         'PUT /api/settings',
         'GET /api/plan',
+        'GET /api/today',
         'GET /api/contacts',
         'POST /api/contacts',
         'PUT /api/contacts/{id}',
