@@ -176,8 +176,10 @@ function DebriefForm({
           keyPoints: lines(keyPoints),
           forgot: lines(forgot),
           promises: lines(promises),
-          // Sent only when written: a server without per-interviewer notes still takes the rest.
-          ...(byInterviewer.length > 0 ? { byInterviewer } : {}),
+          // Sent when written, or to clear notes on record (a list replaces the stored one).
+          ...(byInterviewer.length > 0 || notesByInterviewer(interview).length > 0
+            ? { byInterviewer }
+            : {}),
         },
       };
       const saved = interview
