@@ -1,7 +1,7 @@
 // The human agenda of `tactful today`: warnings, then overdue / today / next 7 days, each
 // step with its date, what to do in words, where, to whom, why and its id. Pure: returns text.
 import type { Channel, Facts, IsoDate, Plan, Step, StepKind } from '../core/types.js';
-import { groupSteps } from '../app/agenda.js';
+import { groupSteps } from '../core/agenda.js';
 import { safeText, wrap, type Style } from './style.js';
 
 export const KIND_WORDS: Record<StepKind, string> = {

@@ -2,7 +2,7 @@
 // rest) with only the names it shows — what the web's Today page needs, a fraction of the
 // whole plan at a real seeker's scale. Cached with the plan's validity window.
 import { z } from 'zod';
-import { agendaOf } from '../app/agenda.js';
+import { agendaOf } from '../core/agenda.js';
 import type { RouteContext, ZodApp } from './context.js';
 import { asOfQuerySchema, errorSchema, stepSchema, warningSchema } from './schemas.js';
 

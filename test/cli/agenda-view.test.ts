@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSteps } from '../../src/app/agenda.js';
+import { groupSteps } from '../../src/core/agenda.js';
 import { renderAgenda, shortDate } from '../../src/cli/agenda-view.js';
 import { makeStyle, wrap } from '../../src/cli/style.js';
 import { DEFAULT_SETTINGS, type Facts, type Plan, type Step } from '../../src/core/types.js';

@@ -1,7 +1,7 @@
 // The demo must always show something in every agenda group, whatever day it is loaded on:
 // weekends and holidays included. Real calendar (date-holidays), real policy.
 import { describe, expect, it } from 'vitest';
-import { groupSteps } from '../../src/app/agenda.js';
+import { groupSteps } from '../../src/core/agenda.js';
 import { demoDocument } from '../../src/app/demo.js';
 import { planOf } from '../../src/app/plan-for.js';
 import { parseDocument } from '../../src/core/document/index.js';

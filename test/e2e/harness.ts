@@ -87,7 +87,12 @@ export interface Server {
  * with that build's web/ and templates/ pointing at ours (as in the npm package), and waits
  * for /api/health.
  */
-export async function startServer(): Promise<Server> {
+export interface ServerOptions {
+  /** Fills the database file before the server opens it (e.g. 1,000 applications for the bench). */
+  prepare?: (dbPath: string) => Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<Server> {
   ensureBuilt();
   ensureWebBuilt();
   const buildRoot = resolve(dirname(BIN), '..');
@@ -97,6 +102,7 @@ export async function startServer(): Promise<Server> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'tactful-e2e-'));
   const dbPath = join(dir, 'tactful.db');
+  await options.prepare?.(dbPath);
   const port = await freePort();
   const child = spawn(
     process.execPath,

@@ -87,8 +87,23 @@ describe('first run, sample data, Today', () => {
       await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
       await page.locator('li.step[data-step-id]').first().waitFor();
       const rows = await stepRows(page);
-      const plan = await apiCall<{ steps: { id: string }[] }>(server, 'GET', '/plan');
-      expect(rows.map((r) => r.id).sort()).toEqual(plan.steps.map((s) => s.id).sort());
+      // Today lists the plan's steps that are overdue or due within 7 days, and counts the rest.
+      const plan = await apiCall<{ steps: { id: string; due: string; overdue: boolean }[] }>(
+        server,
+        'GET',
+        '/plan',
+      );
+      const { asOfDate } = await apiCall<{ asOfDate: string }>(server, 'GET', '/today');
+      const horizon = new Date(Date.parse(`${asOfDate}T00:00:00Z`) + 7 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const window = plan.steps.filter((s) => s.overdue || s.due <= horizon);
+      expect(rows.map((r) => r.id).sort()).toEqual(window.map((s) => s.id).sort());
+      const rest = plan.steps.length - window.length;
+      if (rest > 0)
+        await expect(page.locator('.later-count').textContent()).resolves.toContain(
+          `Later: ${rest} more`,
+        );
       expect(await page.locator('.group-title').allTextContents()).toEqual(
         expect.arrayContaining([expect.stringMatching(/^Today/)]),
       );

@@ -1,7 +1,7 @@
 // GET /api/today: the agenda window of the plan (SPEC §3.1 "today") with only the names it shows,
 // checked against the full plan and the export on both dialects, at a real seeker's scale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agenda } from '../../src/app/agenda.js';
+import type { Agenda } from '../../src/core/agenda.js';
 import { addDays } from '../../src/core/calendar.js';
 import type { Plan, TactfulDocument } from '../../src/core/types.js';
 import { writeFacts } from '../bench/write-facts.js';

@@ -1,5 +1,6 @@
 // A typed client for the /api contract. Every failure becomes an ApiError carrying the
 // server's `{ code, message, field? }`, so pages can show the message next to the field.
+import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
 import type {
   Application,
@@ -16,6 +17,7 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+export type { Agenda, AgendaApplication, AgendaContact } from '../../src/core/agenda.js';
 
 export interface AppWithStatus extends Application {
   effectiveStatus: ApplicationStatus;
@@ -197,6 +199,8 @@ export type InterviewInput = Partial<Omit<Interview, 'id'>>;
 export type InteractionInput = Partial<Omit<Interaction, 'id'>>;
 
 export const api = {
+  /** Today's agenda window with the names it shows (not the whole plan). */
+  today: () => request<Agenda>('GET', '/today'),
   plan: (asOf?: string) =>
     request<Plan>('GET', `/plan${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`),
   settings: () => request<Settings>('GET', '/settings'),

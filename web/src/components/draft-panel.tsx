@@ -1,7 +1,7 @@
 // The selected step: why it is due, its draft (editable, checked as you type) and actions.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { api, type AppWithStatus, type Finding, type OutboxItem, type StepDraft } from '../api.js';
-import type { Contact, Step } from '../../../src/core/types.js';
+import { api, type Finding, type OutboxItem, type StepDraft } from '../api.js';
+import type { Step } from '../../../src/core/types.js';
 import { addDays, humanize, kindLabel, shortDate, timeOfDay } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
@@ -19,8 +19,9 @@ const SEEKER_KINDS = new Set(['debrief', 'reflect', 'move_on']);
 interface Props {
   ref?: Ref<DraftHandle>;
   step: Step;
-  application: AppWithStatus | null;
-  contacts: Map<string, Contact>;
+  /** What the panel shows of the step's application and recipients (Today sends only these). */
+  application: { organization: string } | null;
+  contacts: Map<string, { name: string; linkedin: string | null }>;
   settledLabel: string | null;
   today: string;
   /** The seeker's zone: a thank-you's 24-hour deadline is shown in it. */

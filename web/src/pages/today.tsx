@@ -1,52 +1,38 @@
 // Today: overdue / today / upcoming steps, the selected step's draft beside them, and the
 // search-health warnings on top. Keys: j/k move, d marks done, c copies the draft.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type AppWithStatus, type OutboxItem } from '../api.js';
-import type { Contact, Plan, Settings, Step } from '../../../src/core/types.js';
+import { api, type Agenda, type OutboxItem } from '../api.js';
+import type { Step } from '../../../src/core/types.js';
 import { DraftPanel, type DraftHandle } from '../components/draft-panel.js';
 import { ErrorBox } from '../components/error-box.js';
 import { FirstRun } from '../components/first-run.js';
-import { addDays, dateIn, kindLabel, shortDate } from '../format.js';
+import { kindLabel, shortDate } from '../format.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { useMedia } from '../use-media.js';
 
 interface TodayData {
-  plan: Plan;
-  applications: AppWithStatus[];
-  contacts: Contact[];
-  settings: Settings;
+  agenda: Agenda;
   smtpReady: boolean;
 }
 
-type Group = 'overdue' | 'today' | 'upcoming' | 'later';
-const GROUPS: Group[] = ['overdue', 'today', 'upcoming', 'later'];
+// The server groups as `tactful today` does (overdue, today, next 7 days) and counts the rest.
+type Group = 'overdue' | 'today' | 'upcoming';
+const GROUPS: Group[] = ['overdue', 'today', 'upcoming'];
 const GROUP_TITLES: Record<Group, string> = {
   overdue: 'Overdue',
   today: 'Today',
   upcoming: 'Next 7 days',
-  later: 'Later',
 };
 
-/** As `tactful today`: overdue, due today, due in the next 7 days; then the rest. */
-function groupOf(step: Step, today: string): Group {
-  if (step.overdue || step.due < today) return 'overdue';
-  if (step.due === today) return 'today';
-  if (step.due <= addDays(today, 7)) return 'upcoming';
-  return 'later';
-}
-
 async function loadToday(): Promise<TodayData> {
-  const [plan, applications, contacts, settings, smtp] = await Promise.all([
-    api.plan(),
-    api.applications(),
-    api.contacts(),
-    api.settings(),
+  const [agenda, smtp] = await Promise.all([
+    api.today(),
     // Without the mail routes (or SMTP settings) Today still works; only "Send…" is off.
     api.smtp().catch(() => ({ smtp: null })),
   ]);
-  return { plan, applications, contacts, settings, smtpReady: smtp.smtp !== null };
+  return { agenda, smtpReady: smtp.smtp !== null };
 }
 
 export function TodayPage() {
@@ -65,15 +51,8 @@ export function TodayPage() {
       performance.mark('tactful:today');
   }, [data]);
 
-  const today = data ? dateIn(data.plan.asOf, data.settings.timezone) : '';
-  const ordered = useMemo(() => {
-    if (!data) return [];
-    return [...data.plan.steps].sort(
-      (a, b) =>
-        GROUPS.indexOf(groupOf(a, today)) - GROUPS.indexOf(groupOf(b, today)) ||
-        a.due.localeCompare(b.due),
-    );
-  }, [data, today]);
+  const today = data?.agenda.asOfDate ?? '';
+  const ordered = useMemo(() => (data ? GROUPS.flatMap((g) => data.agenda[g]) : []), [data]);
   const open = ordered.filter((s) => !settled[s.id]);
   const current = ordered.find((s) => s.id === selected) ?? open[0] ?? null;
 
@@ -153,10 +132,11 @@ export function TodayPage() {
 
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
   if (!data) return <TodaySkeleton />;
-  if (data.applications.length === 0) return <FirstRun onLoaded={reload} />;
+  const { agenda } = data;
+  if (agenda.applicationCount === 0) return <FirstRun onLoaded={reload} />;
 
-  const apps = new Map(data.applications.map((a) => [a.id, a]));
-  const people = new Map(data.contacts.map((c) => [c.id, c]));
+  const apps = new Map(agenda.applications.map((a) => [a.id, a]));
+  const people = new Map(agenda.contacts.map((c) => [c.id, c]));
   // Beside the list on a wide screen; right under the selected step on a phone.
   const panel = current && (
     <DraftPanel
@@ -167,16 +147,14 @@ export function TodayPage() {
       contacts={people}
       settledLabel={settled[current.id] ?? null}
       today={today}
-      timeZone={data.settings.timezone}
+      timeZone={agenda.timezone}
       onAction={(action, until) => act(current, action, until)}
       smtpReady={data.smtpReady}
       onSent={(message) => sent(current, message)}
     />
   );
-  const groups = GROUPS.map((g) => ({
-    group: g,
-    steps: ordered.filter((s) => groupOf(s, today) === g),
-  }));
+  const groups = GROUPS.map((g) => ({ group: g, steps: agenda[g] }));
+  const later = agenda.later;
 
   return (
     <div className="today">
@@ -187,13 +165,13 @@ export function TodayPage() {
           {loading && <span className="sr-only"> (refreshing)</span>}
         </p>
       </div>
-      {data.plan.warnings.length > 0 && (
+      {agenda.warnings.length > 0 && (
         <section aria-labelledby="health" className="warnings">
           <h2 id="health" className="sr-only">
             Search health
           </h2>
           <ul>
-            {data.plan.warnings.map((w, i) => (
+            {agenda.warnings.map((w, i) => (
               <li key={i} className={`warning warning-${w.kind}`}>
                 {w.message}
                 {w.application && apps.get(w.application) && (
@@ -213,7 +191,10 @@ export function TodayPage() {
         <div className="empty">
           <h2>Nothing to do</h2>
           <p>
-            Every follow-up is done. Keep your search going: add an application or an interview.
+            {later.next
+              ? `Nothing is due in the next 7 days (next: ${kindLabel(later.next.kind).toLowerCase()} on ${shortDate(later.next.due)}). `
+              : 'Every follow-up is done. '}
+            Keep your search going: add an application or an interview.
           </p>
           <a className="button" href={href('debrief')}>
             Add an interview
@@ -272,6 +253,12 @@ export function TodayPage() {
                   </ul>
                 </section>
               ),
+            )}
+            {later.count > 0 && (
+              <p className="muted later-count">
+                Later: {later.count} more {later.count === 1 ? 'step' : 'steps'}, on each
+                application's page.
+              </p>
             )}
           </div>
           {!narrow && panel}

@@ -1,9 +1,9 @@
 // Today's agenda (SPEC §3.1 "today"): overdue, due on the as-of date, due in the next 7 days,
-// and only the names those steps need. One use case for the CLI's `today` and the web's Today,
+// and only the names those steps need. Pure; one grouping for the CLI's `today` and the web's Today,
 // so both group the same way, and the web downloads a window of the plan instead of all of it.
-import { addDays } from '../core/calendar.js';
-import { fastDateInZone } from '../core/policy/zone.js';
-import type { Facts, IsoDate, Plan, PlanWarning, Step } from '../core/types.js';
+import { addDays } from './calendar.js';
+import { fastDateInZone, fastParseInstant } from './policy/zone.js';
+import type { Facts, IsoDate, Plan, PlanWarning, Step } from './types.js';
 
 /** The agenda's horizon after the as-of date (SPEC §3.1: the next 7 days). */
 export const AGENDA_DAYS = 7;
@@ -19,7 +19,7 @@ export interface AgendaGroups {
 
 /** Splits the plan's steps by the seeker's as-of date. */
 export function groupSteps(plan: Plan, timezone: string): AgendaGroups {
-  const asOfDate = fastDateInZone(Date.parse(plan.asOf), timezone);
+  const asOfDate = fastDateInZone(fastParseInstant(plan.asOf), timezone);
   const horizon = addDays(asOfDate, AGENDA_DAYS);
   const groups: AgendaGroups = {
     asOfDate,
