@@ -322,7 +322,7 @@ describe('the whole decision in the web app', () => {
       await page.screenshot({ path: join(LOOK, 'log-accept-desktop.png'), fullPage: true });
       await page.getByRole('button', { name: 'Log it' }).click();
       await page.getByText(/I accepted the offer: logged — a polite withdrawal from/).waitFor();
-      await expect(page.locator('.badge').first().textContent()).resolves.toBe('Accepted');
+      await page.locator('.page-head .badge', { hasText: 'Accepted' }).waitFor();
 
       const after = await apiCall<{
         steps: PlanStep[];
