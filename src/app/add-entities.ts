@@ -17,7 +17,7 @@ import { DomainError } from '../core/errors.js';
 import type { Application, Contact, Interview } from '../core/types.js';
 import { nextId } from './next-id.js';
 import type { Clock, EntityType, FactsRepository, UnitOfWork } from './ports.js';
-import { assertContactsExist, validate } from './validate.js';
+import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
 
 const newContactSchema = contactPatchSchema.extend({ id: idSchema.optional() });
 
@@ -97,6 +97,7 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
       );
     }
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(undefined, {
       ...patch,
       id: await freshId(repo, 'interview', patch.id),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { storeInteraction } from './log-interaction.js';
 import type { Clock, UnitOfWork } from './ports.js';
-import { assertContactsExist, validate } from './validate.js';
+import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
 import { formatInstant, type BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
@@ -109,6 +109,7 @@ export async function updateInterview(
     if (!stored)
       throw notFound(`interview in application "${applicationId}"`, interviewId, 'interviewId');
     await assertContactsExist(repo, patch.interviewers, 'interviewers');
+    await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(stored, {
       ...patch,
       id: interviewId,

@@ -29,3 +29,21 @@ export async function assertContactsExist(
     }
   });
 }
+
+/** Per-interviewer debrief notes must each name a stored contact ("Key points per interviewer"). */
+export async function assertNoteContactsExist(
+  repo: FactsRepository,
+  byInterviewer: readonly { contact: string }[] | null | undefined,
+): Promise<void> {
+  if (!byInterviewer || byInterviewer.length === 0) return;
+  const known = new Set(await repo.listIds('contact'));
+  byInterviewer.forEach(({ contact }, i) => {
+    if (!known.has(contact)) {
+      throw new DomainError(
+        'invalid_input',
+        `Key points per interviewer: no contact with id "${contact}"`,
+        `notes.byInterviewer[${i}].contact`,
+      );
+    }
+  });
+}

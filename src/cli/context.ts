@@ -1,7 +1,7 @@
 // What every command receives: output, the parsed config and the services, each created on
 // first use so that `--help` and usage errors never parse the environment or open a database.
 import type { Config } from '../config/config.js';
-import type { Services } from './services.js';
+import type { SampleCommands, Services } from './services.js';
 import { makeStyle, type Style } from './style.js';
 
 export interface CliDeps {
@@ -13,7 +13,10 @@ export interface CliDeps {
   columns: number | undefined;
   /** Parses env + the global `--db` flag; throws ConfigError naming the variable. */
   loadConfig(dbFlag: string | undefined): Config;
-  openServices(config: Config): Promise<Services>;
+  /** `sample`: the sample beside the seeker's data instead of theirs (the global `--sample`). */
+  openServices(config: Config, options?: { sample?: boolean }): Promise<Services>;
+  /** `tactful demo`: load or remove the sample beside the seeker's data. */
+  sampleCommands(config: Config): Promise<SampleCommands>;
   readTextFile(path: string): Promise<string>;
 }
 
@@ -21,12 +24,31 @@ export class CommandContext {
   private parsedConfig: Config | undefined;
   private opened: Promise<Services> | undefined;
   private dbFlag: string | undefined;
+  private sampleFlag = false;
 
   constructor(readonly deps: CliDeps) {}
 
   /** Called once the global flags are known (commander's preAction hook). */
   setDbFlag(dbFlag: string | undefined): void {
     this.dbFlag = dbFlag;
+  }
+
+  /** The global `--sample`: commands work on the sample data instead of the seeker's. */
+  setSampleFlag(sample: boolean): void {
+    this.sampleFlag = sample;
+  }
+
+  get sample(): boolean {
+    return this.sampleFlag;
+  }
+
+  /** The global flags as typed, to repeat them in a hint (`--db PATH` when one was given). */
+  get dbFlagText(): string {
+    if (this.dbFlag === undefined) return '';
+    const quoted = /^[\w./:@%+=,-]+$/.test(this.dbFlag)
+      ? this.dbFlag
+      : `'${this.dbFlag.replace(/'/g, `'\\''`)}'`;
+    return `--db ${quoted} `;
   }
 
   get config(): Config {
@@ -49,7 +71,7 @@ export class CommandContext {
   }
 
   services(): Promise<Services> {
-    this.opened ??= this.deps.openServices(this.config);
+    this.opened ??= this.deps.openServices(this.config, { sample: this.sampleFlag });
     return this.opened;
   }
 

@@ -1,6 +1,7 @@
 // The command tree. Commands are registered eagerly (commander is small) but everything heavy
 // they need is behind `ctx.services()`, loaded on first use.
 import { Command } from 'commander';
+import { UserError } from './errors.js';
 import type { CommandContext } from './context.js';
 import { registerAdd } from './commands/add.js';
 import { registerBackup } from './commands/backup.js';
@@ -16,14 +17,31 @@ import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerSmtp } from './commands/smtp.js';
 
+/** Commands that never work on the sample: mail is never sent from it, and serve shows it by itself. */
+const NOT_ON_SAMPLE: Record<string, string> = {
+  serve: '`tactful serve` shows the sample by itself while there is one: run it without --sample',
+  worker: '--sample cannot be used with `tactful worker`: mail is never sent from the sample data',
+  smtp: '--sample cannot be used with `tactful smtp`: mail is never sent from the sample data',
+};
+
+function refuseSample(command: Command): void {
+  let top = command;
+  while (top.parent && top.parent.parent) top = top.parent;
+  const reason = NOT_ON_SAMPLE[top.name()];
+  if (reason) throw new UserError(reason);
+}
+
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('tactful')
     .description("a job seeker's follow-up assistant: whom to contact after an interview, when and how")
     .version(ctx.deps.version, '-V, --version')
     .option('--db <path>', 'SQLite database file (default: $TACTFUL_DB, else ~/.local/share/tactful/tactful.db)')
+    .option('--sample', 'work on the sample data (see `tactful demo`) instead of your own')
     .showSuggestionAfterError(true)
-    .hook('preAction', (thisCommand) => {
+    .hook('preAction', (thisCommand, actionCommand) => {
       ctx.setDbFlag(thisCommand.opts<{ db?: string }>().db);
+      ctx.setSampleFlag(thisCommand.opts<{ sample?: boolean }>().sample === true);
+      if (ctx.sample) refuseSample(actionCommand);
     });
 
   registerToday(program, ctx);

@@ -10,6 +10,7 @@ import type {
   Interaction,
   InteractionKind,
   Interview,
+  InterviewerNotes,
   Plan,
   PlanWarning,
   Source,
@@ -60,6 +61,8 @@ export interface InterviewInput {
   keyPoints?: string[];
   forgot?: string[];
   promises?: string[];
+  /** Key points per interviewer (`--note-for`). */
+  byInterviewer?: InterviewerNotes[];
 }
 
 export interface LogInput {
@@ -97,8 +100,16 @@ export interface Services {
   agenda(asOf: string | undefined): Promise<{ plan: Plan; facts: Facts }>;
   /** Stores the step event (`done` also logs the message); `until` is the snooze date used. */
   recordStepAction(stepId: string, action: StepAction, until?: string): Promise<{ until: string | null; warnings: PlanWarning[] }>;
-  /** Imports the sample document dated on the seeker's today. */
-  loadDemo(): Promise<TactfulDocument>;
   backup(file: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The sample data beside the seeker's (`tactful demo`); never touches the seeker's own. */
+export interface SampleCommands {
+  /** Where the sample lives, for people: a file path or a PostgreSQL schema. */
+  where: string;
+  /** Replaces any earlier sample with a fresh one; returns what was loaded. */
+  load(): Promise<TactfulDocument>;
+  /** Removes the sample; false when there was none. */
+  leave(): Promise<boolean>;
 }

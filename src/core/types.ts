@@ -80,10 +80,21 @@ export interface Contact {
   notes: string | null;
 }
 
+/** What was discussed with one interviewer of the round (a stored contact). */
+export interface InterviewerNotes {
+  contact: string;
+  keyPoints: string[];
+}
+
 export interface DebriefNotes {
   keyPoints: string[];
   forgot: string[];
   promises: string[];
+  /**
+   * What was discussed with each interviewer. Optional so older records and fixtures stay
+   * valid; storage, the document and the API always give it (default []).
+   */
+  byInterviewer?: InterviewerNotes[];
 }
 
 export interface Interview {
@@ -180,11 +191,7 @@ export interface Step {
 }
 
 export type WarningKind =
-  | 'keep_searching'
-  | 'pacing'
-  | 'late_thank_you'
-  | 'missing_round'
-  | 'missing_detail';
+  'keep_searching' | 'pacing' | 'late_thank_you' | 'missing_round' | 'missing_detail';
 
 export interface PlanWarning {
   kind: WarningKind;

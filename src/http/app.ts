@@ -24,6 +24,7 @@ import { calendarRoutes } from './calendar.routes.js';
 import { outboxRoutes } from './outbox.routes.js';
 import { smtpRoutes } from './smtp.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { sampleRoutes } from './sample.routes.js';
 import { requestGuard } from './security.js';
 import { settingsRoutes } from './settings.routes.js';
 import { staticRoutes } from './static.routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   if (deps.mail) calendarRoutes(app, ctx, deps.mail);
   if (deps.mail) outboxRoutes(app, ctx, deps.mail);
   if (deps.mail) smtpRoutes(app, ctx, deps.mail);
+  if (deps.sample) sampleRoutes(app, deps.sample);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await staticRoutes(app, deps.webRoot ?? null);
   return fastify;

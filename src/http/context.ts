@@ -12,6 +12,7 @@ import type { BusinessCalendar } from '../core/calendar.js';
 import type { TemplateSet } from '../core/drafts/index.js';
 import type { FactsCache } from './facts-cache.js';
 import type { MailHttpDeps } from './outbox.routes.js';
+import type { SampleHttpDeps } from './sample.routes.js';
 import type { HostPolicy } from './security.js';
 
 export interface HttpDeps {
@@ -32,6 +33,8 @@ export interface HttpDeps {
   logger?: boolean | Record<string, unknown>;
   /** Outbox, SMTP and calendar feed routes (issue 5); absent → not registered. */
   mail?: MailHttpDeps;
+  /** The sample data beside the seeker's (GET/POST/DELETE /api/sample); absent → not registered. */
+  sample?: SampleHttpDeps;
 }
 
 export type ZodApp = FastifyInstance<

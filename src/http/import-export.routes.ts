@@ -1,9 +1,8 @@
-// POST /api/import (the SPEC §6 document), GET /api/export?format=json|csv, POST /api/demo.
+// POST /api/import (the SPEC §6 document), GET /api/export?format=json|csv. The sample data
+// has routes of its own (sample.routes.ts): it never goes into the seeker's data.
 import { z } from 'zod';
-import { demoDocument } from '../app/demo.js';
 import { exportCsv } from '../app/export-csv.js';
 import { exportDocument, importDocument } from '../app/import-document.js';
-import { dateInZone } from '../core/calendar.js';
 import { documentSchema } from '../core/document/index.js';
 import { IMPORT_BODY_LIMIT } from './limits.js';
 import type { RouteContext, ZodApp } from './context.js';
@@ -54,24 +53,5 @@ export function importExportRoutes(app: ZodApp, ctx: RouteContext): void {
         .header('content-disposition', 'attachment; filename="tactful.json"')
         .send(await exportDocument(deps.uow));
     },
-  );
-
-  app.post(
-    '/api/demo',
-    {
-      schema: {
-        tags: ['import-export'],
-        description:
-          'Loads the sample search, dated around today (running it again refreshes the same ids).',
-        response: { 200: importSummarySchema },
-      },
-    },
-    // The demo's own zone decides its "today", so its dates line up with its settings.
-    () =>
-      importDocument(
-        deps.uow,
-        deps.calendar,
-        demoDocument(dateInZone(deps.clock.now(), 'America/New_York')),
-      ),
   );
 }

@@ -56,6 +56,10 @@ export const interviewSchema = z.object({
     keyPoints: z.array(z.string()),
     forgot: z.array(z.string()),
     promises: z.array(z.string()),
+    byInterviewer: z
+      .array(z.object({ contact: z.string(), keyPoints: z.array(z.string()) }))
+      .optional()
+      .describe('Key points per interviewer; always given (possibly []) in answers'),
   }),
 });
 

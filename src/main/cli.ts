@@ -38,7 +38,8 @@ process.exitCode = await runCli(
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     loadConfig: (dbFlag) =>
       loadConfig({ env: process.env, dbFlag, homeDir: homedir(), cwd: process.cwd(), stdoutIsTty: process.stdout.isTTY === true }),
-    openServices: async (config) => (await import('./services.js')).openServices(config, { now: () => Date.now() }),
+    openServices: async (config, options) => (await import('./services.js')).openServices(config, { now: () => Date.now() }, options),
+    sampleCommands: async (config) => (await import('./services.js')).sampleCommands(config, { now: () => Date.now() }),
     readTextFile,
   },
   process.env.TACTFUL_DEBUG === '1',

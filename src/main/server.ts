@@ -1,15 +1,18 @@
 // `tactful serve`: wires config → storage → the HTTP app and listens. The only place that
 // calls listen(); it also owns the real clock and the process signals of the server.
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { UserError } from '../cli/errors.js';
 import type { Config } from '../config/config.js';
+import { openStorage, ownDatabaseOptions } from './open-storage.js';
+import { SampleMode } from './sample-mode.js';
 import { BusinessCalendar } from '../core/calendar.js';
 import type { TemplateSet } from '../core/drafts/index.js';
 import { sqliteHandleOf } from '../storage/database.js';
-import { createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
+import { createUnitOfWork } from '../storage/index.js';
 import { cachedHolidays } from './holiday-cache.js';
 
 const require = createRequire(import.meta.url);
@@ -43,16 +46,6 @@ function loadDateHolidays() {
   ).dateHolidays();
 }
 
-async function open(config: Config): Promise<Database> {
-  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path });
-  try {
-    return await openDatabase({ databaseUrl: config.storage.url });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`cannot use PostgreSQL: ${reason} (check DATABASE_URL)`);
-  }
-}
-
 /** The URL a browser should open: the bound address, with 0.0.0.0/:: shown as localhost. */
 function urlOf(host: string, port: number): string {
   const shown =
@@ -63,16 +56,21 @@ function urlOf(host: string, port: number): string {
 /** Opens the database, builds the app and listens; resolves once it accepts connections. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
   // The HTTP app and the mail side load while the database opens (file reads overlap).
-  const modules = Promise.all([import('../http/app.js'), import('../worker/in-process.js')]);
+  const modules = Promise.all([
+    import('../http/app.js'),
+    import('../worker/in-process.js'),
+    import('../worker/runtime.js'),
+  ]);
   modules.catch(() => undefined);
-  const database = await open(config);
+  const ownOptions = ownDatabaseOptions(config.storage);
+  const database = await openStorage(ownOptions);
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
   const calendar = new BusinessCalendar(holidays.lookup);
   const sqlite = sqliteHandleOf(database);
   const dataDir = config.storage.kind === 'sqlite' ? dirname(config.storage.path) : null;
   let templates: Promise<TemplateSet> | undefined;
 
-  const [{ buildApp }, { startInProcessMail }] = await modules;
+  const [{ buildApp }, { startInProcessMail }, { dataDirOf, mailStoreFor }] = await modules;
   // Outbox, SMTP and feed routes; for SQLite also the worker loop in this process.
   const clock = { now: () => Date.now() };
   const mail = await startInProcessMail(config, database, calendar, clock, process.env);
@@ -85,8 +83,29 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       ...(bound === '0.0.0.0' || bound === '::' ? [] : [bound]),
     ],
   };
+  // The sample data, when there is one, is shown instead of the seeker's (with a band saying so).
+  const sample = new SampleMode({
+    own: {
+      uow: createUnitOfWork(database),
+      // Another process (the CLI) may write the same SQLite file: data_version tells.
+      dataVersion: sqlite
+        ? () => `${String(sqlite.pragma('data_version', { simple: true }))}:${mail.version()}`
+        : null,
+    },
+    ownOptions,
+    mailStoreOf: (db) => mailStoreFor(db, process.env, dataDirOf(config, process.env, homedir())),
+    calendar,
+    clock,
+  });
+  try {
+    await sample.start();
+  } catch (error) {
+    await mail.stop();
+    await database.close();
+    throw error;
+  }
   const app = await buildApp({
-    uow: createUnitOfWork(database),
+    uow: sample.uow,
     calendar,
     clock: { now: () => Date.now() },
     templates: () => {
@@ -94,20 +113,19 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       templates.catch(() => (templates = undefined));
       return templates;
     },
-    // Another process (the CLI) may write the same SQLite file: data_version tells.
-    dataVersion: sqlite
-      ? () => `${String(sqlite.pragma('data_version', { simple: true }))}:${mail.version()}`
-      : null,
+    dataVersion: sample.dataVersion,
     webRoot: options.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist'),
     hostPolicy,
     logger: options.log ? { level: 'info' } : false,
-    mail: mail.http,
+    mail: sample.mailHttp(mail.http),
+    sample: sample.http,
   });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
     await mail.stop();
+    await sample.close();
     await database.close();
     const code = (error as { code?: string } | null)?.code;
     if (code === 'EADDRINUSE')
@@ -130,6 +148,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     close: async () => {
       await app.close();
       await mail.stop();
+      await sample.close();
       holidays.save();
       await database.close();
     },

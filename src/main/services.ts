@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
-import type { ImportOutcome, Services } from '../cli/services.js';
+import type { ImportOutcome, SampleCommands, Services } from '../cli/services.js';
 import { UserError } from '../cli/errors.js';
-import { BusinessCalendar, dateInZone, parseAsOf } from '../core/calendar.js';
-import { backupSqlite, createUnitOfWork, openDatabase, type Database } from '../storage/index.js';
+import { BusinessCalendar, parseAsOf } from '../core/calendar.js';
+import { backupSqlite, createUnitOfWork, type Database } from '../storage/index.js';
 import { cachedHolidays } from './holiday-cache.js';
+import { datasetOf, openStorage, ownDatabaseOptions, sampleStoreBeside } from './open-storage.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,21 +24,6 @@ function defined<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/**
- * Storage wraps PostgreSQL connection failures (refused, auth, unknown database) in a plain
- * Error; for the user they are all "cannot reach the database named by DATABASE_URL".
- * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
- */
-async function open(config: Config): Promise<Database> {
-  if (config.storage.kind === 'sqlite') return openDatabase({ sqlitePath: config.storage.path, allowReadOnly: true });
-  try {
-    return await openDatabase({ databaseUrl: config.storage.url });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^database migration\s+failed:\s*(Error:\s*)?/, '') : String(error);
-    throw new UserError(`cannot use PostgreSQL: ${reason} (check DATABASE_URL)`);
-  }
-}
-
 /*
  * Ctrl-C deliberately has no handler: a use case runs its whole transaction as one chain of
  * promise jobs (better-sqlite3 answers synchronously), so a JS SIGINT listener would run only
@@ -45,11 +31,28 @@ async function open(config: Config): Promise<Database> {
  * silently (the shell reports status 130); SQLite rolls back the uncommitted transaction on the next open.
  */
 
-export async function openServices(config: Config, clock: Clock): Promise<Services> {
-  const database = await open(config);
-  const uow = createUnitOfWork(database);
+function holidayCalendar(config: Config) {
   const holidays = cachedHolidays(join(config.cacheDir, 'holidays.json'), loadDateHolidays);
-  const calendar = new BusinessCalendar(holidays.lookup);
+  return { holidays, calendar: new BusinessCalendar(holidays.lookup) };
+}
+
+/** The dataset a command works on: the seeker's own, or with `--sample` the sample beside it. */
+async function openDataset(config: Config, sample: boolean): Promise<Database> {
+  const own = ownDatabaseOptions(config.storage);
+  if (!sample) return openStorage({ ...own, allowReadOnly: true });
+  const store = sampleStoreBeside(own, (database) => ({ ...datasetOf(database), database }));
+  if (!(await store.exists())) throw new UserError(`there is no sample data (${store.where}): load it with \`tactful demo\``);
+  return (await store.open()).database;
+}
+
+/**
+ * A SQLite file the user cannot write still serves read commands (writes fail naming the file).
+ * With `sample`, every command works on the sample beside the seeker's data (it must exist).
+ */
+export async function openServices(config: Config, clock: Clock, options: { sample?: boolean } = {}): Promise<Services> {
+  const database = await openDataset(config, options.sample === true);
+  const uow = createUnitOfWork(database);
+  const { holidays, calendar } = holidayCalendar(config);
 
   /** The round after the application's highest (1 for the first); unknown ids are left to addInterview. */
   const nextRound = async (applicationId: string): Promise<number> => {
@@ -89,9 +92,9 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       return (await import('../app/add-entities.js')).addApplication(uow, calendar, defined({ ...fields, prosCons }), clock);
     },
     addInterview: async (input) => {
-      const { application, keyPoints, forgot, promises, ...fields } = input;
-      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined;
-      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [] } : undefined;
+      const { application, keyPoints, forgot, promises, byInterviewer, ...fields } = input;
+      const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined || byInterviewer !== undefined;
+      const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [], byInterviewer: byInterviewer ?? [] } : undefined;
       const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
       const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
@@ -112,17 +115,27 @@ export async function openServices(config: Config, clock: Clock): Promise<Servic
       const result = await recordStepAction(uow, calendar, clock, { stepId, action, until });
       return { until: result.event.until, warnings: result.warnings };
     },
-    loadDemo: async () => {
-      const { demoDocument } = await import('../app/demo.js');
-      // The demo's own zone decides its "today", so its dates line up with its settings.
-      const document = demoDocument(dateInZone(clock.now(), 'America/New_York'));
-      await importDocument(document);
-      return document;
-    },
     backup: (file) => backupSqlite(database, file),
     close: async () => {
       holidays.save();
       await database.close();
     },
+  };
+}
+
+/** `tactful demo` and `tactful demo --leave`: the sample beside the seeker's data, never in it. */
+export function sampleCommands(config: Config, clock: Clock): SampleCommands {
+  const store = sampleStoreBeside(ownDatabaseOptions(config.storage));
+  return {
+    where: store.where,
+    load: async () => {
+      const { loadSample } = await import('../app/sample.js');
+      const { holidays, calendar } = holidayCalendar(config);
+      const loaded = await loadSample(store, calendar, clock);
+      await loaded.dataset.close();
+      holidays.save();
+      return loaded.document;
+    },
+    leave: async () => (await import('../app/sample.js')).leaveSample(store, null),
   };
 }

@@ -202,10 +202,19 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       await pool.end();
       throw error;
     });
+    let current: string | null | undefined;
     try {
       await client.query(`create schema if not exists ${schema}`);
+      current = (await client.query<{ schema: string | null }>('select current_schema() as schema'))
+        .rows[0]?.schema;
     } finally {
       client.release();
+    }
+    // A DATABASE_URL with its own `options=-c search_path=…` wins over ours: refuse rather
+    // than write into another schema (the sample must never land in the seeker's).
+    if (current !== schema) {
+      await pool.end();
+      throw new Error(`the URL sets its own search_path; cannot use schema "${schema}"`);
     }
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

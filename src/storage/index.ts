@@ -2,3 +2,4 @@ export { openDatabase, type Database, type OpenDatabaseOptions } from './databas
 export { createUnitOfWork } from './unit-of-work.js';
 export { backupSqlite } from './backup.js';
 export type { Tables } from './tables.js';
+export { databaseExists, dropDatabase } from './drop-database.js';

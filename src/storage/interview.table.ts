@@ -37,6 +37,12 @@ export interface InterviewRow {
   notes_json: string;
 }
 
+/** Rows written before per-interviewer notes existed have no `byInterviewer`: none. */
+function notesFromJson(json: string): DebriefNotes {
+  const notes = fromJson<DebriefNotes>(json);
+  return { ...notes, byInterviewer: notes.byInterviewer ?? [] };
+}
+
 export function interviewFromRow(row: Omit<InterviewRow, 'seeker_id'>): Interview {
   return {
     id: row.id,
@@ -51,7 +57,7 @@ export function interviewFromRow(row: Omit<InterviewRow, 'seeker_id'>): Intervie
     unavailableUntil: row.unavailable_until,
     final: Number(row.final) === 1,
     chance: row.chance as Chance,
-    notes: fromJson<DebriefNotes>(row.notes_json),
+    notes: notesFromJson(row.notes_json),
   };
 }
 
@@ -79,6 +85,7 @@ export function interviewToRow(
       keyPoints: v.notes.keyPoints,
       forgot: v.notes.forgot,
       promises: v.notes.promises,
+      byInterviewer: v.notes.byInterviewer ?? [],
     }),
   };
 }

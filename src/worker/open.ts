@@ -8,7 +8,8 @@ import { UserError } from '../cli/errors.js';
 import type { Config } from '../config/config.js';
 import { BusinessCalendar } from '../core/calendar.js';
 import { cachedHolidays } from '../main/holiday-cache.js';
-import { openDatabase, type Database } from '../storage/index.js';
+import { openStorage, ownDatabaseOptions } from '../main/open-storage.js';
+import type { Database } from '../storage/index.js';
 import { dataDirOf, mailStoreFor } from './runtime.js';
 
 const require = createRequire(import.meta.url);
@@ -25,18 +26,7 @@ export async function openMailRuntime(
   config: Config,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<MailRuntime> {
-  let database: Database;
-  try {
-    database =
-      config.storage.kind === 'sqlite'
-        ? await openDatabase({ sqlitePath: config.storage.path })
-        : await openDatabase({ databaseUrl: config.storage.url });
-  } catch (error) {
-    if (config.storage.kind === 'sqlite') throw error;
-    throw new UserError(
-      `cannot use PostgreSQL: ${error instanceof Error ? error.message : String(error)} (check DATABASE_URL)`,
-    );
-  }
+  const database = await openStorage(ownDatabaseOptions(config.storage));
   const dataDir = dataDirOf(config, env, homedir());
   let store: MailStore;
   try {

@@ -66,7 +66,7 @@ describe('parseDocument', () => {
       unavailableUntil: null,
       final: false,
       chance: 'medium',
-      notes: { keyPoints: [], forgot: [], promises: [] },
+      notes: { keyPoints: [], forgot: [], promises: [], byInterviewer: [] },
     });
     expect(mergeApplication(undefined, parsed.applications[0]!)).toMatchObject({
       status: 'active',

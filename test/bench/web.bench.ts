@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { ROOT, apiCall, ensureWebBuilt, launchChromium, startServer } from '../e2e/harness.js';
+import {
+  ROOT,
+  ensureWebBuilt,
+  importDemoAsOwnData,
+  launchChromium,
+  startServer,
+} from '../e2e/harness.js';
 import { generateFacts } from '../fixtures/generate.js';
 import { median } from './stats.js';
 import { writeFacts } from './write-facts.js';
@@ -41,7 +47,7 @@ export async function benchWeb(smoke: boolean): Promise<Record<string, unknown> 
   const server = await startServer();
   const browser = await launchChromium();
   try {
-    await apiCall(server, 'POST', '/demo', {});
+    await importDemoAsOwnData(server);
     const fcp: number[] = [];
     const todayRendered: number[] = [];
     for (let i = 0; i < loads; i += 1) {

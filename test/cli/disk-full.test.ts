@@ -9,7 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDocument } from '../../src/core/document/to-document.js';
 import { generateFacts } from '../fixtures/generate.js';
-import { ensureBuilt, oneLineError, tactful, tempDir } from './helpers.js';
+import { ensureBuilt, oneLineError, tactful, tempDir, importSampleAsOwn } from './helpers.js';
 
 /** Mounts a 2 MiB tmpfs; undefined where mounting is not allowed (not root, or no CAP_SYS_ADMIN). */
 function mountSmallDisk(): string | undefined {
@@ -58,7 +58,7 @@ describe.skipIf(disk === undefined)('a full disk during import (2 MiB tmpfs)', (
     // ~5 MB of JSON, far more than the free space.
     writeFileSync(large, JSON.stringify(toDocument(generateFacts(7, 2_000))));
     const db = join(disk!, 'tactful.db');
-    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect((await importSampleAsOwn(db)).code).toBe(0);
     const before = await tactful(['--db', db, 'export']);
     expect(before.code).toBe(0);
 

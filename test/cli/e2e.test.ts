@@ -1,10 +1,10 @@
-// End to end through the built binary on temporary SQLite files: the demo, the agenda, the
+// End to end through the built binary on temporary SQLite files: the sample search, the agenda, the
 // plan object, logging and step actions, export/import round trips, adding by flags.
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, TactfulDocument } from '../../src/core/types.js';
-import { ensureBuilt, oneLineError, ROOT, tactful, tempDir, writeJson } from './helpers.js';
+import { ensureBuilt, importSampleAsOwn, oneLineError, ROOT, tactful, tempDir, writeJson } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
 
@@ -33,13 +33,12 @@ describe('demo, today and the plan', () => {
   const db = join(dir, 'demo.db');
   let today = '';
 
-  it('loads the demo idempotently', async () => {
-    const first = await tactful(['--db', db, 'demo']);
+  it('imports the sample search as the seeker’s own data idempotently', async () => {
+    const first = await importSampleAsOwn(db);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Loaded the demo: 11 contacts, 6 applications, 7 interviews, 11 interactions, 0 step events\./);
+    expect(first.stdout).toMatch(/^Imported 11 contacts, 6 applications, 7 interviews, 11 interactions, 0 step events from /);
     const before = await exportJson(db);
-    const again = await tactful(['--db', db, 'demo']);
-    expect(again.code).toBe(0);
+    expect((await importSampleAsOwn(db)).code).toBe(0);
     expect(await exportJson(db)).toBe(before);
     today = demoToday(JSON.parse(before) as TactfulDocument);
   });
@@ -196,6 +195,87 @@ describe('add by flags', () => {
   });
 });
 
+describe('tactful demo: the sample beside the seeker’s data, never in it', () => {
+  it('loads, is seen with --sample, and leaves; the seeker’s export, settings and plan stay byte-identical', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'mine.db');
+    const sampleFile = join(dir, 'mine.sample.db');
+    // The seeker's own search: their zone, region, signature and a reference who could be told.
+    const own = {
+      format: 'tactful/v1',
+      settings: { timezone: 'Europe/London', region: 'GB-ENG', preset: 'gentle', signature: 'Sam Seeker' },
+      contacts: [
+        { id: 'c1', name: 'Dana Reyes', organization: 'Acme', email: 'dana@acme.example' },
+        { id: 'r1', name: 'Robin Reference', email: 'robin@ref.example', isReference: true },
+      ],
+      applications: [
+        {
+          id: 'a1',
+          organization: 'Acme',
+          role: 'Engineer',
+          source: 'employer',
+          references: ['r1'],
+          interviews: [{ id: 'i1', round: 1, start: '2026-11-30T10:00', interviewers: ['c1'], final: true, chance: 'high' }],
+        },
+      ],
+    };
+    expect((await tactful(['--db', db, 'import', writeJson(dir, 'own.json', own)])).code).toBe(0);
+    const exported = await exportJson(db);
+    const plan = (await tactful(['--db', db, 'plan', '--json', '--as-of', '2026-12-01'])).stdout;
+
+    const demo = await tactful(['--db', db, 'demo']);
+    expect(demo).toMatchObject({ code: 0, stderr: '' });
+    expect(demo.stdout).toBe(
+      [
+        `Loaded the sample into ${sampleFile}: 11 contacts, 6 applications, 7 interviews, 11 interactions, 0 step events.`,
+        'Your own data and settings are unchanged.',
+        `Look at it with --sample on any command: tactful --db ${db} today --sample`,
+        `In the web app (tactful --db ${db} serve) it shows under a "Sample data" band until you leave it.`,
+        `Remove it with: tactful --db ${db} demo --leave`,
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(sampleFile)).toBe(true);
+    expect(await exportJson(db)).toBe(exported);
+    expect((await tactful(['--db', db, 'plan', '--json', '--as-of', '2026-12-01'])).stdout).toBe(plan);
+    // No sample person is ever in the seeker's plan (the sample's references stay the sample's).
+    const ownPlan = JSON.parse(plan) as Plan;
+    expect(ownPlan.steps.flatMap((s) => s.to).sort()).toEqual(expect.arrayContaining(['r1']));
+    for (const id of ['amara', 'james', 'priya', 'daniel']) expect(plan).not.toContain(`"${id}"`);
+
+    const sampleToday = await tactful(['--db', db, '--sample', 'today']);
+    expect(sampleToday.code).toBe(0);
+    expect(sampleToday.stdout).toContain('America/New_York');
+    expect(sampleToday.stdout).toContain('Northwind Analytics');
+    expect((await tactful(['--db', db, 'today'])).stdout).not.toContain('Northwind');
+    expect((await tactful(['--db', db, '--sample', 'add', 'contact', '--name', 'Played With'])).code).toBe(0);
+    expect(await exportJson(db)).toBe(exported);
+    // Mail never leaves the sample.
+    expect(oneLineError(await tactful(['--db', db, '--sample', 'smtp', 'show']))).toBe(
+      'tactful: --sample cannot be used with `tactful smtp`: mail is never sent from the sample data',
+    );
+    // A second `demo` is a fresh sample: what was played with is gone.
+    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect((await tactful(['--db', db, '--sample', 'export'])).stdout).not.toContain('Played With');
+
+    expect(await tactful(['--db', db, 'demo', '--leave'])).toMatchObject({
+      code: 0,
+      stdout: `Removed the sample data (${sampleFile}). Your own data is unchanged.\n`,
+    });
+    expect(existsSync(sampleFile)).toBe(false);
+    expect(existsSync(`${sampleFile}-wal`)).toBe(false);
+    expect(await exportJson(db)).toBe(exported);
+    expect((await tactful(['--db', db, 'plan', '--json', '--as-of', '2026-12-01'])).stdout).toBe(plan);
+    expect(oneLineError(await tactful(['--db', db, '--sample', 'today']))).toBe(
+      `tactful: there is no sample data (${sampleFile}): load it with \`tactful demo\``,
+    );
+    expect(await tactful(['--db', db, 'demo', '--leave'])).toMatchObject({
+      code: 0,
+      stdout: `There is no sample data to remove (${sampleFile}).\n`,
+    });
+  }, 300_000);
+});
+
 describe('help, version and startup', () => {
   it('prints help for every command without opening the database', async () => {
     const dir = tempDir();
@@ -218,13 +298,17 @@ describe('help, version and startup', () => {
     expect(await tactful(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
   });
 
-  it('uses TACTFUL_DB, then the XDG data dir, creating it on first use', async () => {
+  it('uses TACTFUL_DB, then the XDG data dir, creating it on first use; the sample goes beside it', async () => {
     const dir = tempDir();
-    expect((await tactful(['demo'], { env: { TACTFUL_DB: join(dir, 'env.db') } })).code).toBe(0);
+    expect((await tactful(['today'], { env: { TACTFUL_DB: join(dir, 'env.db') } })).code).toBe(0);
     expect(existsSync(join(dir, 'env.db'))).toBe(true);
+    expect((await tactful(['demo'], { env: { TACTFUL_DB: join(dir, 'env.db') } })).code).toBe(0);
+    expect(existsSync(join(dir, 'env.sample.db'))).toBe(true);
+    // `demo` alone never creates the seeker's own file.
     expect((await tactful(['demo'], { env: { XDG_DATA_HOME: join(dir, 'xdg') } })).code).toBe(0);
-    expect(existsSync(join(dir, 'xdg', 'tactful', 'tactful.db'))).toBe(true);
-    expect((await tactful(['demo'], { env: { HOME: join(dir, 'home') } })).code).toBe(0);
+    expect(existsSync(join(dir, 'xdg', 'tactful', 'tactful.sample.db'))).toBe(true);
+    expect(existsSync(join(dir, 'xdg', 'tactful', 'tactful.db'))).toBe(false);
+    expect((await tactful(['today'], { env: { HOME: join(dir, 'home') } })).code).toBe(0);
     expect(existsSync(join(dir, 'home', '.local', 'share', 'tactful', 'tactful.db'))).toBe(true);
   });
 
@@ -232,7 +316,7 @@ describe('help, version and startup', () => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const db = join(dir, 'ro.db');
-    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect((await importSampleAsOwn(db)).code).toBe(0);
     const before = readFileSync(db);
     chmodSync(db, 0o444);
     const result = await tactful(['--db', db, 'add', 'contact', '--name', 'Ana'], { unprivileged: true });

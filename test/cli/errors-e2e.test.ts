@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, oneLineError, tactful, tempDir, writeJson } from './helpers.js';
+import { BIN, ensureBuilt, oneLineError, tactful, tempDir, writeJson, importSampleAsOwn } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
 
@@ -13,7 +13,7 @@ const valid = { format: 'tactful/v1', contacts: [{ id: 'c1', name: 'Ana Souza' }
 
 describe('user errors', () => {
   beforeAll(async () => {
-    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect((await importSampleAsOwn(db)).code).toBe(0);
   });
 
   const cases: [string, string[], RegExp][] = [

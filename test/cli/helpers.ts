@@ -114,3 +114,13 @@ export function oneLineError(result: RunResult): string {
   }
   return lines[0]!;
 }
+
+/**
+ * The sample search imported as the seeker's OWN data (`tactful import`), for suites that need
+ * a realistic database: `tactful demo` keeps its sample apart, beside the seeker's file.
+ */
+export async function importSampleAsOwn(db: string | null, options: RunOptions = {}): Promise<RunResult> {
+  const { sampleDocument } = await import('../../src/app/sample.js');
+  const file = writeJson(tempDir(), 'sample.json', sampleDocument({ now: () => Date.now() }));
+  return tactful([...(db === null ? [] : ['--db', db]), 'import', file], options);
+}

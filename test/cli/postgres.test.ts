@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, oneLineError, tactful, tempDir, writeJson } from './helpers.js';
+import { ensureBuilt, oneLineError, tactful, tempDir, writeJson, importSampleAsOwn } from './helpers.js';
 
 const NAME = `tactful_cli_e2e_${process.pid}`;
 const URL = `postgres://postgres@127.0.0.1:5432/${NAME}`;
@@ -19,9 +19,9 @@ afterAll(() => {
 });
 
 describe('PostgreSQL', () => {
-  it('runs demo, plan, step actions and a JSON round trip like SQLite', async () => {
+  it('runs import, plan, step actions and a JSON round trip like SQLite', async () => {
     const env = { DATABASE_URL: URL };
-    expect(await tactful(['demo'], { env })).toMatchObject({ code: 0, stderr: '' });
+    expect(await importSampleAsOwn(null, { env })).toMatchObject({ code: 0, stderr: '' });
     const exported = (await tactful(['export'], { env })).stdout;
 
     // The same document in SQLite plans identically.
@@ -40,7 +40,28 @@ describe('PostgreSQL', () => {
     const today = await tactful(['today'], { env });
     expect(today.code).toBe(0);
     expect(today.stdout).toContain('Northwind Analytics');
-  });
+  }, 300_000);
+
+  it('keeps the sample in a schema of its own: the seeker’s export is byte-identical after demo and demo --leave', async () => {
+    const env = { DATABASE_URL: URL };
+    const before = (await tactful(['export'], { env })).stdout;
+    const demo = await tactful(['demo'], { env });
+    expect(demo).toMatchObject({ code: 0, stderr: '' });
+    expect(demo.stdout).toMatch(/^Loaded the sample into PostgreSQL schema tactful_sample: 11 contacts, 6 applications/);
+    expect((await tactful(['export'], { env })).stdout).toBe(before);
+    const onSample = await tactful(['--sample', 'today'], { env });
+    expect(onSample.stdout).toContain('Kestrel Robotics');
+    expect((await tactful(['--sample', 'add', 'contact', '--name', 'Sample Only'], { env })).code).toBe(0);
+    expect((await tactful(['export'], { env })).stdout).toBe(before);
+    expect(await tactful(['demo', '--leave'], { env })).toMatchObject({
+      code: 0,
+      stdout: 'Removed the sample data (PostgreSQL schema tactful_sample). Your own data is unchanged.\n',
+    });
+    expect((await tactful(['export'], { env })).stdout).toBe(before);
+    expect(oneLineError(await tactful(['--sample', 'today'], { env }))).toBe(
+      'tactful: there is no sample data (PostgreSQL schema tactful_sample): load it with `tactful demo`',
+    );
+  }, 300_000);
 
   it('reports a missing database in one line', async () => {
     const result = await tactful(['today'], { env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tactful_no_such_db' } });

@@ -6,19 +6,19 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeFailure } from '../../src/cli/errors.js';
 import { DatabaseFileError } from '../../src/storage/open-mode.js';
-import { ensureBuilt, oneLineError, tactful, tempDir, writeJson } from './helpers.js';
+import { ensureBuilt, oneLineError, tactful, tempDir, writeJson, importSampleAsOwn } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
 
 const asNobody = { unprivileged: true } as const;
 
-/** A demo database made by its owner, then made read-only; the folder is not writable by nobody either. */
+/** A database with the sample search as its own data, made by its owner, then made read-only; the folder is not writable by nobody either. */
 async function readOnlyDemo(
   folderMode = 0o755,
 ): Promise<{ dir: string; db: string; exported: string; bytes: Buffer }> {
   const dir = tempDir();
   const db = join(dir, 'tactful.db');
-  expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+  expect((await importSampleAsOwn(db)).code).toBe(0);
   const exported = (await tactful(['--db', db, 'export'])).stdout;
   chmodSync(db, 0o444);
   chmodSync(dir, folderMode);
@@ -80,7 +80,7 @@ describe('a read-only database file (read-only folder)', () => {
   it('says in one line that a file with pending migrations must be writable once', async () => {
     const dir = tempDir();
     const db = join(dir, 'old.db');
-    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect((await importSampleAsOwn(db)).code).toBe(0);
     // An older tactful's file: the outbox-live-step migration (one index) not applied yet.
     ownerSql(
       db,

@@ -99,6 +99,10 @@ export function fullDocument(): TactfulDocument {
               keyPoints: ['migration to k8s'],
               forgot: ['my OSS work'],
               promises: ['send portfolio link'],
+              byInterviewer: [
+                { contact: 'c1', keyPoints: ['the 🚀 launch in Q2', 'on-call: one week in six'] },
+                { contact: 'c2', keyPoints: ['团队规模 (team size)'] },
+              ],
             },
           },
           {
@@ -114,7 +118,7 @@ export function fullDocument(): TactfulDocument {
             unavailableUntil: null,
             final: true,
             chance: 'medium',
-            notes: { keyPoints: [], forgot: [], promises: [] },
+            notes: { keyPoints: [], forgot: [], promises: [], byInterviewer: [] },
           },
         ],
         interactions: [

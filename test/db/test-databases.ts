@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/storage/index.js';
+import { openDatabase, type Database, type OpenDatabaseOptions } from '../../src/storage/index.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -33,6 +33,8 @@ export async function assertPostgresReachable(): Promise<void> {
 }
 
 export interface TestDatabaseSite {
+  /** What `open` opens (the sample data lives beside it). */
+  options: OpenDatabaseOptions;
   open(options?: { busyTimeoutMs?: number }): Promise<Database>;
   /** Removes the whole site (temp dir or schema). */
   destroy(): Promise<void>;
@@ -46,6 +48,7 @@ export function testDatabaseSite(dialect: Dialect): TestDatabaseSite {
     const dir = mkdtempSync(join(tmpdir(), 'tactful-db-'));
     const file = join(dir, 'nested', 'tactful.db');
     return {
+      options: { sqlitePath: file },
       open: (options) => openDatabase({ sqlitePath: file, ...options }),
       destroy: async () => rmSync(dir, { recursive: true, force: true }),
     };
@@ -53,12 +56,15 @@ export function testDatabaseSite(dialect: Dialect): TestDatabaseSite {
   counter += 1;
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter}`;
   return {
+    options: { databaseUrl: PG_URL, schema },
     open: () => openDatabase({ databaseUrl: PG_URL, schema }),
     async destroy() {
       const client = new pg.Client({ connectionString: PG_URL });
       await client.connect();
       try {
         await client.query(`drop schema if exists ${schema} cascade`);
+        // The sample data beside it, when a test left one.
+        await client.query(`drop schema if exists ${schema}_sample cascade`);
       } finally {
         await client.end();
       }

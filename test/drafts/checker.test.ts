@@ -38,7 +38,7 @@ describe('must be flagged', () => {
     [
       'pushy_wording:error',
       'Hi Dana, if I don’t hear back by Monday I will move on.',
-      'if I don’t hear back by',
+      'if I don’t hear back by Monday I will move on',
     ],
     [
       'pushy_wording:error',
@@ -54,7 +54,7 @@ describe('must be flagged', () => {
     ['outcome_question:error', 'Hi Dana, was I successful?', 'was I successful'],
     ['outcome_question:error', 'Hi Dana, am I hired?', 'am I hired'],
     [
-      'outcome_question:warning',
+      'outcome_question:error',
       'Hi Dana, have you made a decision yet?',
       'have you made a decision yet',
     ],
@@ -81,6 +81,71 @@ describe('must be flagged', () => {
     ['unfilled_placeholder:error', 'Hi Dana, the link is TODO.', 'TODO'],
     ['todo_note:warning', 'Hi Dana, [Add before sending: a link].', '[Add before sending: a link]'],
     ['hidden_characters:warning', 'Hi Dana, thanks \u202Efor the chat.', '\u202E'],
+    // Issue 8, what-was-seen 11, and their near relatives.
+    [
+      'pushy_wording:error',
+      'Hi Dana, let me know by Friday or I will take the other offer.',
+      'or I will take the other offer',
+    ],
+    [
+      'pushy_wording:error',
+      'Hi Dana, please confirm by Friday, or I’ll have to accept elsewhere.',
+      'or I’ll have to accept elsewhere',
+    ],
+    [
+      'pushy_wording:error',
+      'Hi Dana, if you can’t give me an answer by Friday, I will withdraw.',
+      'if you can’t give me an answer by Friday, I will withdraw',
+    ],
+    [
+      'pushy_wording:error',
+      'Hi Dana, I will take your silence as a no.',
+      'I will take your silence as',
+    ],
+    ['pleading:error', 'Hi Dana, I really need this job.', 'I really need this job'],
+    ['pleading:error', 'Hi Dana, please, I’m begging you.', 'I’m begging'],
+    ['pleading:error', 'Hi Dana, I would do anything for this role.', 'I would do anything'],
+    ['pleading:error', 'Hi Dana, please give me a chance.', 'please give me a chance'],
+    [
+      'apologetic_follow_up:warning',
+      'Hi Dana, sorry to bother you again, but is there any news?',
+      'sorry to bother',
+    ],
+    [
+      'apologetic_follow_up:warning',
+      'Hi Dana, I apologise for following up again.',
+      'I apologise for following up',
+    ],
+    [
+      'follow_up_count:warning',
+      'Hi Dana, I am following up for the third time.',
+      'following up for the third time',
+    ],
+    ['follow_up_count:warning', 'Hi Dana, this is my 4th email.', 'this is my 4th email'],
+    [
+      'follow_up_count:warning',
+      'Hi Dana, I have emailed you three times now.',
+      'I have emailed you three times',
+    ],
+    ['exclamation_run:warning', 'Hi Dana, I am so excited!!!', '!!!'],
+    ['exclamation_run:warning', 'Hi Dana, any news?!?', '?!?'],
+    [
+      'outcome_question:error',
+      'Hi Dana, I wondered whether you had made a decision yet?',
+      'you had made a decision yet',
+    ],
+    ['outcome_question:error', 'Hi Dana, will I be getting the job?', 'will I be getting the job'],
+    ['outcome_question:error', 'Hi Dana, have I been selected?', 'have I been selected'],
+    [
+      'outcome_question:error',
+      'Hi Dana, has the position been filled?',
+      'has the position been filled',
+    ],
+    [
+      'outcome_question:error',
+      'Hi Dana, could you tell me whether I was successful?',
+      'whether I was successful',
+    ],
   ];
 
   it.each(flagged)('%s in %j', (rule, body, span) => {
@@ -201,6 +266,31 @@ describe('must not be flagged', () => {
       { kind: 'offer_update' },
     ],
     ['Hi Dana,\n\nNorthwind Labs is where I want to be; the Labs team was great.', {}],
+    // Ordinary polite prose near the new rules.
+    ['Hi Dana,\n\nThank you again!', {}],
+    ['Hi Dana,\n\nI am really excited about this role.', {}],
+    ['Hi Dana,\n\nSorry I missed your call yesterday; I am free on Thursday.', {}],
+    ['Hi Dana,\n\nSorry for the slow reply: here are the references you asked for.', {}],
+    ['Hi Dana,\n\nWhen will you make a decision? I would like to plan my notice period.', {}],
+    ['Hi Dana,\n\nDo you have a sense of when a decision is likely?', {}],
+    ['Hi Dana,\n\nI need this information to plan my notice period.', {}],
+    ['Hi Dana,\n\nI can drive, or I will take the train to your office.', {}],
+    ['Hi Dana,\n\nIf you confirm by Friday, I will send the signed forms on Monday.', {}],
+    ['Hi Dana,\n\nI will assume the role starts in January unless you say otherwise.', {}],
+    ['Hi Dana,\n\nThis is my first time applying to a fintech company.', {}],
+    [
+      'Hi Dana,\n\nIt was the second time I had seen the platform demo, and it was even better.',
+      {},
+    ],
+    ['Hi Dana,\n\nWhat does success look like in the first 90 days?', {}],
+    ['Hi Dana,\n\nCould you let me know by Friday whether you need anything else from me?', {}],
+    ['Hi Dana,\n\nI need the offer in writing before I resign; could you send it?', {}],
+    ['Hi Dana,\n\nIs there a decision-making framework the team uses for architecture?', {}],
+    ['Hi Dana,\n\nI made a second attempt at the take-home and it runs faster now.', {}],
+    [
+      'Hi Dana,\n\nSorry to write on a Sunday; I wanted to send the article while it was fresh.',
+      {},
+    ],
   ];
 
   it.each(clean)('%j', (body, over) => {
@@ -250,6 +340,9 @@ describe('must not be flagged', () => {
 describe('the rule catalogue', () => {
   it('has stable ids with a default severity and a purpose', () => {
     expect(Object.keys(RULES).sort()).toEqual([
+      'apologetic_follow_up',
+      'exclamation_run',
+      'follow_up_count',
       'foreign_contact',
       'gift',
       'greeting_mismatch',
@@ -257,6 +350,7 @@ describe('the rule catalogue', () => {
       'hidden_characters',
       'missing_contact_details',
       'outcome_question',
+      'pleading',
       'pushy_wording',
       'todo_note',
       'too_long',

@@ -13,7 +13,7 @@ import type { Draft } from '../../src/core/drafts/index.js';
 import type { Plan } from '../../src/core/types.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
 import { cachedHolidays } from '../../src/main/holiday-cache.js';
-import { openServices } from '../../src/main/services.js';
+import { openServices, sampleCommands } from '../../src/main/services.js';
 
 const NOW = Date.parse('2026-11-23T15:00:00Z'); // Monday; the demo is dated relative to it
 let dir: string;
@@ -21,7 +21,8 @@ let dir: string;
 async function tactful(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(['--db', join(dir, 'tactful.db'), ...argv], {
+  // The demo data is the sample, beside the (empty) seeker's database: every command looks at it.
+  const code = await runCli(['--db', join(dir, 'tactful.db'), '--sample', ...argv], {
     version: 'test',
     stdout: (t) => {
       out += t;
@@ -39,7 +40,8 @@ async function tactful(...argv: string[]): Promise<{ code: number; out: string; 
         cwd: dir,
         stdoutIsTty: false,
       }),
-    openServices: (config) => openServices(config, { now: () => NOW }),
+    openServices: (config, options) => openServices(config, { now: () => NOW }, options),
+    sampleCommands: async (config) => sampleCommands(config, { now: () => NOW }),
     readTextFile: (path) => readFile(path, 'utf8'),
   });
   return { code, out, err };
@@ -269,5 +271,66 @@ describe('tactful check', () => {
       expect(run.code, argv.join(' ')).toBe(1);
       expect(run.err).toMatch(/^tactful: [^\n]+\n$/);
     }
+  });
+});
+
+describe('tactful add interview --note-for', () => {
+  it('stores key points per interviewer, and each thank-you quotes its own', async () => {
+    const add = await tactful(
+      'add',
+      'interview',
+      '--application',
+      'northwind',
+      '--round',
+      '9',
+      '--start',
+      '2027-01-12T10:00',
+      '--interviewers',
+      'priya',
+      'sofia',
+      '--note-for',
+      'priya=Peak season staffing.',
+      'sofia=How the team runs incident reviews',
+      '--note-for',
+      'sofia=the SQL on-call runbooks',
+    );
+    expect(add.code, add.err).toBe(0);
+    const id = /Saved interview (\S+)/.exec(add.out)![1]!;
+    const exported = JSON.parse((await tactful('export')).out);
+    const round = exported.applications
+      .find((a: { id: string }) => a.id === 'northwind')
+      .interviews.find((i: { id: string }) => i.id === id);
+    expect(round.notes.byInterviewer).toEqual([
+      { contact: 'priya', keyPoints: ['Peak season staffing.'] },
+      {
+        contact: 'sofia',
+        keyPoints: ['How the team runs incident reviews', 'the SQL on-call runbooks'],
+      },
+    ]);
+    const draft = async (to: string) => {
+      const run = await tactful(
+        'draft',
+        `northwind:thank_you:${id}:${to}`,
+        '--as-of',
+        '2027-01-13',
+      );
+      expect(run.code, run.err).toBe(0);
+      return run.out;
+    };
+    expect(await draft('priya')).toContain('especially discussing peak season staffing.');
+    expect(await draft('sofia')).toContain(
+      'how the team runs incident reviews and the SQL on-call runbooks.',
+    );
+  });
+
+  it('refuses a malformed value or a contact that is not stored, in one line', async () => {
+    const base = ['add', 'interview', '--application', 'northwind', '--start', '2027-02-01T10:00'];
+    const malformed = await tactful(...base, '--note-for', 'priya');
+    expect(malformed.code).toBe(1);
+    expect(malformed.err).toMatch(/^tactful: --note-for takes CONTACT=TEXT[^\n]*\n$/);
+    const ghost = await tactful(...base, '--note-for', 'ghost=the roadmap');
+    expect(ghost.code).toBe(1);
+    expect(ghost.err).toMatch(/no contact with id "ghost"/);
+    expect(ghost.err).toMatch(/^tactful: [^\n]+\n$/);
   });
 });

@@ -32,6 +32,11 @@ export function hostile(facts: Facts): Facts {
           `send ${SCRIPT} https://example.com/${TEMPLATE_LITERAL}`,
           `${MUSTACHE} ${LONG_NOTE}`,
         ],
+        // Per-interviewer notes too (recruiters and agents still get the round's points).
+        byInterviewer: interview.interviewers.map((contact) => ({
+          contact,
+          keyPoints: [`${CRLF_BCC} ${MUSTACHE}`, LONG_NOTE, `${RTL}!!! ${SCRIPT}`],
+        })),
       };
     }
   }

@@ -29,6 +29,12 @@ const loaded = fc.constantFrom(
   '\u0000',
   'Hi Marco,',
   'gift card',
+  'I really need this job',
+  'or I will take the other offer',
+  'have I been selected',
+  'sorry to bother you again',
+  'following up for the third time',
+  '!!!',
   '…',
   ' ',
   '\n',
@@ -52,6 +58,8 @@ describe('any seeker text', () => {
           role: text,
           signature: longText,
           keyPoints: fc.array(longText, { maxLength: 3 }),
+          // What was discussed with the recipient alone (per-interviewer debrief notes).
+          own: fc.array(longText, { maxLength: 3 }),
           forgot: fc.array(longText, { maxLength: 2 }),
           promises: fc.array(longText, { maxLength: 2 }),
           strengths: fc.array(longText, { maxLength: 2 }),
@@ -75,6 +83,7 @@ describe('any seeker text', () => {
               keyPoints: input.keyPoints,
               forgot: input.forgot,
               promises: input.promises,
+              byInterviewer: [{ contact: recipient.id, keyPoints: input.own }],
             };
           const draft = renderDraft(c.step, facts, templates, {
             formal: input.formal,

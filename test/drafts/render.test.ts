@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DRAFT_CHANNELS, renderDraft, type Draft } from '../../src/core/drafts/index.js';
 import { countWords } from '../../src/core/drafts/text.js';
 import { DomainError } from '../../src/core/errors.js';
-import type { Facts, Step } from '../../src/core/types.js';
+import type { Facts, Interview, Step } from '../../src/core/types.js';
 import { loadTemplates } from '../../src/templates/loader.js';
 import { demoFacts, everyCase } from './fixtures.js';
 import { HIDDEN, hostile, MUSTACHE, RTL, SCRIPT } from './hostile.js';
@@ -194,10 +194,19 @@ describe('personalisation from the facts', () => {
 
   it('a promise without a link is recalled, never claimed as delivered', () => {
     const draft = renderDraft(stepFor(facts, 'a2:thank_you:i3:c4'), facts, templates);
-    expect(draft.body).toContain(
-      'I will follow up shortly on what I promised: share the case study write-up.',
-    );
+    expect(draft.body).toContain('As promised, I will share the case study write-up shortly.');
     expect(draft.body).not.toContain('here is');
+    // A promise that does not say what will be sent is recalled as written.
+    const f = demoFacts();
+    f.applications[1]!.interviews[0]!.notes.promises = ['Intro to their data team lead'];
+    const other = renderDraft(stepFor(f, 'a2:thank_you:i3:c4'), f, templates);
+    expect(other.body).toContain(
+      'I will follow up shortly on what I promised: intro to their data team lead.',
+    );
+    // "send references" becomes "send my references".
+    f.applications[1]!.interviews[0]!.notes.promises = ['Send references.'];
+    const mine = renderDraft(stepFor(f, 'a2:thank_you:i3:c4'), f, templates);
+    expect(mine.body).toContain('As promised, I will send my references shortly.');
   });
 
   it('asks the agency agent to pass thanks on and to share the interviewers’ details when unknown', () => {
@@ -304,5 +313,121 @@ describe('refusals', () => {
       'thank_you.email': '{{greeting}}{{#promises}} [{{text}}|{{link}}]{{/promises}}',
     });
     expect(ok.body).toBe('Hi Dana, [my portfolio link|https://jordanlee.dev/portfolio]');
+  });
+});
+
+// What-was-seen 10: two interviewers of one round got the same thank-you but for the name.
+describe('thank-yous to the interviewers of one round', () => {
+  /** Round 2 of Northwind Labs with Dana (VP Engineering), Sam (Staff Engineer) and Lee. */
+  function panel(notes: Partial<Interview['notes']>, over: { titles?: boolean } = {}): Facts {
+    const f = demoFacts();
+    f.contacts[1]!.email = 'sam.okafor@northwind.example';
+    f.contacts.push({
+      ...f.contacts[1]!,
+      id: 'c10',
+      name: 'Lee Wong',
+      title: null,
+      email: 'lee.wong@northwind.example',
+    });
+    if (over.titles === false) for (const c of f.contacts) c.title = null;
+    const round = f.applications[0]!.interviews[1]!;
+    round.interviewers = ['c1', 'c2', 'c10'];
+    round.notes = { keyPoints: [], forgot: [], promises: [], ...notes };
+    return f;
+  }
+  const thankYou = (f: Facts, to: string, channel: Step['channel'] = 'email') =>
+    renderDraft(
+      stepFor(f, 'a1:thank_you:i2:c1', { id: `a1:thank_you:i2:${to}`, to: [to], channel }),
+      f,
+      templates,
+    );
+  /** The text with every interviewer's name blanked out: what is left must still differ. */
+  const unnamed = (body: string) =>
+    body.replace(/Dana Reyes|Sam Okafor|Lee Wong|Dana|Sam|Lee/g, 'NAME');
+
+  const scenarios: [string, Facts][] = [
+    [
+      'per-interviewer notes',
+      panel({
+        keyPoints: ['the on-call rotation'],
+        byInterviewer: [
+          { contact: 'c1', keyPoints: ['Moving billing to an event queue (Kafka) by Q3.'] },
+          {
+            contact: 'c2',
+            keyPoints: [
+              'Peak season on-call staffing.',
+              'How the team runs incident reviews',
+              'SQL query tuning',
+            ],
+          },
+        ],
+      }),
+    ],
+    [
+      'round notes only',
+      panel({
+        keyPoints: [
+          'Peak season staffing.',
+          'moving the billing service from cron jobs to an event queue (Kafka) by Q3',
+        ],
+      }),
+    ],
+    [
+      'one key point, no titles',
+      panel({ keyPoints: ['Peak season staffing.'] }, { titles: false }),
+    ],
+    ['no notes at all, no titles', panel({}, { titles: false })],
+  ];
+
+  it.each(scenarios)('%s: no two drafts are the same but for the name', (_label, f) => {
+    for (const channel of ['email', 'letter', 'linkedin'] as const) {
+      const bodies = ['c1', 'c2', 'c10'].map((to) => thankYou(f, to, channel));
+      for (const draft of bodies) expect(errors(draft)).toEqual([]);
+      const texts = bodies.map((d) => unnamed(d.body));
+      expect(new Set(texts).size, texts.join('\n---\n')).toBe(3);
+    }
+  });
+
+  it("quotes each person's own points, the round's points spread over the others", () => {
+    const [own, spread] = [scenarios[0]![1], scenarios[1]![1]];
+    const dana = thankYou(own, 'c1').body;
+    const sam = thankYou(own, 'c2').body;
+    expect(dana).toContain('moving billing to an event queue (Kafka) by Q3.');
+    expect(dana).not.toMatch(/incident reviews|on-call/);
+    // Sam's two most specific points, in the order they were noted, joined in one sentence.
+    expect(sam).toContain(
+      'our exchange about peak season on-call staffing and how the team runs incident reviews.',
+    );
+    expect(sam).not.toMatch(/SQL|Kafka/);
+    // Lee has no notes of his own: the round's point.
+    expect(thankYou(own, 'c10').body).toContain('the on-call rotation');
+    // Without per-person notes the lead gets the most specific point, the next person another.
+    expect(thankYou(spread, 'c1').body).toContain('cron jobs to an event queue (Kafka)');
+    expect(thankYou(spread, 'c2').body).toContain('about peak season staffing.');
+    expect(thankYou(spread, 'c2').body).not.toContain('Kafka');
+  });
+
+  it('weaves notes in grammatically: no raw capitals mid-sentence, no doubled punctuation', () => {
+    for (const [, f] of scenarios) {
+      for (const to of ['c1', 'c2', 'c10']) {
+        const body = thankYou(f, to).body;
+        expect(body).not.toMatch(/(?:about|discussing|of) (?:Peak|Moving|How)\b/);
+        expect(body).not.toMatch(/[.!?…]\.|\.\.|,\.|\.,/);
+      }
+    }
+  });
+
+  it('shows the drafts of one round in a reviewed snapshot', async () => {
+    const channels = ['email', 'letter', 'linkedin'] as const;
+    const text = scenarios
+      .flatMap(([label, f], i) =>
+        (i === 0 ? channels : channels.slice(0, 1)).flatMap((channel) =>
+          ['c1', 'c2', 'c10'].map((to) =>
+            show(`${label} · ${channel} · to ${to}`, thankYou(f, to, channel)),
+          ),
+        ),
+      )
+      .join('');
+    await expect(text).toMatchFileSnapshot('./__snapshots__/thank_you_panel.txt');
   });
 });

@@ -5,7 +5,9 @@ import {
   cleanInline,
   clip,
   firstName,
+  joinClauses,
   joinNames,
+  namesInTexts,
   longDate,
 } from '../../src/core/drafts/text.js';
 import { mostSpecific, parseSignature } from '../../src/core/drafts/view.js';
@@ -33,6 +35,35 @@ describe('text helpers', () => {
     expect(asClause('iOS release train', 200)).toBe('iOS release train');
     expect(asClause('Zero-to-one product discovery', 200)).toBe('zero-to-one product discovery');
     expect(asClause('Coca-Cola partnerships', 200)).toBe('Coca-Cola partnerships');
+  });
+
+  it('asClause weaves a raw note into a sentence: lower-case unless a name, no closing marks', () => {
+    expect(asClause('Peak season staffing.', 200)).toBe('peak season staffing');
+    expect(asClause('Warehouse throughput targets!!', 200)).toBe('warehouse throughput targets');
+    expect(asClause('Churn model rebuild...', 200)).toBe('churn model rebuild');
+    expect(asClause('What success looks like in 6 months?', 200)).toBe(
+      'what success looks like in 6 months',
+    );
+    expect(asClause('A new data platform;', 200)).toBe('a new data platform');
+    // Names stay: well-known ones, Title Case, inner capitals, the seeker's own.
+    expect(asClause('Salesforce integration', 200)).toBe('Salesforce integration');
+    expect(asClause('Google Cloud migration', 200)).toBe('Google Cloud migration');
+    expect(asClause('McKinsey-style cases', 200)).toBe('McKinsey-style cases');
+    expect(asClause('Northwind roadmap', 200, new Set(['Northwind']))).toBe('Northwind roadmap');
+    expect(asClause('Northwind roadmap', 200)).toBe('northwind roadmap');
+  });
+
+  it('namesInTexts finds the words the seeker capitalised mid-sentence', () => {
+    expect([
+      ...namesInTexts(['moving billing to Kafka by Q3', 'Peak season. Then Lisbon']),
+    ]).toEqual(['Kafka', 'Q3', 'Lisbon']);
+  });
+
+  it('joinClauses joins points into one phrase', () => {
+    expect(joinClauses([])).toBe('');
+    expect(joinClauses(['a'])).toBe('a');
+    expect(joinClauses(['a', '', 'b'])).toBe('a and b');
+    expect(joinClauses(['a', 'b', 'c'])).toBe('a, b and c');
   });
 
   it('first names skip honorifics; lists of names read naturally', () => {

@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { sampleDocument } from '../../src/app/sample.js';
 import { BIN, ensureBuilt, ROOT } from '../cli/helpers.js';
 
 export { ROOT };
@@ -267,4 +268,12 @@ export async function apiCall<T>(
   const text = await r.text();
   if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${text}`);
   return JSON.parse(text) as T;
+}
+
+/**
+ * The sample search imported as the seeker's OWN data (no band): for tests and screenshots
+ * that need a realistic search. The web's "Load sample data" keeps the sample apart instead.
+ */
+export async function importDemoAsOwnData(server: Server): Promise<void> {
+  await apiCall(server, 'POST', '/import', sampleDocument({ now: () => Date.now() }));
 }

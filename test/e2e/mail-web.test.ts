@@ -13,6 +13,7 @@ import {
   DESKTOP,
   PHONE,
   apiCall,
+  importDemoAsOwnData,
   launchChromium,
   newPage,
   pageErrors,
@@ -82,7 +83,7 @@ describe('mail in the web app', () => {
   it(
     'Send… is off with a hint until SMTP is set up',
     async () => {
-      await apiCall(server, 'POST', '/demo', {});
+      await importDemoAsOwnData(server);
       await page.goto(server.url);
       await openStep('northwind:thank_you:northwind-r2:priya');
       const send = page.locator('.draft').getByRole('button', { name: 'Send…' });

@@ -9,6 +9,7 @@ import {
   DESKTOP,
   PHONE,
   apiCall,
+  importDemoAsOwnData,
   launchChromium,
   newPage,
   pageErrors,
@@ -455,7 +456,7 @@ describe('every page: axe-core, phone width, screenshots', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    await apiCall(server, 'POST', '/demo', {});
+    await importDemoAsOwnData(server);
   }, SLOW);
   afterAll(async () => {
     await server?.stop();

@@ -2,6 +2,7 @@
 // field, 404 for unknown ids, and the debrief → thank-you → done flow of the web app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFor } from '../../src/app/plan-for.js';
+import { sampleDocument } from '../../src/app/sample.js';
 import { parseAsOf } from '../../src/core/calendar.js';
 import { assertPostgresReachable, DIALECTS } from '../db/test-databases.js';
 import { calendar, enc, openTestApi, type TestApi } from './helpers.js';
@@ -483,7 +484,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     });
   });
 
-  it('imports a document (one transaction), exports it back, and loads the demo idempotently', async () => {
+  it('imports a document (one transaction), exports it back, and imports the sample document idempotently', async () => {
     const before = await api.snapshot();
     const bad = await api.json('POST', '/api/import', {
       format: 'tactful/v1',
@@ -518,10 +519,11 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
       body: { field: 'format' },
     });
 
-    const demo = await api.json('POST', '/api/demo');
+    // The sample search as the seeker's own document (the web's sample stays apart: sample.test.ts).
+    const demo = await api.json('POST', '/api/import', sampleDocument(api.clock));
     expect(demo.status).toBe(200);
     expect(demo.body.applications.created).toBe(6);
-    const again = await api.json('POST', '/api/demo');
+    const again = await api.json('POST', '/api/import', sampleDocument(api.clock));
     expect(again.body.applications).toEqual({ created: 0, updated: 0, unchanged: 6 });
     expect(again.body.contacts.created).toBe(0);
   });
@@ -571,7 +573,6 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'POST /api/check',
         'POST /api/import',
         'GET /api/export',
-        'POST /api/demo',
         'GET /api/insights',
       ].sort(),
     );

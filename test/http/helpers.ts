@@ -3,6 +3,7 @@
 // without: both must answer the same.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { UnitOfWork } from '../../src/app/ports.js';
+import { sampleDocument } from '../../src/app/sample.js';
 import { BusinessCalendar } from '../../src/core/calendar.js';
 import type { TemplateSet } from '../../src/core/drafts/index.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
@@ -91,3 +92,9 @@ export async function openTestApi(
 }
 
 export const enc = encodeURIComponent;
+
+/** The sample search imported as the seeker's own data: a realistic fixture for route tests. */
+export async function importSampleAsOwn(api: TestApi): Promise<void> {
+  const res = await api.request('POST', '/api/import', sampleDocument(api.clock));
+  if (res.statusCode !== 200) throw new Error(`importing the sample failed: ${res.body}`);
+}

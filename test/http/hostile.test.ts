@@ -2,7 +2,7 @@
 // it: never a 5xx, a rejected request changes nothing, an accepted one is stored verbatim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertPostgresReachable, DIALECTS } from '../db/test-databases.js';
-import { enc, openTestApi, type TestApi } from './helpers.js';
+import { enc, openTestApi, type TestApi, importSampleAsOwn } from './helpers.js';
 
 const NOW = '2026-11-23T15:00:00Z';
 
@@ -367,7 +367,7 @@ describe.each(DIALECTS)('hostile inputs through the API on %s', (dialect) => {
   let api: TestApi;
   beforeAll(async () => {
     api = await openTestApi(dialect, NOW);
-    await api.request('POST', '/api/demo');
+    await importSampleAsOwn(api);
   }, 60_000);
   afterAll(async () => api?.close());
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostChecker } from '../../src/http/security.js';
-import { enc, openTestApi, type TestApi } from './helpers.js';
+import { enc, openTestApi, type TestApi, importSampleAsOwn } from './helpers.js';
 
 const NOW = '2026-11-23T15:00:00Z';
 const XSS = '<img src=x onerror=alert(document.cookie)>';
@@ -44,7 +44,7 @@ describe('HTTP security', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await openTestApi('sqlite', NOW, { hostPolicy: { port: 4870 } });
-    await api.request('POST', '/api/demo');
+    await importSampleAsOwn(api);
   }, 60_000);
   afterAll(async () => api?.close());
 
@@ -52,7 +52,7 @@ describe('HTTP security', () => {
     for (const [method, url] of [
       ['GET', '/api/plan'],
       ['GET', '/'],
-      ['POST', '/api/demo'],
+      ['POST', '/api/import'],
       ['GET', '/api/export'],
     ] as const) {
       const res = await api.request(method, url, undefined, { host: 'attacker.example:4870' });
@@ -205,7 +205,6 @@ describe('HTTP security', () => {
       `/api/steps/${enc(email.id)}/draft.eml`,
       `/api/steps/${enc(email.id)}/mailto`,
       `/api/steps/${enc(email.id)}/done`,
-      '/api/demo',
       '/api/import',
       '/api/export?format=csv',
       '/api/insights',
@@ -220,7 +219,7 @@ describe('HTTP security', () => {
     }
     // The write routes do not answer GET.
     expect((await api.request('GET', `/api/steps/${enc(email.id)}/done`)).statusCode).toBe(404);
-    expect((await api.request('GET', '/api/demo')).statusCode).toBe(404);
+    expect((await api.request('GET', '/api/import')).statusCode).toBe(404);
     expect(await api.snapshot()).toBe(before);
   });
 

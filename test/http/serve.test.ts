@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, tactful, tempDir } from '../cli/helpers.js';
+import { BIN, ensureBuilt, importSampleAsOwn, tactful, tempDir } from '../cli/helpers.js';
 
 function get(
   url: string,
@@ -31,7 +31,7 @@ describe('tactful serve', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect((await importSampleAsOwn(db)).code).toBe(0);
     const started = performance.now();
     child = spawn('node', [BIN, '--db', db, 'serve', '--port', '0'], {
       env: { PATH: process.env.PATH ?? '', HOME: tempDir() },
@@ -85,6 +85,43 @@ describe('tactful serve', () => {
     expect(after.length).toBe(before.length + 1);
     expect(after.map((c) => c.name)).toContain('Written By CLI');
   });
+
+  it('shows the sample `tactful demo` writes beside the file, and the own data again after `demo --leave`', async () => {
+    const ownPlan = (await get(`${url}api/plan?asOf=2026-12-01`)).body;
+    const ownExport = (await get(`${url}api/export`)).body;
+    expect(JSON.parse((await get(`${url}api/sample`)).body)).toMatchObject({ active: false });
+
+    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    expect(JSON.parse((await get(`${url}api/sample`)).body)).toEqual({
+      active: true,
+      where: db.replace(/\.db$/, '.sample.db'),
+    });
+    // The server now shows the sample, as the CLI does with --sample.
+    const sampleCli = await tactful([
+      '--db',
+      db,
+      '--sample',
+      'plan',
+      '--json',
+      '--as-of',
+      '2026-12-01',
+    ]);
+    const samplePlan = (await get(`${url}api/plan?asOf=2026-12-01`)).body;
+    expect(samplePlan).toBe(JSON.stringify(JSON.parse(sampleCli.stdout)));
+    // A second `tactful demo` replaces the file: the server follows on its next check.
+    expect(
+      (await tactful(['--db', db, '--sample', 'add', 'contact', '--name', 'Sample Play'])).code,
+    ).toBe(0);
+    expect((await get(`${url}api/contacts`)).body).toContain('Sample Play');
+    expect((await tactful(['--db', db, 'demo'])).code).toBe(0);
+    await get(`${url}api/sample`);
+    expect((await get(`${url}api/contacts`)).body).not.toContain('Sample Play');
+
+    expect((await tactful(['--db', db, 'demo', '--leave'])).code).toBe(0);
+    expect(JSON.parse((await get(`${url}api/sample`)).body)).toMatchObject({ active: false });
+    expect((await get(`${url}api/plan?asOf=2026-12-01`)).body).toBe(ownPlan);
+    expect((await get(`${url}api/export`)).body).toBe(ownExport);
+  }, 300_000);
 
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) =>

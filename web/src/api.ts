@@ -244,7 +244,9 @@ export const api = {
     body: string;
     to: string[];
   }) => request<{ findings: Finding[] }>('POST', '/check', body),
-  demo: () => request<unknown>('POST', '/demo', {}),
+  sample: () => request<{ active: boolean; where: string }>('GET', '/sample'),
+  loadSample: () => request<{ active: boolean; where: string }>('POST', '/sample', {}),
+  leaveSample: () => request<{ active: boolean; removed: boolean }>('DELETE', '/sample'),
   insights: () => request<Insights>('GET', '/insights'),
   calendar: () => request<{ subscribed: boolean }>('GET', '/calendar'),
   newCalendarToken: () => request<{ token: string; path: string }>('POST', '/calendar/token', {}),

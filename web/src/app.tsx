@@ -4,6 +4,8 @@ import { href, useRoute, type Route } from './router.js';
 import { NoticeContext, type Notice } from './notice.js';
 import { TodayPage } from './pages/today.js';
 import { installLeaveGuards } from './unsaved.js';
+import { SampleBand } from './components/sample-band.js';
+import { refreshSample, useSample } from './sample.js';
 
 // Today is in the initial bundle; the other pages load on first visit.
 const ApplicationsPage = lazy(() => import('./pages/applications.js'));
@@ -41,6 +43,8 @@ export function App() {
   const first = useRef(true);
 
   const notify = useCallback((n: Notice) => setNotice({ ...n, at: Date.now() }), []);
+  const sample = useSample();
+  useEffect(() => void refreshSample(), []);
 
   useEffect(() => installLeaveGuards(), []);
 
@@ -90,9 +94,11 @@ export function App() {
           </ul>
         </nav>
       </header>
+      {sample.active && <SampleBand />}
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<p className="loading">Loading…</p>}>
-          <Page route={route} />
+          {/* A new key on every switch to or from the sample: the page reloads its data. */}
+          <Page key={sample.generation} route={route} />
         </Suspense>
       </main>
       <div className="toast-region" role="status" aria-live="polite">

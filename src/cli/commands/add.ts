@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { CHANCES, SOURCES } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { checkChoice, checkInteger, list } from '../options.js';
+import { parseNoteFor } from '../note-for.js';
 import { UserError } from '../errors.js';
 import { required, requiredChoice } from '../prompt.js';
 
@@ -50,6 +51,7 @@ interface InterviewFlags {
   keyPoints?: string[];
   forgot?: string[];
   promises?: string[];
+  noteFor?: string[];
 }
 
 function registerContact(add: Command, ctx: CommandContext): void {
@@ -141,6 +143,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
     .option('--key-points <text...>', 'key points discussed')
     .option('--forgot <text...>', 'what you forgot to mention')
     .option('--promises <text...>', 'what you promised to send')
+    .option('--note-for <contact=text...>', 'a key point discussed with one interviewer, e.g. c2="peak season staffing" (repeatable)')
     .action(async (flags: InterviewFlags) => {
       const application = await required(ctx, '--application', 'Application id', flags.application);
       const { checkDate, checkLocalDateTime } = await import('../date-options.js');
@@ -163,6 +166,7 @@ function registerInterview(add: Command, ctx: CommandContext): void {
         keyPoints: flags.keyPoints,
         forgot: flags.forgot,
         promises: flags.promises,
+        byInterviewer: parseNoteFor(flags.noteFor),
       });
       ctx.print(`Saved interview ${saved.interview.id} (round ${saved.interview.round} of ${saved.application}).`);
     });

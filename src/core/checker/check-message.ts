@@ -1,5 +1,11 @@
 // The message checker: pure rules over a subject, a body and its recipients (SPEC §4).
-import { contactsOf, findApplication, findContact } from '../drafts/facts-lookup.js';
+import {
+  contactsOf,
+  findApplication,
+  findContact,
+  namesOf,
+  notesOf,
+} from '../drafts/facts-lookup.js';
 import {
   BIDI_CONTROLS,
   CONTROL_CHARS,
@@ -55,13 +61,19 @@ function occurrences(text: string, needle: string): [number, number][] {
 }
 
 function phraseFindings(text: string, where: Where): Finding[] {
-  const out: Finding[] = [];
+  const found: Finding[] = [];
   for (const rule of PHRASE_RULES) {
     for (const m of text.matchAll(rule.pattern)) {
-      out.push(
+      found.push(
         finding(rule.rule, where, m.index, m.index + m[0].length, rule.message, rule.severity),
       );
     }
+  }
+  // Several patterns of one rule may match the same words: one finding, the widest, the first.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of found) {
+    if (!out.some((o) => o.rule === f.rule && o.start < f.end && f.start < o.end)) out.push(f);
   }
   return out;
 }
@@ -212,23 +224,17 @@ function factTexts(app: Application, facts: Facts): Recorded {
   const contacts = [...contactsOf(app, facts)]
     .map((id) => findContact(facts, id))
     .filter((c): c is Contact => !!c);
+  const names = namesOf(app, facts);
   const texts = [
     app.organization,
     app.role,
     ...facts.settings.signature.split(/\r\n|\r|\n/),
-    ...app.prosCons.pros,
-    ...app.prosCons.cons,
-    ...app.prosCons.strengths,
-    ...app.interviews.flatMap((i) => [
-      ...i.notes.keyPoints,
-      ...i.notes.forgot,
-      ...i.notes.promises,
-    ]),
+    ...notesOf(app),
     // Names as the drafts print them too: without honorifics and stray punctuation.
     ...contacts.flatMap((c) => [c.name, nameParts(c.name).join(' '), c.title ?? '']),
   ]
     // Each as written and as quoted mid-sentence (see asClause).
-    .flatMap((t) => [cleanInline(t), asClause(t, Number.MAX_SAFE_INTEGER)])
+    .flatMap((t) => [cleanInline(t), asClause(t, Number.MAX_SAFE_INTEGER, names)])
     .filter((t) => t.length > 0);
   return { corpus: texts.join('\n'), whole: new Set(texts) };
 }

@@ -17,7 +17,28 @@ export const RULES = {
     severity: 'error',
     about: 'ultimatums and pressure ("need an answer by", "otherwise I will")',
   },
-  outcome_question: { severity: 'error', about: '"did I get the job"-style questions' },
+  outcome_question: {
+    severity: 'error',
+    about:
+      'asking for the outcome, in any tense ("did I get the job", "have I been selected", "had you made a decision yet")',
+  },
+  pleading: {
+    severity: 'error',
+    about: 'begging or desperation ("I really need this job", "please, I\'m begging")',
+  },
+  apologetic_follow_up: {
+    severity: 'warning',
+    about: 'apologising for following up ("sorry to bother you again")',
+  },
+  follow_up_count: {
+    severity: 'warning',
+    about:
+      'counting your own follow-ups ("following up for the third time", "this is my 4th email")',
+  },
+  exclamation_run: {
+    severity: 'warning',
+    about: 'runs of exclamation or question marks ("!!!", "?!?")',
+  },
   gift: {
     severity: 'error',
     about: 'gifts of any kind (flowers, muffins, hampers, vouchers, gift cards…)',

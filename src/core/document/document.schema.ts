@@ -148,6 +148,11 @@ export const interviewPatchSchema = z.strictObject({
       keyPoints: opt(textList),
       forgot: opt(textList),
       promises: opt(textList),
+      byInterviewer: opt(
+        z
+          .array(z.strictObject({ contact: idSchema, keyPoints: textList }))
+          .max(LIMITS.listItems, `must have at most ${LIMITS.listItems} items`),
+      ),
     }),
   ),
 });

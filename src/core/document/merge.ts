@@ -76,7 +76,7 @@ export const INTERVIEW_DEFAULTS: Interview = {
   unavailableUntil: null,
   final: false,
   chance: 'medium',
-  notes: { keyPoints: [], forgot: [], promises: [] },
+  notes: { keyPoints: [], forgot: [], promises: [], byInterviewer: [] },
 };
 
 export const INTERACTION_DEFAULTS: Interaction = {

@@ -120,6 +120,10 @@ export function parseDocument(
       const vPath = `${path}.interviews[${j}]`;
       checkUnique(interviewIds, v.id, vPath, 'interview');
       checkRefs(v.interviewers, `${vPath}.interviewers`);
+      v.notes?.byInterviewer?.forEach((n, k) => {
+        const field = `${vPath}.notes.byInterviewer[${k}].contact`;
+        if (!knows(n.contact)) reject(field, `no contact with id "${n.contact}"`);
+      });
     });
     a.interactions?.forEach((x, j) => {
       const xPath = `${path}.interactions[${j}]`;

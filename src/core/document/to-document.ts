@@ -46,6 +46,10 @@ export function interviewToDocument(v: Interview): Interview {
       keyPoints: [...v.notes.keyPoints],
       forgot: [...v.notes.forgot],
       promises: [...v.notes.promises],
+      byInterviewer: (v.notes.byInterviewer ?? []).map((n) => ({
+        contact: n.contact,
+        keyPoints: [...n.keyPoints],
+      })),
     },
   };
 }

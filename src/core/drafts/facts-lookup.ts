@@ -2,6 +2,7 @@
 import { localToEpochMs, parseInstant } from '../calendar.js';
 import { DomainError } from '../errors.js';
 import type { Application, Contact, Facts, Interaction, Interview, Step } from '../types.js';
+import { cleanInline, namesInTexts } from './text.js';
 
 export function findApplication(facts: Facts, id: string): Application {
   const application = facts.applications.find((a) => a.id === id);
@@ -100,4 +101,38 @@ export function contactsOf(application: Application, facts: Facts): Set<string> 
       ids.add(c.id);
   }
   return ids;
+}
+
+/** Every note the seeker wrote on an application: debrief notes (per interviewer too), pros/cons. */
+export function notesOf(application: Application): string[] {
+  return [
+    ...application.prosCons.pros,
+    ...application.prosCons.cons,
+    ...application.prosCons.strengths,
+    ...application.interviews.flatMap((i) => [
+      ...i.notes.keyPoints,
+      ...i.notes.forgot,
+      ...i.notes.promises,
+      ...(i.notes.byInterviewer ?? []).flatMap((n) => n.keyPoints),
+    ]),
+  ];
+}
+
+/**
+ * The names a draft keeps capitalised when it quotes a note mid-sentence: the words of the
+ * organisation and of its people's names, and words the seeker capitalised inside their notes.
+ */
+export function namesOf(application: Application, facts: Facts): Set<string> {
+  const names = namesInTexts(notesOf(application));
+  const people = [...contactsOf(application, facts)].map((id) => findContact(facts, id));
+  for (const text of [
+    application.organization,
+    ...people.flatMap((c) => (c ? [c.name, c.organization ?? ''] : [])),
+  ]) {
+    for (const word of cleanInline(text).split(' ')) {
+      const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (/^\p{Lu}/u.test(bare)) names.add(bare);
+    }
+  }
+  return names;
 }

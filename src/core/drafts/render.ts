@@ -20,9 +20,30 @@ export interface Draft {
 /** How much of each free-text fact a draft quotes, from generous to none (see `fit`). */
 const DETAIL_LEVELS = [200, 120, 70, 40, 0];
 
-/** Plain-text tidy-up: no trailing spaces, at most one blank line in a row. */
-function tidy(text: string): string {
+const URL_SPLIT = /(https?:\/\/\S+)/;
+
+/**
+ * Where a quoted note meets the template's own punctuation, one mark: "…." → "…",
+ * "Yahoo!." → "Yahoo!", ".." → "." (URLs untouched).
+ */
+function onePunctuation(text: string): string {
   return text
+    .split(URL_SPLIT)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/…\./g, '…')
+            .replace(/([!?])\./g, '$1')
+            .replace(/(?<!\.)\.\.(?!\.)/g, '.')
+            .replace(/,([.!?])/g, '$1'),
+    )
+    .join('');
+}
+
+/** Plain-text tidy-up: no trailing spaces, at most one blank line in a row, no doubled marks. */
+function tidy(text: string): string {
+  return onePunctuation(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, ''))

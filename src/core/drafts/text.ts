@@ -41,24 +41,82 @@ export function clip(value: string, max: number): string {
 
 const LEADING_COMMON =
   /^(?:the|a|an|my|our|their|your|his|her|its|this|that|these|those|how|what|why|when|where|which|some|any|each|every|both|more|most|new|better)$/;
-const COMMON_ENDING = /(?:ing|tion|sion|ment|ity|ness|ance|ence|ship|ure|ism|ogy|ery|ies)$/;
 
 /**
- * Lower-cases a sentence-initial capital ("Leading the guild" → "leading the guild") so a note
- * reads well mid-sentence; names and acronyms ("Kubernetes", "SQL", "iOS") keep their case.
+ * Names a note often starts with, kept capitalised mid-sentence ("Kubernetes migration").
+ * Names the seeker wrote elsewhere in their facts are added per draft (see namesInTexts).
  */
-function midSentence(text: string): string {
-  const first = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*(?=\s|$)/u.exec(text);
-  if (!first) return text;
-  const word = first[0].toLowerCase();
-  // "Zero-to-one", "End-to-end": a compound with lower-case parts is a common word.
-  const common = LEADING_COMMON.test(word) || COMMON_ENDING.test(word) || word.includes('-');
-  return common ? word + text.slice(word.length) : text;
+const KNOWN_NAMES = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april ' +
+    'may june july august september october november december christmas easter ' +
+    'kubernetes kafka python java javascript typescript rust kotlin scala swift ruby rails ' +
+    'django flask spring elixir erlang haskell clojure golang postgres postgresql oracle ' +
+    'mongo mongodb redis cassandra elasticsearch react angular vue svelte node linux unix ' +
+    'windows android docker terraform ansible jenkins airflow spark hadoop flink snowflake ' +
+    'databricks tableau looker excel salesforce hubspot jira confluence slack figma notion ' +
+    'github gitlab google amazon microsoft apple meta facebook linkedin azure netflix uber ' +
+    'stripe shopify openai anthropic nvidia intel ibm cisco zoom teams europe european ' +
+    'america american asia asian africa african english french german spanish chinese ' +
+    'japanese london paris berlin dublin toronto sydney boston chicago seattle texas ' +
+    'california canada ireland germany france india japan china brazil mexico'
+  ).split(' '),
+);
+
+/**
+ * Words the seeker capitalised inside a text (not as its first word, not after a full stop):
+ * their names ("moving billing to Kafka" makes "Kafka" a name), kept capitalised mid-sentence.
+ */
+export function namesInTexts(texts: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) {
+    const words = cleanInline(text).split(' ');
+    words.forEach((word, i) => {
+      const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const afterStop = i === 0 || /[.!?:]$/.test(words[i - 1]!);
+      if (!afterStop && /^\p{Lu}/u.test(bare)) names.add(bare);
+    });
+  }
+  return names;
 }
 
-/** An item from a list ("Scaled the team.") ready to sit inside a sentence. */
-export function asClause(value: string, max: number): string {
-  return clip(midSentence(cleanInline(value).replace(/[\s.;,!]+$/, '')), max);
+/**
+ * Lower-cases a sentence-initial capital ("Peak season staffing" → "peak season staffing") so a
+ * note reads well mid-sentence. Kept as written: acronyms and inner capitals ("SQL", "iOS",
+ * "McKinsey"), "I", well-known names ("Kubernetes"), `names` from the seeker's facts, and
+ * Title Case ("Google Cloud"), where the next word is capitalised too.
+ */
+function midSentence(text: string, names: ReadonlySet<string>): string {
+  const first = /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*(?=[\s,;:]|$)/u.exec(text);
+  if (!first) return text;
+  const word = first[0];
+  const lower = word.toLowerCase();
+  if (!LEADING_COMMON.test(lower)) {
+    if (word === 'I' || KNOWN_NAMES.has(lower) || names.has(word)) return text;
+    const next = /^\S+\s+(\S+)/u.exec(text)?.[1] ?? '';
+    if (/^\p{Lu}/u.test(next) && next !== 'I') return text;
+  }
+  return lower + text.slice(word.length);
+}
+
+/**
+ * An item from a list ("Peak season staffing.") ready to sit inside a sentence: first word
+ * lower-cased unless it is a name, closing punctuation removed (the sentence brings its own).
+ */
+export function asClause(
+  value: string,
+  max: number,
+  names: ReadonlySet<string> = new Set(),
+): string {
+  const bare = cleanInline(value).replace(/(?:\s|[.;,:!?]|\.\.\.|…)+$/u, '');
+  return clip(midSentence(bare, names), max);
+}
+
+/** "a", "a and b", "a, b and c": clauses joined into one phrase. */
+export function joinClauses(items: readonly string[]): string {
+  const parts = items.filter((item) => item.length > 0);
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'sir', 'dame']);

@@ -6,10 +6,12 @@ import {
   findApplication,
   findContact,
   interviewOf,
+  namesOf,
   statedDecisionDate,
 } from './facts-lookup.js';
 import {
   asClause,
+  joinClauses,
   cleanInline,
   cleanLines,
   clip,
@@ -38,6 +40,8 @@ interface PromiseNote {
   text: string;
   /** The promise as the seeker wrote it. */
   original: string;
+  /** What "I will …" promises ("share the case study"), '' when the note does not say. */
+  pledge: string;
   link: string;
 }
 
@@ -57,7 +61,14 @@ export interface DraftView {
   /** The interview was marked as the final round. */
   finalRound: boolean;
   interviewDate: string;
+  /** What was discussed with this recipient: their own debrief points, else one of the round's. */
   keyPoint: string;
+  /** The other interviewers of the round, by first name ('' when the recipient met no one else). */
+  panelists: string;
+  /** Wordings rotated among a round's interviewers (1st, 2nd, 3rd…), so no two notes read alike. */
+  variantA: boolean;
+  variantB: boolean;
+  variantC: boolean;
   forgot: string;
   promises: PromiseNote[];
   strength: string;
@@ -97,6 +108,10 @@ export const VIEW_VARIABLES = [
   'finalRound',
   'interviewDate',
   'keyPoint',
+  'panelists',
+  'variantA',
+  'variantB',
+  'variantC',
   'forgot',
   'promises',
   'strength',
@@ -122,6 +137,7 @@ export const VIEW_VARIABLES = [
 export const PROMISE_VARIABLES = [
   'text',
   'original',
+  'pledge',
   'link',
 ] as const satisfies readonly (keyof PromiseNote)[];
 type Unlisted = Exclude<keyof DraftView, (typeof VIEW_VARIABLES)[number]>;
@@ -160,46 +176,79 @@ export function parseSignature(signature: string): {
   };
 }
 
-/**
- * The most specific key point: the one carrying the most information (distinct words, with
- * numbers and names counting extra). Ties keep the seeker's order.
- */
-export function mostSpecific(points: string[]): string | null {
-  let best: string | null = null;
-  let bestScore = -1;
-  for (const point of points) {
-    const words = new Set(
-      cleanInline(point)
-        .toLowerCase()
-        .split(' ')
-        .filter((w) => w.length > 2),
-    );
-    const extra = (point.match(/\d+|\b[A-Z][a-z]+[A-Z]?\w*/g) ?? []).length;
-    const score = words.size + extra;
-    if (score > bestScore) {
-      best = point;
-      bestScore = score;
-    }
-  }
-  return best;
+/** How much a key point says: distinct words, with numbers and names counting extra. */
+function specificity(point: string): number {
+  const words = new Set(
+    cleanInline(point)
+      .toLowerCase()
+      .split(' ')
+      .filter((w) => w.length > 2),
+  );
+  return words.size + (point.match(/\d+|\b[A-Z][a-z]+[A-Z]?\w*/g) ?? []).length;
 }
 
-/** "send portfolio link https://x" → { text: "my portfolio link", link: "https://x" }. */
-function parsePromise(raw: string, max: number): PromiseNote {
+/** Points from the most specific to the least; ties keep the seeker's order. Blank ones go. */
+function bySpecificity(points: readonly string[]): string[] {
+  return points
+    .filter((p) => cleanInline(p).length > 0)
+    .map((point, i) => ({ point, i, score: specificity(point) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.point);
+}
+
+/** The most specific key point (see specificity). Ties keep the seeker's order. */
+export function mostSpecific(points: string[]): string | null {
+  return bySpecificity(points)[0] ?? null;
+}
+
+/**
+ * What a message to `recipient` about `interview` mentions: up to two of the points the seeker
+ * noted for that person (the most specific, in their order); else one of the round's points,
+ * a different one for each interviewer without their own notes (the most specific for the lead).
+ */
+export function pointsFor(recipient: string | undefined, interview: Interview | null): string[] {
+  if (!interview) return [];
+  const byInterviewer = (interview.notes.byInterviewer ?? []).filter(
+    (n) => bySpecificity(n.keyPoints).length > 0,
+  );
+  const own = byInterviewer.filter((n) => n.contact === recipient).flatMap((n) => n.keyPoints);
+  if (own.length > 0) {
+    const best = new Set(bySpecificity(own).slice(0, 2));
+    return own.filter((p) => best.delete(p));
+  }
+  const round = bySpecificity(interview.notes.keyPoints);
+  if (round.length === 0) return [];
+  const noted = new Set(byInterviewer.map((n) => n.contact));
+  const turn = interview.interviewers.filter((id) => !noted.has(id)).indexOf(recipient ?? '');
+  return [round[Math.max(0, turn) % round.length]!];
+}
+
+const PROMISE_VERB =
+  /^(?:i will |i'll |to )?(send|share|forward|email|e-mail|provide|follow up with)\s+/i;
+const DETERMINER =
+  /^(?:the|my|a|an|our|some|you|them|him|her|it|this|that|these|those|over|along|back)\b/i;
+
+/**
+ * "send portfolio link https://x" → { text: "my portfolio link", link: "https://x" };
+ * "Share the deck" → { pledge: "share the deck" } (what "I will …" promises, when it says).
+ */
+function parsePromise(raw: string, max: number, names: ReadonlySet<string>): PromiseNote {
   const clean = cleanInline(raw);
   const link = trimUrl(URL_PATTERN.exec(clean)?.[0] ?? '');
-  const original = asClause(clean, max);
+  const original = asClause(clean, max, names);
   let text = clean
     .replace(link, '')
     .replace(/[\s:,(–—-]+$/, '')
     .replace(/\s*\(\s*\)/, '');
-  text = text.replace(
-    /^(i will |i'll |to )?(send|share|forward|email|e-mail|provide|follow up with)\s+/i,
-    '',
-  );
-  if (link && text && !/^(the|my|a|an|our|some)\b/i.test(text)) text = `my ${text}`;
+  const verb = PROMISE_VERB.exec(text)?.[1]?.toLowerCase() ?? '';
+  text = text.replace(PROMISE_VERB, '');
+  const object = asClause(text, max, names);
+  if (link && text && !DETERMINER.test(text)) text = `my ${text}`;
   if (link && !text) text = 'the link';
-  return { text: asClause(text, max), original, link: clip(link, 300) };
+  // "send references" reads "send my references"; a name or "the deck" stays as written.
+  const mine = verb !== 'follow up with' && /^\p{Ll}/u.test(object) && !DETERMINER.test(object);
+  const pledge = verb && object ? `${verb} ${mine ? 'my ' : ''}${object}` : '';
+  return { text: asClause(text, max, names), original, pledge, link: clip(link, 300) };
 }
 
 function interviewerContacts(interview: Interview | null, facts: Facts): Contact[] {
@@ -238,6 +287,7 @@ export function buildView(
   const interview = interviewOf(step, application, facts);
   const interviewers = interviewerContacts(interview, facts);
   const notes = interview?.notes ?? { keyPoints: [], forgot: [], promises: [] };
+  const names = namesOf(application, facts);
   const signature = parseSignature(facts.settings.signature);
   const decision = statedDecisionDate(application, interview, facts.settings.timezone);
   const trigger = anchorInteraction(step, facts);
@@ -248,7 +298,12 @@ export function buildView(
     lead !== undefined && lead.id === application.agent && application.source === 'agency';
   const toRecruiter =
     lead !== undefined && lead.id === application.agent && application.source === 'recruiter';
-  const keyPoint = mostSpecific(notes.keyPoints);
+  const points = pointsFor(lead?.id, interview);
+  // The recipient's place among the round's interviewers picks the wording (-1: not one of them).
+  const seat = lead ? (interview?.interviewers.indexOf(lead.id) ?? -1) : -1;
+  const variant = Math.max(0, seat) % 3;
+  const panelists =
+    seat < 0 ? [] : interviewers.filter((c) => c.id !== lead?.id).map((c) => firstName(c.name));
   // Short notes (LinkedIn) need short names too, even hostile 500-character ones.
   const short = detail < 70;
   const askForDetails =
@@ -282,17 +337,21 @@ export function buildView(
     laterRound: (interview?.round ?? 1) > 1,
     finalRound: interview?.final === true,
     interviewDate: interview ? longDate(interview.start.slice(0, 10)) : '',
-    keyPoint: keyPoint ? asClause(keyPoint, detail) : '',
-    forgot: notes.forgot[0] ? asClause(notes.forgot[0], detail) : '',
+    keyPoint: joinClauses(points.map((p) => asClause(p, detail, names))),
+    panelists: clip(cleanInline(joinNames(panelists)), short ? 40 : 120),
+    variantA: variant === 0,
+    variantB: variant === 1,
+    variantC: variant === 2,
+    forgot: notes.forgot[0] ? asClause(notes.forgot[0], detail, names) : '',
     promises:
       detail > 0
         ? notes.promises
             .slice(0, 2)
-            .map((p) => parsePromise(p, detail))
+            .map((p) => parsePromise(p, detail, names))
             .filter((p) => p.text || p.link)
         : [],
     strength: application.prosCons.strengths[0]
-      ? asClause(application.prosCons.strengths[0], Math.min(detail, 120))
+      ? asClause(application.prosCons.strengths[0], Math.min(detail, 120), names)
       : '',
     timeline: decision ? longDate(decision) : '',
     seekerName: clip(signature.name, short ? 60 : 120),

@@ -1,18 +1,18 @@
 // Shown when there is no application yet: load the sample, or start with a real interview.
 import { useState } from 'react';
-import { api } from '../api.js';
 import { href } from '../router.js';
+import { enterSample } from '../sample.js';
 import { toApiError } from '../use-load.js';
 
-export function FirstRun({ onLoaded }: { onLoaded: () => Promise<void> }) {
+// Loading the sample switches the whole app to it (the page reloads its data by itself).
+export function FirstRun() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const loadSample = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      await api.demo();
-      await onLoaded();
+      await enterSample();
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
@@ -29,7 +29,10 @@ export function FirstRun({ onLoaded }: { onLoaded: () => Promise<void> }) {
       <div className="choices">
         <div className="choice">
           <h2>See it working</h2>
-          <p>Sample applications at different stages, with drafts ready.</p>
+          <p>
+            Sample applications at different stages, with drafts ready. They stay apart from your
+            own data until you leave the sample.
+          </p>
           <button
             type="button"
             className="primary"

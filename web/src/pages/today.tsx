@@ -133,7 +133,7 @@ export function TodayPage() {
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
   if (!data) return <TodaySkeleton />;
   const { agenda } = data;
-  if (agenda.applicationCount === 0) return <FirstRun onLoaded={reload} />;
+  if (agenda.applicationCount === 0) return <FirstRun />;
 
   const apps = new Map(agenda.applications.map((a) => [a.id, a]));
   const people = new Map(agenda.contacts.map((c) => [c.id, c]));
