@@ -247,6 +247,7 @@ describe('the debrief keeps what was typed; leaving a dirty form asks', () => {
     'a typed-but-not-added interviewer is added on save and gets a thank-you',
     async () => {
       await page.getByLabel('Name', { exact: true }).fill('Noor Haddad');
+      await page.getByLabel('What you discussed with them').fill('The on-call rota');
       await page.screenshot({ path: join(LOOK, 'debrief-typed-desktop.png'), fullPage: true });
       await page.getByRole('button', { name: 'Save debrief' }).click();
       await page.getByRole('heading', { level: 1, name: 'Acme Robotics' }).waitFor();
@@ -265,6 +266,15 @@ describe('the debrief keeps what was typed; leaving a dirty form asks', () => {
         [contacts[0]!.id],
       ]);
       expect(plan.steps.some((s) => s.kind === 'debrief')).toBe(false);
+      // What was discussed with Noor is stored under her (notes.byInterviewer).
+      const apps = await apiCall<{ interviews: { notes: { byInterviewer: unknown } }[] }[]>(
+        server,
+        'GET',
+        '/applications',
+      );
+      expect(apps[0]!.interviews[0]!.notes.byInterviewer).toEqual([
+        { contact: contacts[0]!.id, keyPoints: ['The on-call rota'] },
+      ]);
     },
     SLOW,
   );
