@@ -2,9 +2,10 @@
 // application, record a debrief on an interview. Same rules as the document (omitted keeps,
 // null resets, lists replace), each one transaction, unknown ids → not_found.
 import { z } from 'zod';
-import type { UnitOfWork } from './ports.js';
+import { storeInteraction } from './log-interaction.js';
+import type { Clock, UnitOfWork } from './ports.js';
 import { assertContactsExist, assertNoteContactsExist, validate } from './validate.js';
-import type { BusinessCalendar } from '../core/calendar.js';
+import { formatInstant, type BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
   contactPatchSchema,
@@ -52,9 +53,16 @@ export async function updateContact(uow: UnitOfWork, id: string, input: unknown)
   });
 }
 
+/**
+ * Setting the status to `accepted` is the accept fact itself: unless the application already
+ * has an outbound `accept`, one is logged now in the same transaction, so the other
+ * applications get their withdrawals exactly as after `tactful log --kind accept`. Other
+ * statuses are stored as they are (`withdrawn` invents no message the seeker may not have sent).
+ */
 export async function updateApplication(
   uow: UnitOfWork,
   calendar: BusinessCalendar,
+  clock: Clock,
   id: string,
   input: unknown,
 ): Promise<Application> {
@@ -73,7 +81,17 @@ export async function updateApplication(
       source: patch.source ?? fields.source,
     });
     await repo.upsertApplication(merged);
-    return { ...merged, interviews, interactions };
+    const accepting =
+      merged.status === 'accepted' &&
+      fields.status !== 'accepted' &&
+      !interactions.some((x) => x.direction === 'out' && x.kind === 'accept');
+    if (!accepting) return { ...merged, interviews, interactions };
+    const { interaction } = await storeInteraction(repo, id, {
+      direction: 'out',
+      kind: 'accept',
+      at: formatInstant(clock.now()),
+    });
+    return { ...merged, interviews, interactions: [...interactions, interaction] };
   });
 }
 

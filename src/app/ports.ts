@@ -53,6 +53,24 @@ export interface FactsRepository {
 
   /** Every stored id of one entity type (for generating the next free `c7`, `a7`, `i12`, `x30`). */
   listIds(entity: EntityType): Promise<string[]>;
+
+  /** The seeker's own text of a step's draft (not a fact: never exported, never planned from). */
+  getDraftEdit(stepId: string): Promise<DraftEdit | undefined>;
+  /**
+   * Stores `edit` unless a revision at least as new is already stored (one atomic statement:
+   * a slow, older save never overwrites a newer one); returns the stored row either way.
+   */
+  saveDraftEdit(edit: DraftEdit): Promise<DraftEdit>;
+}
+
+/** A step's edited draft; `body: null` means the edit was taken back at `revision`. */
+export interface DraftEdit {
+  stepId: string;
+  subject: string | null;
+  body: string | null;
+  /** Chosen by the client, strictly increasing per step. */
+  revision: number;
+  updatedAt: string;
 }
 
 export interface FactsBatch {

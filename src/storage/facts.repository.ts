@@ -12,6 +12,7 @@ import { selectInterviews, upsertInterview } from './interview.repository.js';
 import { applicationToRow } from './application.table.js';
 import { upsertAll } from './bulk-upsert.js';
 import { contactToRow } from './contact.table.js';
+import { saveDraftEdit, selectDraftEdit } from './draft-edit.repository.js';
 import { insertNew } from './insert-new.js';
 import { interactionToRow } from './interaction.table.js';
 import { interviewToRow } from './interview.table.js';
@@ -128,5 +129,7 @@ export function createFactsRepository(db: Db, seekerId: string): FactsRepository
         .execute();
       return rows.map((r) => r.id);
     },
+    getDraftEdit: (stepId) => selectDraftEdit(db, seekerId, stepId),
+    saveDraftEdit: (edit) => saveDraftEdit(db, seekerId, edit),
   };
 }

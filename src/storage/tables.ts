@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ApplicationRow } from './application.table.js';
 import type { ContactRow } from './contact.table.js';
+import type { DraftEditRow } from './draft-edit.table.js';
 import type { InteractionRow } from './interaction.table.js';
 import type { InterviewRow } from './interview.table.js';
 import type { SettingsRow } from './settings.table.js';
@@ -14,6 +15,7 @@ export interface Tables {
   interviews: InterviewRow;
   interactions: InteractionRow;
   step_events: StepEventRow;
+  draft_edits: DraftEditRow;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -215,6 +215,7 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
       { name: '2026-11-23T06-00-00-initial' },
       { name: '2026-11-23T07-00-00-outbox' },
       { name: '2026-11-23T07-30-00-outbox-live-step' },
+      { name: '2026-12-02T09-10-00-draft-edits' },
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23T06-00-00-initial.js';
 import * as outbox from './2026-11-23T07-00-00-outbox.js';
 import * as outboxLiveStep from './2026-11-23T07-30-00-outbox-live-step.js';
+import * as draftEdits from './2026-12-02T09-10-00-draft-edits.js';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -11,6 +12,7 @@ export const migrationProvider: MigrationProvider = {
       '2026-11-23T06-00-00-initial': initial,
       '2026-11-23T07-00-00-outbox': outbox,
       '2026-11-23T07-30-00-outbox-live-step': outboxLiveStep,
+      '2026-12-02T09-10-00-draft-edits': draftEdits,
     };
   },
 };

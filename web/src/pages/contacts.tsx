@@ -13,6 +13,7 @@ import {
   type FormErrors,
 } from '../form-errors.js';
 import { useNotify } from '../notice.js';
+import { useDirtyForm } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 export default function ContactsPage() {
@@ -132,6 +133,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
   const [errors, setErrors] = useState<FormErrors<ContactField>>(NO_ERRORS);
   const orNull = (v: string): string | null => v.trim() || null;
 
+  const unsaved = useDirtyForm();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const found = collect<ContactField>({
@@ -159,6 +161,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       if (initial) await api.saveContact(initial.id, input);
       else await api.addContact(input);
       notify({ text: `${input.name} saved`, tone: 'success' });
+      unsaved.markSaved();
       onDone();
     } catch (err) {
       setErrors(placeApiError(toApiError(err), CONTACT_FIELDS));
@@ -176,6 +179,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       ref={form}
       className="panel"
       onSubmit={(e) => void submit(e)}
+      onChange={unsaved.markDirty}
       aria-label={initial ? `Edit ${initial.name}` : 'New contact'}
       noValidate
     >

@@ -17,6 +17,7 @@ import {
 import { loadRegions, regionOptions, regionSearch, searchZones, zoneOptions } from '../places.js';
 import { humanize } from '../labels.js';
 import { useNotify } from '../notice.js';
+import { useDirtyForm } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
 
@@ -66,6 +67,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const regionChoices = useMemo(() => regionOptions(regions), [regions]);
   const searchRegion = useMemo(() => regionSearch(regions), [regions]);
 
+  const unsaved = useDirtyForm();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const found = collect<SettingsField>({
@@ -88,6 +90,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       await api.saveSettings({ timezone, region, preset, signature, activeTarget: Number(target) });
       setErrors(NO_ERRORS);
       notify({ text: 'Settings saved', tone: 'success' });
+      unsaved.markSaved();
     } catch (err) {
       setErrors(placeApiError(toApiError(err), SETTINGS_FIELDS));
       focusFirstInvalid(form.current);
@@ -95,7 +98,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
   };
 
   return (
-    <form ref={form} onSubmit={(e) => void submit(e)} aria-labelledby="settings-h" noValidate>
+    <form
+      ref={form}
+      onSubmit={(e) => void submit(e)}
+      onChange={unsaved.markDirty}
+      aria-labelledby="settings-h"
+      noValidate
+    >
       <div className="page-head">
         <h1 id="settings-h">Settings</h1>
       </div>
