@@ -328,7 +328,7 @@ describe('the whole decision in the web app', () => {
       await page
         .getByLabel('What happened', { exact: true })
         .selectOption({ label: 'I accepted the offer' });
-      await page.getByLabel('By').selectOption({ label: 'Phone' });
+      await page.getByLabel('By').selectOption({ label: 'Phone call' });
       await expectAccessible(page, 'log form, outbound');
       await page.screenshot({ path: join(LOOK, 'log-accept-desktop.png'), fullPage: true });
       await page.getByRole('button', { name: 'Log it' }).click();
