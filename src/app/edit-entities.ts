@@ -2,8 +2,9 @@
 // application, record a debrief on an interview. Same rules as the document (omitted keeps,
 // null resets, lists replace), each one transaction, unknown ids → not_found.
 import { z } from 'zod';
-import type { ApplicationRecord, UnitOfWork } from './ports.js';
+import type { ApplicationRecord, Clock, UnitOfWork } from './ports.js';
 import { applicationLabel, interviewLabel, oneLine } from './activity-labels.js';
+import { storeInteraction } from './log-interaction.js';
 import {
   assertContactsExist,
   assertEmailFree,
@@ -11,7 +12,7 @@ import {
   assertRoundFree,
   validate,
 } from './validate.js';
-import type { BusinessCalendar } from '../core/calendar.js';
+import { formatInstant, type BusinessCalendar } from '../core/calendar.js';
 import {
   applicationPatchSchema,
   contactPatchSchema,
@@ -61,9 +62,16 @@ export async function updateContact(uow: UnitOfWork, id: string, input: unknown)
   });
 }
 
+/**
+ * Setting the status to `accepted` is the accept fact itself: unless the application already
+ * has an outbound `accept`, one is logged now in the same transaction, so the other
+ * applications get their withdrawals exactly as after `tactful log --kind accept`. Other
+ * statuses are stored as they are (`withdrawn` invents no message the seeker may not have sent).
+ */
 export async function updateApplication(
   uow: UnitOfWork,
   calendar: BusinessCalendar,
+  clock: Clock,
   id: string,
   input: unknown,
 ): Promise<Application> {
@@ -83,7 +91,19 @@ export async function updateApplication(
     });
     repo.describeActivity(applicationEditSummary(fields, merged));
     await repo.upsertApplication(merged);
-    return { ...merged, interviews, interactions };
+    const accepting =
+      merged.status === 'accepted' &&
+      fields.status !== 'accepted' &&
+      !interactions.some((x) => x.direction === 'out' && x.kind === 'accept');
+    if (!accepting) return { ...merged, interviews, interactions };
+    const { interaction } = await storeInteraction(repo, id, {
+      direction: 'out',
+      kind: 'accept',
+      at: formatInstant(clock.now()),
+    });
+    // One activity: the edit, whose undo also takes back the accept it logged.
+    repo.describeActivity(applicationEditSummary(fields, merged));
+    return { ...merged, interviews, interactions: [...interactions, interaction] };
   });
 }
 

@@ -81,6 +81,14 @@ export interface FactsRepository {
   listTrash(): Promise<TrashEntry[]>;
   /** The activity that moved this record to the Trash (undefined: not in the Trash). */
   trashedIn(entity: EntityType, id: string): Promise<number | undefined>;
+
+  /** The seeker's own text of a step's draft (not a fact: never exported, never planned from). */
+  getDraftEdit(stepId: string): Promise<DraftEdit | undefined>;
+  /**
+   * Stores `edit` unless a revision at least as new is already stored (one atomic statement:
+   * a slow, older save never overwrites a newer one); returns the stored row either way.
+   */
+  saveDraftEdit(edit: DraftEdit): Promise<DraftEdit>;
 }
 
 /** `kind`: done, skip, snooze, close, log, add, edit, import, settings, delete, demo, send… */
@@ -119,6 +127,16 @@ export interface TrashEntry {
   activity: Activity;
   /** The records it deleted (step events are not listed: they go with their application). */
   items: TrashItem[];
+}
+
+/** A step's edited draft; `body: null` means the edit was taken back at `revision`. */
+export interface DraftEdit {
+  stepId: string;
+  subject: string | null;
+  body: string | null;
+  /** Chosen by the client, strictly increasing per step. */
+  revision: number;
+  updatedAt: string;
 }
 
 export interface FactsBatch {

@@ -89,6 +89,9 @@ export async function requestSend(
         'stepId',
       );
     }
+    // What goes out: the posted text, else the seeker's saved edit, else the suggested draft.
+    const stored = await tx.facts.getDraftEdit(step.id);
+    const edit = stored && stored.body !== null ? stored : null;
     const day = dateInZone(now, facts.settings.timezone);
     const application = facts.applications.find((a) => a.id === step.application)!;
     const orgKey = organisationKey(application.organization);
@@ -121,8 +124,8 @@ export async function requestSend(
       contacts: step.to,
       localDate: day,
       to,
-      subject: cleanInline(subject ?? draft.subject),
-      body: body ?? draft.body,
+      subject: cleanInline(subject ?? edit?.subject ?? draft.subject),
+      body: body ?? edit?.body ?? draft.body,
       nextAttemptAt: at,
       createdAt: at,
     });

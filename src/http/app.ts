@@ -15,6 +15,7 @@ import { activityRoutes } from './activity.routes.js';
 import { trackActivities } from './activity-header.js';
 import { applicationRoutes } from './application.routes.js';
 import { contactRoutes } from './contact.routes.js';
+import { draftEditRoutes } from './draft-edit.routes.js';
 import type { HttpDeps, RouteContext, ZodApp } from './context.js';
 import { errorHandler } from './errors.js';
 import { FactsCache } from './facts-cache.js';
@@ -36,6 +37,11 @@ import { todayRoutes } from './today.routes.js';
 export type { HttpDeps } from './context.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Writes marked `config: { keepsFacts: true }` (draft edits) leave the plan cache warm. */
+function keepsFacts(config: unknown): boolean {
+  return (config as { keepsFacts?: boolean } | undefined)?.keepsFacts === true;
+}
 
 /** Self-only CSP for the built web app; no upgrade-insecure-requests or HSTS on plain localhost. */
 const HELMET_OPTIONS = {
@@ -122,7 +128,8 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const cache = new FactsCache(deps.uow, deps.calendar, deps.dataVersion ?? null);
   // Invalidate before the answer leaves, so a client's next read sees its own write.
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (WRITE_METHODS.has(request.method)) cache.invalidate();
+    if (WRITE_METHODS.has(request.method) && !keepsFacts(request.routeOptions.config))
+      cache.invalidate();
     return payload;
   });
   const ctx: RouteContext = {
@@ -142,6 +149,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   contactRoutes(app, ctx);
   applicationRoutes(app, ctx);
   stepRoutes(app, ctx);
+  draftEditRoutes(app, ctx);
   importExportRoutes(app, ctx);
   insightsRoutes(app, ctx);
   activityRoutes(app, ctx);

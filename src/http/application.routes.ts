@@ -99,13 +99,17 @@ export function applicationRoutes(app: ZodApp, { deps, cache }: RouteContext): v
     {
       schema: {
         tags: ['applications'],
-        description: 'Omitted fields keep their value, null resets, lists replace.',
+        description:
+          'Omitted fields keep their value, null resets, lists replace. Setting `status` to ' +
+          '`accepted` also logs an outbound `accept` now (unless one is on record), which plans ' +
+          'the withdrawals from the other applications.',
         params: idParamsSchema,
         body: applicationEditSchema(deps.calendar),
         response: { 200: applicationSchema, 400: errorSchema, 404: errorSchema },
       },
     },
-    (request) => updateApplication(deps.uow, deps.calendar, request.params.id, request.body),
+    (request) =>
+      updateApplication(deps.uow, deps.calendar, deps.clock, request.params.id, request.body),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 // /api/steps/:stepId/…: done, skip, snooze; the draft (JSON, .eml, mailto:); and the message
 // checker on the seeker's own text. Step ids contain ":" — clients percent-encode them.
 import { z } from 'zod';
+import { getDraftEdit, withDraftEdit, type DraftEditState } from '../app/draft-edits.js';
 import { recordStepAction, snoozeBounds } from '../app/record-step-action.js';
 import { checkMessage } from '../core/checker/index.js';
 import { isoDateSchema } from '../core/document/index.js';
@@ -19,12 +20,12 @@ import {
 import type { RouteContext, ZodApp } from './context.js';
 import {
   booleanFlag,
-  draftSchema,
   errorSchema,
   findingSchema,
   stepActionResultSchema,
   stepParamsSchema,
 } from './schemas.js';
+import { stepDraftSchema } from './draft-edit.routes.js';
 
 const MESSAGE_KINDS = STEP_KINDS.filter((k) => !SEEKER_STEP_KINDS.includes(k));
 // Fastify hands a missing body over as null.
@@ -57,6 +58,7 @@ function fileNameFor(stepId: string): string {
 }
 
 export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
+  /** The draft as it goes out: the seeker's saved edit over the suggested text. */
   async function draftOf(
     stepId: string,
     options: {
@@ -64,16 +66,17 @@ export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
       value?: string | undefined;
       variant?: DraftVariant | undefined;
     },
-  ): Promise<{ draft: Draft; facts: Facts }> {
+  ): Promise<{ draft: Draft; suggested: Draft; edit: DraftEditState; facts: Facts }> {
     const { facts, plan } = await cache.plan(deps.clock.now());
     const step = plan.steps.find((s) => s.id === stepId);
     if (!step) throw new DomainError('not_found', `no open step with id "${stepId}"`, 'stepId');
-    const draft = renderDraft(step, facts, await deps.templates(), {
+    const suggested = renderDraft(step, facts, await deps.templates(), {
       formal: options.formal === true,
       value: options.value,
       variant: options.variant,
     });
-    return { draft, facts };
+    const edit = await getDraftEdit(deps.uow, stepId);
+    return { draft: withDraftEdit(suggested, edit, step, facts), suggested, edit, facts };
   }
 
   for (const action of STEP_ACTIONS) {
@@ -143,10 +146,20 @@ export function stepRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
         tags: ['steps'],
         params: stepParamsSchema,
         querystring: draftQuerySchema,
-        response: { 200: draftSchema, 400: errorSchema, 404: errorSchema },
+        description:
+          "The step's draft as it goes out: `subject`/`body` are the seeker's saved edit when " +
+          '`edit.edited`, else the suggested text; `suggested` is always the suggested text.',
+        response: { 200: stepDraftSchema, 400: errorSchema, 404: errorSchema },
       },
     },
-    async (request) => (await draftOf(request.params.stepId, request.query)).draft,
+    async (request) => {
+      const { draft, suggested, edit } = await draftOf(request.params.stepId, request.query);
+      return {
+        ...draft,
+        suggested: { subject: suggested.subject, body: suggested.body },
+        edit,
+      };
+    },
   );
 
   app.get(

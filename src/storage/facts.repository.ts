@@ -21,6 +21,7 @@ import { selectInterviews, upsertInterview } from './interview.repository.js';
 import { applicationToRow } from './application.table.js';
 import { upsertAll } from './bulk-upsert.js';
 import { contactToRow } from './contact.table.js';
+import { saveDraftEdit, selectDraftEdit } from './draft-edit.repository.js';
 import { insertNew } from './insert-new.js';
 import { interactionToRow } from './interaction.table.js';
 import { interviewToRow } from './interview.table.js';
@@ -266,5 +267,7 @@ export function createFactsRepository(
     undoActivity: (id) => undoActivity(db, seekerId, id, now()),
     listTrash: () => listTrash(db, seekerId),
     trashedIn: (entity, id) => trashedIn(db, seekerId, entity, id),
+    getDraftEdit: (stepId) => selectDraftEdit(db, seekerId, stepId),
+    saveDraftEdit: (edit) => saveDraftEdit(db, seekerId, edit),
   };
 }

@@ -3,6 +3,7 @@ import type { ColumnType, Kysely } from 'kysely';
 import type { ActivityCounterRow, ActivityRow, ActivityRowRow } from './activity.table.js';
 import type { ApplicationRow } from './application.table.js';
 import type { ContactRow } from './contact.table.js';
+import type { DraftEditRow } from './draft-edit.table.js';
 import type { InteractionRow } from './interaction.table.js';
 import type { InterviewRow } from './interview.table.js';
 import type { SettingsRow } from './settings.table.js';
@@ -26,6 +27,7 @@ export interface Tables {
   activities: ActivityRow;
   activity_rows: ActivityRowRow;
   activity_counters: ActivityCounterRow;
+  draft_edits: DraftEditRow;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

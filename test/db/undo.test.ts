@@ -121,7 +121,7 @@ describe.each(DIALECTS)('undo and the Trash on %s', (dialect) => {
     ],
     [
       'close as no response',
-      () => updateApplication(uow, calendar, 'a1', { status: 'closed' }),
+      () => updateApplication(uow, calendar, clock, 'a1', { status: 'closed' }),
       /^Closed as no response: Acme Corp — /,
     ],
     [
@@ -160,7 +160,7 @@ describe.each(DIALECTS)('undo and the Trash on %s', (dialect) => {
     ],
     [
       'edit application',
-      () => updateApplication(uow, calendar, 'a1', { role: 'Staff Dev', references: [] }),
+      () => updateApplication(uow, calendar, clock, 'a1', { role: 'Staff Dev', references: [] }),
       /^Edited Acme Corp — Staff Engineer — Platform$/,
     ],
     [
@@ -273,9 +273,9 @@ describe.each(DIALECTS)('undo and the Trash on %s', (dialect) => {
 
   it('refuses to undo an older activity while a later one changed the same records', async () => {
     const start = await snapshot();
-    await updateApplication(uow, calendar, 'a1', { role: 'First' });
+    await updateApplication(uow, calendar, clock, 'a1', { role: 'First' });
     const [first] = await listActivity(uow, { limit: 1 });
-    await updateApplication(uow, calendar, 'a1', { role: 'Second' });
+    await updateApplication(uow, calendar, clock, 'a1', { role: 'Second' });
     const [second] = await listActivity(uow, { limit: 1 });
     const middle = await snapshot();
     await expect(undo(uow, first!.id)).rejects.toMatchObject({

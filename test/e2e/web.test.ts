@@ -264,7 +264,12 @@ describe('first run, sample data, Today', () => {
   it(
     'close as no response moves the card to Closed and drops its steps',
     async () => {
+      // The refused settings are still typed in: leaving asks first (issue 8), and we leave.
+      const asked = new Promise<string>((resolve) =>
+        page.once('dialog', (d) => void d.accept().then(() => resolve(d.message()))),
+      );
       await page.goto(`${server.url}/#/applications`);
+      expect(await asked).toMatch(/unsaved changes/);
       const active = page.locator('.column-active .card', { hasText: 'Helio Renewables' });
       await active.getByRole('button', { name: /Close as no response/ }).click();
       await page.locator('.column-closed .card', { hasText: 'Helio Renewables' }).waitFor();

@@ -59,6 +59,28 @@ export interface Draft {
   variant?: DraftVariant | null;
 }
 
+/** The seeker's saved edit of a step's draft (`edited` false: the suggested text is in use). */
+export interface DraftEditState {
+  stepId: string;
+  edited: boolean;
+  subject: string | null;
+  body: string | null;
+  /** The stored revision (0: never edited); a next save must be above it. */
+  revision: number;
+  updatedAt: string | null;
+}
+
+export interface DraftEditSaved extends DraftEditState {
+  /** False when a newer revision was already stored: this save changed nothing. */
+  applied: boolean;
+}
+
+/** GET /steps/:id/draft: the text as it goes out (the edit, if any) and the suggestion. */
+export interface StepDraft extends Draft {
+  suggested: { subject: string | null; body: string };
+  edit: DraftEditState;
+}
+
 export interface SourceInsight {
   source: string;
   applications: number;
@@ -128,8 +150,14 @@ async function request<T>(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  /** Lets the request finish after the page is gone (a save on pagehide). */
+  keepalive = false,
 ): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
+  const init: RequestInit = {
+    method,
+    headers: { accept: 'application/json', ...headers },
+    ...(keepalive ? { keepalive } : {}),
+  };
   if (body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
@@ -224,9 +252,17 @@ export const api = {
   stepAction: (id: string, action: 'done' | 'skip' | 'snooze', until?: string) =>
     request<{ ok: true }>('POST', `${step(id)}/${action}`, until ? { until } : {}),
   draft: (id: string, formal = false, variant?: DraftVariant) =>
-    request<Draft>('GET', `${step(id)}/draft${draftQuery(formal, variant)}`),
+    request<StepDraft>('GET', `${step(id)}/draft${draftQuery(formal, variant)}`),
   emlHref: (id: string, variant?: DraftVariant) =>
     `api${step(id)}/draft.eml${draftQuery(false, variant)}`,
+  /** Saved only if `revision` is above the stored one: a late, older save never wins. */
+  saveDraftEdit: (
+    id: string,
+    edit: { revision: number; subject: string | null; body: string },
+    keepalive = false,
+  ) => request<DraftEditSaved>('PUT', `${step(id)}/draft-edit`, edit, {}, keepalive),
+  resetDraftEdit: (id: string, revision: number) =>
+    request<DraftEditSaved>('DELETE', `${step(id)}/draft-edit?revision=${revision}`),
   check: (body: {
     applicationId: string;
     kind: StepKind;

@@ -3,6 +3,7 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
 import { href, useRoute, type Route } from './router.js';
 import { NoticeContext, type Notice } from './notice.js';
 import { TodayPage } from './pages/today.js';
+import { installLeaveGuards } from './unsaved.js';
 import { SampleBand } from './components/sample-band.js';
 import { refreshSample, useSample } from './sample.js';
 import { claimActivity } from './activity-signal.js';
@@ -64,6 +65,8 @@ export function App() {
   );
   const sample = useSample();
   useEffect(() => void refreshSample(), []);
+
+  useEffect(() => installLeaveGuards(), []);
 
   useEffect(() => {
     document.title = `${TITLES[route.page]} · tactful`;

@@ -1,5 +1,6 @@
 // Hash routing: `#/today`, `#/applications/a1`, `#/debrief/a1/i2`. No server routes needed.
 import { useEffect, useState } from 'react';
+import { confirmLeave } from './unsaved.js';
 
 export type Route =
   | { page: 'today' }
@@ -36,14 +37,29 @@ export function href(...parts: string[]): string {
   return `#/${parts.map(encodeURIComponent).join('/')}`;
 }
 
+/** Where the app itself is sending the seeker (after a save): no "unsaved changes" question. */
+let intended: string | null = null;
+
 export function navigate(...parts: string[]): void {
-  window.location.hash = href(...parts);
+  intended = href(...parts);
+  window.location.hash = intended;
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = (): void => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.href;
+    const onChange = (): void => {
+      const wanted = window.location.hash === intended;
+      intended = null;
+      // Back/Forward or a typed address away from unsaved input: staying puts the address back.
+      if (!wanted && !confirmLeave()) {
+        window.history.replaceState(null, '', shown);
+        return;
+      }
+      shown = window.location.href;
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

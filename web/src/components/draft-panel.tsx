@@ -1,13 +1,15 @@
 // The selected step: why it is due, its draft (editable, checked as you type) and actions.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { api, type Draft, type Finding, type OutboxItem } from '../api.js';
+import { api, type Finding, type OutboxItem, type StepDraft } from '../api.js';
 import type { DraftVariant, Step } from '../../../src/core/types.js';
 import { addDays, formatDate, formatDateTime } from '../format.js';
 import { channelLabel, humanize, kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { href } from '../router.js';
+import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError } from '../use-load.js';
 import { SendAction } from './send-action.js';
+import { savesSettled, useDraftAutosave, type SaveState } from './use-draft-autosave.js';
 
 export interface DraftHandle {
   copy: () => Promise<void>;
@@ -45,7 +47,7 @@ export function DraftPanel({
 }: Props) {
   const notify = useNotify();
   const seekerStep = SEEKER_KINDS.has(step.kind);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<StepDraft | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -59,6 +61,12 @@ export function DraftPanel({
   const [variant, setVariant] = useState<DraftVariant>('accept');
   const answering = step.kind === 'answer_offer';
   const edited = useRef(false);
+  // Whether the text on screen is the seeker's own (saved, or being saved).
+  const [isEdit, setIsEdit] = useState(false);
+  const autosave = useDraftAutosave(step.id);
+  const { start } = autosave;
+  // A save that failed holds the only copy of the text: leaving asks first.
+  useUnsavedChanges(autosave.state === 'error');
 
   useEffect(() => {
     let live = true;
@@ -80,21 +88,76 @@ export function DraftPanel({
   useEffect(() => {
     if (seekerStep) return;
     let live = true;
-    api.draft(step.id, formal, answering ? variant : undefined).then(
-      (d) => {
-        if (!live) return;
-        edited.current = false;
-        setDraft(d);
-        setSubject(d.subject ?? '');
-        setBody(d.body);
-        setFindings(d.findings);
-      },
-      (e: unknown) => live && setFailed(toApiError(e).message),
-    );
+    // A save of this step just sent (leaving it a moment ago) is answered first.
+    void savesSettled(step.id)
+      .then(() => api.draft(step.id, formal, answering ? variant : undefined))
+      .then(
+        (d) => {
+          if (!live) return;
+          edited.current = false;
+          start(d.edit.revision);
+          setDraft(d);
+          setIsEdit(d.edit.edited);
+          setSubject(d.subject ?? '');
+          setBody(d.body);
+          setFindings(d.findings);
+        },
+        (e: unknown) => live && setFailed(toApiError(e).message),
+      );
     return () => {
       live = false;
     };
+    // `start` only raises a ref: it never needs to reload the draft.
   }, [step.id, seekerStep, formal, answering, variant]);
+
+  const type = (next: { subject?: string; body?: string }): void => {
+    edited.current = true;
+    setIsEdit(true);
+    const s = next.subject ?? subject;
+    const b = next.body ?? body;
+    if (next.subject !== undefined) setSubject(s);
+    if (next.body !== undefined) setBody(b);
+    autosave.changed({ subject: draft?.subject === null ? null : s, body: b });
+  };
+
+  const backToSuggested = async (): Promise<void> => {
+    if (!draft) return;
+    try {
+      await autosave.reset();
+    } catch {
+      return;
+    }
+    setIsEdit(false);
+    setSubject(draft.suggested.subject ?? '');
+    setBody(draft.suggested.body);
+    // The findings shown were the edit's: let the checker read the suggestion again.
+    edited.current = true;
+    notify({ text: 'Back to the suggested text', tone: 'success' });
+  };
+
+  const toggleFormal = async (on: boolean): Promise<void> => {
+    if (isEdit) {
+      if (!window.confirm('Replace your edited text with the suggested one in this tone?')) return;
+      try {
+        await autosave.reset();
+      } catch {
+        return;
+      }
+      setIsEdit(false);
+    }
+    setFormal(on);
+  };
+
+  /** The .eml is made by the server from the saved edit: save what is pending first. */
+  const downloadEml = async (): Promise<void> => {
+    await autosave.flush();
+    const link = document.createElement('a');
+    link.href = api.emlHref(step.id, answering ? variant : undefined);
+    link.download = '';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  };
 
   // Re-check the seeker's own words shortly after they stop typing.
   useEffect(() => {
@@ -226,10 +289,8 @@ export function DraftPanel({
               <span>Subject</span>
               <input
                 value={subject}
-                onChange={(e) => {
-                  edited.current = true;
-                  setSubject(e.target.value);
-                }}
+                onChange={(e) => type({ subject: e.target.value })}
+                onBlur={() => void autosave.flush()}
               />
             </label>
           )}
@@ -246,16 +307,25 @@ export function DraftPanel({
             <textarea
               value={body}
               rows={12}
-              onChange={(e) => {
-                edited.current = true;
-                setBody(e.target.value);
-              }}
+              onChange={(e) => type({ body: e.target.value })}
+              onBlur={() => void autosave.flush()}
             />
           </label>
+          <EditState
+            edited={isEdit}
+            state={autosave.state}
+            error={autosave.error}
+            onBack={() => void backToSuggested()}
+            onRetry={() => void autosave.flush()}
+          />
           <Findings findings={findings} subject={subject} body={body} />
           <label className="check">
-            <input type="checkbox" checked={formal} onChange={(e) => setFormal(e.target.checked)} />{' '}
-            Formal tone (replaces your edits)
+            <input
+              type="checkbox"
+              checked={formal}
+              onChange={(e) => void toggleFormal(e.target.checked)}
+            />{' '}
+            Formal tone{isEdit ? ' (replaces your edits)' : ''}
           </label>
         </div>
       )}
@@ -281,6 +351,10 @@ export function DraftPanel({
                 className="button"
                 href={api.emlHref(step.id, answering ? variant : undefined)}
                 download
+                onClick={(e) => {
+                  e.preventDefault();
+                  void downloadEml();
+                }}
               >
                 Download .eml
               </a>
@@ -337,6 +411,52 @@ export function DraftPanel({
         )}
       </div>
     </section>
+  );
+}
+
+const SAVE_WORDS: Record<SaveState, string> = {
+  idle: 'Saved',
+  pending: 'Saving…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: 'Not saved',
+};
+
+/** "Edited · Saved" and the way back to the suggestion; nothing while the suggestion is shown. */
+function EditState({
+  edited,
+  state,
+  error,
+  onBack,
+  onRetry,
+}: {
+  edited: boolean;
+  state: SaveState;
+  error: string | null;
+  onBack: () => void;
+  onRetry: () => void;
+}) {
+  if (!edited && state !== 'error') return null;
+  return (
+    <div className="edit-state">
+      {edited && <span className="badge badge-edited">Edited</span>}
+      <span className="muted save-state">{SAVE_WORDS[state]}</span>
+      {state === 'error' && (
+        <>
+          <span className="error" role="alert">
+            {error ?? 'Your text could not be saved'}
+          </span>
+          <button type="button" className="link" onClick={onRetry}>
+            Try again
+          </button>
+        </>
+      )}
+      {edited && (
+        <button type="button" className="link" onClick={onBack}>
+          Back to the suggested text
+        </button>
+      )}
+    </div>
   );
 }
 

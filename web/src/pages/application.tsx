@@ -1,16 +1,31 @@
 // One application: its plan (with the why of each step), timeline, pros/cons/strengths and
 // forms to log what the organisation said. Every change reloads the plan at once.
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { api, type ApplicationDetail } from '../api.js';
-import type { Contact, InboundKind, Settings } from '../../../src/core/types.js';
+import type {
+  Channel,
+  Contact,
+  InboundKind,
+  OutboundKind,
+  Settings,
+} from '../../../src/core/types.js';
 import { ErrorBox, ErrorSummary } from '../components/error-box.js';
-import { Check, Select, TextArea, TextField } from '../components/fields.js';
+import {
+  Check,
+  describedBy,
+  FieldError,
+  Select,
+  TextArea,
+  TextField,
+} from '../components/fields.js';
 import { formatDate, formatDateTime, lines, wallTimeToEpoch, type DateContext } from '../format.js';
-import { interactionSentence, kindLabel, nameList, statusLabel } from '../labels.js';
+import { channelLabel, interactionSentence, kindLabel, nameList, statusLabel } from '../labels.js';
 import { focusFirstInvalid, NO_ERRORS, placeApiError, type FormErrors } from '../form-errors.js';
 import { useNotify } from '../notice.js';
+import { nowIn, localToInstant } from '../local-time.js';
 import { href, navigate } from '../router.js';
 import { DeleteButton } from '../components/delete-button.js';
+import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { ApplicationForm, SOURCE_LABELS } from './applications.js';
 
@@ -124,8 +139,8 @@ export default function ApplicationPage({ id }: { id: string }) {
         </section>
 
         <section className="panel" aria-labelledby="log-h">
-          <h2 id="log-h">Log what they said</h2>
-          <LogForm app={app} people={people} onLogged={reload} />
+          <h2 id="log-h">Log news or what you did</h2>
+          <LogForm app={app} people={people} zone={zone} onLogged={reload} />
         </section>
       </div>
 
@@ -217,7 +232,7 @@ function readableSummary(summary: string | null): string | null {
   return /^done: \S+$/.test(summary) ? 'Marked done in tactful' : summary;
 }
 
-const LOG_KINDS: { value: InboundKind; label: string }[] = [
+const INBOUND: { value: InboundKind; label: string }[] = [
   { value: 'reply', label: 'A reply' },
   { value: 'update', label: 'An update (new date, on hold)' },
   { value: 'invitation', label: 'An invitation to another round' },
@@ -225,11 +240,23 @@ const LOG_KINDS: { value: InboundKind; label: string }[] = [
   { value: 'rejection', label: 'A rejection' },
 ];
 
-type LogField = 'kind' | 'contacts' | 'newDecisionDate' | 'onHold' | 'offerDeadline' | 'summary';
+type LogField =
+  | 'kind'
+  | 'about'
+  | 'channel'
+  | 'contacts'
+  | 'at'
+  | 'newDecisionDate'
+  | 'onHold'
+  | 'offerDeadline'
+  | 'summary';
 
 const LOG_LABELS: Record<LogField, string> = {
   kind: 'What happened',
+  about: 'About',
+  channel: 'By',
   contacts: 'From',
+  at: 'When',
   newDecisionDate: 'New decision date',
   onHold: 'The process is on hold',
   offerDeadline: 'Offer deadline',
@@ -241,24 +268,63 @@ const LOG_FIELDS: Record<string, LogField> = Object.fromEntries(
   Object.keys(LOG_LABELS).map((k) => [k, k as LogField]),
 );
 
+/**
+ * What the seeker did. "I declined the offer" is an outbound `withdraw`: it ends the
+ * application (effective status withdrawn) and completes an answer-the-offer step, as saying
+ * no to an offer is withdrawing from the process.
+ */
+const OUTBOUND = [
+  { value: 'out:message', label: 'I sent a message' },
+  { value: 'out:call', label: 'I called' },
+  { value: 'out:accept', label: 'I accepted the offer' },
+  { value: 'out:withdraw', label: 'I withdrew' },
+  { value: 'out:decline', label: 'I declined the offer' },
+] as const;
+
+type LogChoice = (typeof INBOUND)[number]['value'] | (typeof OUTBOUND)[number]['value'];
+
+const ABOUT: { value: OutboundKind; label: string }[] = [
+  { value: 'thank_you', label: 'A thank-you' },
+  { value: 'status_check', label: 'Asking for an update' },
+  { value: 'check_in', label: 'A check-in with something of value' },
+  { value: 'offer_update', label: 'Mentioning another offer' },
+  { value: 'final_thanks', label: 'Thanks after their decision' },
+  { value: 'keep_warm', label: 'Keeping in touch' },
+  { value: 'connect', label: 'A LinkedIn invitation' },
+  { value: 'other', label: 'Something else' },
+];
+
+const SENT_CHANNELS: Channel[] = ['email', 'letter', 'linkedin', 'in_person'];
+const CALL_CHANNELS: Channel[] = ['phone', 'voicemail'];
+/** How the seeker told them of an accept, a withdrawal or a decline. */
+const DECISION_CHANNELS: Channel[] = ['email', 'phone', 'in_person', 'letter'];
+
 function LogForm({
   app,
   people,
+  zone,
   onLogged,
 }: {
   app: ApplicationDetail;
   people: Map<string, Contact>;
+  zone: string;
   onLogged: () => Promise<void>;
 }) {
   const notify = useNotify();
+  const selectId = useId();
   const related = [
     ...new Set([
       ...app.interviews.flatMap((i) => i.interviewers),
       ...(app.agent ? [app.agent] : []),
     ]),
   ];
-  const [kind, setKind] = useState<InboundKind>('reply');
+  const [choice, setChoice] = useState<LogChoice>('reply');
+  const [about, setAbout] = useState<OutboundKind>('status_check');
+  const [channel, setChannel] = useState<Channel>('email');
   const [from, setFrom] = useState(related[0] ?? '');
+  const [to, setTo] = useState<string[]>(related.slice(0, 1));
+  const [at, setAt] = useState(() => nowIn(zone));
+  const [atTouched, setAtTouched] = useState(false);
   const [summary, setSummary] = useState('');
   const [newDate, setNewDate] = useState('');
   const [onHold, setOnHold] = useState(false);
@@ -266,30 +332,97 @@ function LogForm({
   const [errors, setErrors] = useState<FormErrors<LogField>>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+
+  const inbound = !choice.startsWith('out:');
+  const kind = inbound ? (choice as InboundKind) : null;
+  const labels: Record<LogField, string> = {
+    ...LOG_LABELS,
+    channel: choice === 'out:call' ? 'How' : 'By',
+    contacts: inbound ? 'From' : 'To',
+  };
+  const channels =
+    choice === 'out:call'
+      ? CALL_CHANNELS
+      : choice === 'out:message'
+        ? SENT_CHANNELS
+        : DECISION_CHANNELS;
+
+  const choose = (next: LogChoice): void => {
+    setChoice(next);
+    setChannel(next === 'out:call' ? 'phone' : 'email');
+  };
+
+  const outboundKind = (): OutboundKind => {
+    if (choice === 'out:accept') return 'accept';
+    if (choice === 'out:withdraw' || choice === 'out:decline') return 'withdraw';
+    return about;
+  };
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setBusy(true);
     setErrors(NO_ERRORS);
+    // Untouched, the date means "now" at the moment of saving, not when the page opened.
+    const instant = atTouched ? localToInstant(at, zone) : null;
+    if (atTouched && instant === null) {
+      setErrors({ fields: { at: 'Enter a date and time' }, general: null });
+      focusFirstInvalid(form.current);
+      return;
+    }
+    const note = summary.trim() || null;
+    setBusy(true);
     try {
       const result = await api.logInteraction(app.id, {
-        direction: 'in',
-        kind,
-        channel: 'email',
-        contacts: from ? [from] : [],
-        summary: summary.trim() || null,
-        ...(kind === 'reply' || kind === 'update' ? { newDecisionDate: newDate || null } : {}),
-        ...(kind === 'update' ? { onHold } : {}),
-        ...(kind === 'offer' ? { offerDeadline: deadline || null } : {}),
+        ...(instant ? { at: instant } : {}),
+        ...(kind
+          ? {
+              direction: 'in' as const,
+              kind,
+              channel: 'email' as const,
+              contacts: from ? [from] : [],
+              ...(kind === 'reply' || kind === 'update'
+                ? { newDecisionDate: newDate || null }
+                : {}),
+              ...(kind === 'update' ? { onHold } : {}),
+              ...(kind === 'offer' ? { offerDeadline: deadline || null } : {}),
+            }
+          : {
+              direction: 'out' as const,
+              kind: outboundKind(),
+              channel: about === 'connect' && choice === 'out:message' ? 'linkedin' : channel,
+              contacts: to,
+            }),
+        summary:
+          choice === 'out:decline'
+            ? note
+              ? `Declined the offer: ${note}`
+              : 'Declined the offer'
+            : note,
       });
+      const label = inbound
+        ? `${kindLabel(kind!)} logged`
+        : `${OUTBOUND.find((o) => o.value === choice)?.label ?? 'It'}: logged`;
+      let planned = '';
+      if (choice === 'out:accept') {
+        const plan = await api.plan().catch(() => null);
+        const n = plan?.steps.filter(
+          (st) => st.kind === 'withdraw' && st.id.includes(`:${result.interaction.id}`),
+        ).length;
+        if (n)
+          planned = ` — a polite withdrawal from ${n} other ${n === 1 ? 'application' : 'applications'} is on your plan`;
+      }
       notify({
-        text: `${kindLabel(kind)} logged${result.warnings.length ? ` — ${result.warnings[0]?.message}` : ''}`,
+        text: `${label}${planned}${result.warnings.length ? ` — ${result.warnings[0]?.message}` : ''}`,
         tone: 'success',
       });
       setSummary('');
       setNewDate('');
       setOnHold(false);
       setDeadline('');
+      setAt(nowIn(zone));
+      setAtTouched(false);
+      setDirty(false);
       await onLogged();
     } catch (err) {
       setErrors(placeApiError(toApiError(err), LOG_FIELDS));
@@ -303,32 +436,102 @@ function LogForm({
     <form
       ref={form}
       onSubmit={(e) => void submit(e)}
+      onChange={() => setDirty(true)}
       className="stack"
-      aria-label="Log an inbound message"
+      aria-label="Log news or what you did"
       noValidate
     >
       <ErrorSummary
         general={errors.general}
-        labels={Object.keys(errors.fields).map((f) => LOG_LABELS[f as LogField])}
+        labels={Object.keys(errors.fields).map((f) => labels[f as LogField])}
       />
-      <Select
-        label={LOG_LABELS.kind}
-        name="kind"
-        value={kind}
-        onChange={setKind}
-        options={LOG_KINDS}
-        error={errors.fields.kind}
-      />
-      <Select
-        label={LOG_LABELS.contacts}
-        name="from"
-        value={from}
-        error={errors.fields.contacts}
-        onChange={setFrom}
-        options={[
-          { value: '', label: 'Nobody in particular' },
-          ...related.map((id) => ({ value: id, label: people.get(id)?.name ?? id })),
-        ]}
+      <div className={errors.fields.kind ? 'field invalid' : 'field'}>
+        <label htmlFor={selectId}>{LOG_LABELS.kind}</label>
+        <select
+          id={selectId}
+          name="kind"
+          value={choice}
+          aria-invalid={errors.fields.kind ? true : undefined}
+          aria-describedby={describedBy(selectId, undefined, errors.fields.kind)}
+          onChange={(e) => choose(e.target.value as LogChoice)}
+        >
+          <optgroup label="They contacted you">
+            {INBOUND.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="You did">
+            {OUTBOUND.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        <FieldError id={selectId} error={errors.fields.kind} />
+      </div>
+      {(choice === 'out:message' || choice === 'out:call') && (
+        <Select
+          label={LOG_LABELS.about}
+          name="about"
+          value={about}
+          onChange={setAbout}
+          options={ABOUT}
+          error={errors.fields.about}
+        />
+      )}
+      {!inbound && !(choice === 'out:message' && about === 'connect') && (
+        <Select
+          label={labels.channel}
+          name="channel"
+          value={channels.includes(channel) ? channel : channels[0]!}
+          onChange={setChannel}
+          options={channels.map((c) => ({ value: c, label: channelLabel(c) }))}
+          error={errors.fields.channel}
+        />
+      )}
+      {inbound ? (
+        <Select
+          label={labels.contacts}
+          name="from"
+          value={from}
+          onChange={setFrom}
+          error={errors.fields.contacts}
+          options={[
+            { value: '', label: 'Nobody in particular' },
+            ...related.map((id) => ({ value: id, label: people.get(id)?.name ?? id })),
+          ]}
+        />
+      ) : related.length > 0 ? (
+        <fieldset
+          className={errors.fields.contacts ? 'radios invalid' : 'radios'}
+          aria-describedby={errors.fields.contacts ? `${selectId}-to-error` : undefined}
+        >
+          <legend>{labels.contacts}</legend>
+          {related.map((id) => (
+            <Check
+              key={id}
+              label={people.get(id)?.name ?? id}
+              checked={to.includes(id)}
+              onChange={(on) => setTo((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)))}
+            />
+          ))}
+          <FieldError id={`${selectId}-to`} error={errors.fields.contacts} />
+        </fieldset>
+      ) : null}
+      <TextField
+        label={LOG_LABELS.at}
+        name="at"
+        type="datetime-local"
+        value={at}
+        onChange={(v) => {
+          setAt(v);
+          setAtTouched(true);
+        }}
+        hint={`Your time (${zone}); now unless you change it`}
+        error={errors.fields.at}
       />
       {(kind === 'reply' || kind === 'update') && (
         <TextField
@@ -350,6 +553,11 @@ function LogForm({
           onChange={setDeadline}
           error={errors.fields.offerDeadline}
         />
+      )}
+      {choice === 'out:accept' && (
+        <p className="hint">
+          tactful then plans a polite withdrawal from your other active applications.
+        </p>
       )}
       <TextArea
         label={LOG_LABELS.summary}
@@ -394,6 +602,8 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
   const [strengths, setStrengths] = useState(app.prosCons.strengths.join('\n'));
   const [errors, setErrors] = useState<FormErrors<ProsConsField>>(NO_ERRORS);
   const form = useRef<HTMLFormElement>(null);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
@@ -401,6 +611,7 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
         prosCons: { pros: lines(pros), cons: lines(cons), strengths: lines(strengths) },
       });
       setErrors(NO_ERRORS);
+      setDirty(false);
       notify({ text: 'Pros and cons saved', tone: 'success' });
       await onSaved();
     } catch (err) {
@@ -413,6 +624,7 @@ function ProsConsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () =>
       ref={form}
       className="panel"
       onSubmit={(e) => void submit(e)}
+      onChange={() => setDirty(true)}
       aria-labelledby="pc-h"
       noValidate
     >

@@ -23,6 +23,7 @@ import { activeSummary, sourceLabel, statusLabel } from '../labels.js';
 import { loadRegions, regionOptions, regionSearch } from '../places.js';
 import { useNotify } from '../notice.js';
 import { href, navigate } from '../router.js';
+import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 export default function ApplicationsPage() {
@@ -130,10 +131,14 @@ export function ApplicationForm({
   const [role, setRole] = useState(initial?.role ?? '');
   const [source, setSource] = useState<Source>(initial?.source ?? 'employer');
   const [region, setRegion] = useState(initial?.region ?? '');
-  const [status, setStatus] = useState<ApplicationStatus>(initial?.status ?? 'active');
+  // The status the seeker sees on the page (a logged offer or accept counts).
+  const shownStatus = initial ? (initial.effectiveStatus ?? initial.status) : 'active';
+  const [status, setStatus] = useState<ApplicationStatus>(shownStatus);
   const [agent, setAgent] = useState(initial?.agent ?? '');
   const [references, setReferences] = useState<string[]>(initial?.references ?? []);
   const [errors, setErrors] = useState<FormErrors<AppField>>(NO_ERRORS);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const notify = useNotify();
   const form = useRef<HTMLFormElement>(null);
   const [regions, setRegions] = useState<readonly RegionName[]>([]);
@@ -162,20 +167,31 @@ export function ApplicationForm({
       return;
     }
     setErrors(NO_ERRORS);
+    // Only a changed status is sent: saving other fields never pins the shown one.
+    const statusChanged = initial !== undefined && status !== shownStatus;
     const input = {
       organization,
       role,
       source,
       region: region.trim() || null,
-      ...(initial ? { status, agent: agent || null, references } : {}),
+      ...(initial ? { agent: agent || null, references } : {}),
+      ...(statusChanged ? { status } : {}),
     };
     try {
       if (initial) {
         await api.patchApplication(initial.id, input);
-        notify({ text: 'Application saved', tone: 'success' });
+        notify({
+          text:
+            statusChanged && status === 'accepted'
+              ? 'Application saved as accepted: polite withdrawals from your other active applications are on your plan'
+              : 'Application saved',
+          tone: 'success',
+        });
+        setDirty(false);
         onDone();
       } else {
         const created = await api.addApplication(input);
+        setDirty(false);
         navigate('applications', created.id);
       }
     } catch (err) {
@@ -191,6 +207,7 @@ export function ApplicationForm({
       ref={form}
       className="panel form-grid"
       onSubmit={(e) => void submit(e)}
+      onChange={() => setDirty(true)}
       aria-label={initial ? 'Edit application' : 'New application'}
       noValidate
     >
@@ -237,6 +254,13 @@ export function ApplicationForm({
           options={APPLICATION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
           error={errors.fields.status}
         />
+      )}
+      {initial && status !== shownStatus && (status === 'accepted' || status === 'withdrawn') && (
+        <p className="hint status-hint">
+          {status === 'accepted'
+            ? 'Saving records that you accepted: tactful then plans a polite withdrawal from your other active applications.'
+            : 'To record that you told them, use “I withdrew” under Log what happened.'}
+        </p>
       )}
       {initial && source !== 'employer' && (
         <Select

@@ -14,6 +14,7 @@ import {
 } from '../form-errors.js';
 import { useNotify } from '../notice.js';
 import { DeleteButton } from '../components/delete-button.js';
+import { useDirtyForm } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 export default function ContactsPage() {
@@ -134,6 +135,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
   const [errors, setErrors] = useState<FormErrors<ContactField>>(NO_ERRORS);
   const orNull = (v: string): string | null => v.trim() || null;
 
+  const unsaved = useDirtyForm();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const found = collect<ContactField>({
@@ -161,6 +163,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       if (initial) await api.saveContact(initial.id, input);
       else await api.addContact(input);
       notify({ text: `${input.name} saved`, tone: 'success' });
+      unsaved.markSaved();
       onDone();
     } catch (err) {
       setErrors(placeApiError(toApiError(err), CONTACT_FIELDS));
@@ -178,6 +181,7 @@ function ContactForm({ initial, onDone }: { initial: Contact | null; onDone: () 
       ref={form}
       className="panel"
       onSubmit={(e) => void submit(e)}
+      onChange={unsaved.markDirty}
       aria-label={initial ? `Edit ${initial.name}` : 'New contact'}
       noValidate
     >

@@ -1,7 +1,7 @@
 // Debrief: the two-minute form right after an interview. Works for a new application, a new
 // round of an existing one, or an interview already on record (#/debrief/<app>/<interview>).
 import { useState, type FormEvent } from 'react';
-import { api, type ApiError, type AppWithStatus } from '../api.js';
+import { api, ApiError, type AppWithStatus } from '../api.js';
 import {
   CHANCES,
   SOURCES,
@@ -10,13 +10,15 @@ import {
   type Interview,
   type Settings,
   type Source,
+  type Step,
 } from '../../../src/core/types.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
 import { hourIn, lines } from '../format.js';
-import { humanize } from '../labels.js';
+import { humanize, kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
 import { navigate } from '../router.js';
+import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { SOURCE_LABELS } from './applications.js';
 
@@ -81,33 +83,113 @@ function DebriefForm({
   const [away, setAway] = useState(interview?.unavailableUntil ?? '');
   const [chance, setChance] = useState<Chance>(interview?.chance ?? 'medium');
   const [final, setFinal] = useState(interview?.final ?? false);
+  const [discussed, setDiscussed] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      notesByInterviewer(interview).map((n) => [n.contact, n.keyPoints.join('\n')]),
+    ),
+  );
+  const [typed, setTyped] = useState<NewInterviewer>(NO_INTERVIEWER);
+  const [typedError, setTypedError] = useState<ApiError | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
 
   const org = chosen?.organization ?? organization;
+
+  /**
+   * Creates the interviewer typed into the "new interviewer" fields as a contact and selects
+   * them; null when nothing is typed. Throws (with the reason shown beside the fields) when
+   * it cannot: a save never drops a typed interviewer silently.
+   */
+  const addTyped = async (): Promise<Contact | null> => {
+    const started = Object.values(typed).some((v) => v.trim() !== '');
+    if (!started) return null;
+    if (!typed.name.trim()) {
+      const err = new ApiError(
+        400,
+        'invalid_input',
+        'Name: enter the interviewer’s name, or clear the fields of the new interviewer',
+        'name',
+      );
+      setTypedError(err);
+      throw err;
+    }
+    try {
+      const created = await api.addContact({
+        name: typed.name.trim(),
+        title: typed.title.trim() || null,
+        email: typed.email.trim() || null,
+        linkedin: typed.linkedin.trim() || null,
+        organization: org.trim() || null,
+      });
+      setContacts((cs) => [...cs, created]);
+      setInterviewers((ids) => [...ids, created.id]);
+      if (typed.discussed.trim()) setDiscussed((d) => ({ ...d, [created.id]: typed.discussed }));
+      setTyped(NO_INTERVIEWER);
+      setTypedError(null);
+      return created;
+    } catch (err) {
+      const apiError = toApiError(err);
+      setTypedError(apiError);
+      throw apiError;
+    }
+  };
+
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
+      let added: Contact | null;
+      try {
+        added = await addTyped();
+      } catch {
+        // The reason is beside the new interviewer's fields; nothing else was saved.
+        setError(
+          new ApiError(400, 'invalid_input', 'Not saved: see the new interviewer above', 'name'),
+        );
+        return;
+      }
+      const people = added ? [...interviewers, added.id] : interviewers;
+      const typedNotes = added && typed.discussed.trim() ? { [added.id]: typed.discussed } : {};
+      const byInterviewer = people
+        .map((id) => ({ contact: id, keyPoints: lines({ ...discussed, ...typedNotes }[id] ?? '') }))
+        .filter((n) => n.keyPoints.length > 0);
       let appId = applicationId;
-      if (!appId) appId = (await api.addApplication({ organization, role, source })).id;
+      if (!appId) {
+        appId = (await api.addApplication({ organization, role, source })).id;
+        // A retry after a later failure must not add the application twice.
+        setApplicationId(appId);
+      }
       const fields = {
         start,
         timezone: timezone.trim() || null,
         durationMinutes: Number(duration),
         format: format.trim() || null,
-        interviewers,
+        interviewers: people,
         decisionExpectedBy: decision || null,
         quickDecision: quick,
         unavailableUntil: away || null,
         chance,
         final,
-        notes: { keyPoints: lines(keyPoints), forgot: lines(forgot), promises: lines(promises) },
+        notes: {
+          keyPoints: lines(keyPoints),
+          forgot: lines(forgot),
+          promises: lines(promises),
+          // Sent when written, or to clear notes on record (a list replaces the stored one).
+          ...(byInterviewer.length > 0 || notesByInterviewer(interview).length > 0
+            ? { byInterviewer }
+            : {}),
+        },
       };
-      if (interview) await api.saveInterview(appId, interview.id, fields);
-      else await api.addInterview(appId, { round: nextRound, ...fields });
-      notify({ text: 'Debrief saved: your follow-up plan is ready', tone: 'success' });
+      const saved = interview
+        ? await api.saveInterview(appId, interview.id, fields)
+        : await api.addInterview(appId, { round: nextRound, ...fields });
+      const detail = await api.application(appId).catch(() => null);
+      const names = new Map([...contacts, ...(added ? [added] : [])].map((c) => [c.id, c.name]));
+      notify({ text: plannedMessage(detail?.steps ?? [], saved.id, names), tone: 'success' });
+      setDirty(false);
       navigate('applications', appId);
     } catch (err) {
       setError(toApiError(err));
@@ -117,7 +199,12 @@ function DebriefForm({
   };
 
   return (
-    <form className="debrief" onSubmit={(e) => void submit(e)} aria-labelledby="debrief-h">
+    <form
+      className="debrief"
+      onSubmit={(e) => void submit(e)}
+      onChange={() => setDirty(true)}
+      aria-labelledby="debrief-h"
+    >
       <div className="page-head">
         <h1 id="debrief-h">Debrief{chosen ? `: ${chosen.organization}` : ''}</h1>
         <p className="muted">
@@ -205,10 +292,15 @@ function DebriefForm({
           organization={org}
           selected={interviewers}
           onChange={setInterviewers}
-          onCreated={(c) => {
-            setContacts((cs) => [...cs, c]);
-            setInterviewers((ids) => [...ids, c.id]);
+          discussed={discussed}
+          onDiscussed={(id, text) => setDiscussed((d) => ({ ...d, [id]: text }))}
+          typed={typed}
+          onTyped={(t) => {
+            setTyped(t);
+            setTypedError(null);
           }}
+          error={typedError}
+          onAdd={() => void addTyped().catch(() => undefined)}
         />
       </fieldset>
 
@@ -294,24 +386,73 @@ function DebriefForm({
   );
 }
 
+/** Per-interviewer notes (`notes.byInterviewer`), absent from interviews saved before them. */
+function notesByInterviewer(
+  interview: Interview | null,
+): { contact: string; keyPoints: string[] }[] {
+  const notes = interview?.notes as
+    { byInterviewer?: { contact: string; keyPoints: string[] }[] } | undefined;
+  return notes?.byInterviewer ?? [];
+}
+
+interface NewInterviewer {
+  name: string;
+  title: string;
+  email: string;
+  linkedin: string;
+  discussed: string;
+}
+
+const NO_INTERVIEWER: NewInterviewer = {
+  name: '',
+  title: '',
+  email: '',
+  linkedin: '',
+  discussed: '',
+};
+
+/** What the save planned, in the seeker's words: never "ready" when it planned a debrief. */
+export function plannedMessage(
+  steps: Step[],
+  interviewId: string,
+  names: Map<string, string>,
+): string {
+  const ofRound = steps.filter((s) => s.id.split(':').includes(interviewId));
+  const thanks = ofRound.filter((s) => s.kind === 'thank_you');
+  if (thanks.length > 0) {
+    const who = thanks.flatMap((s) => s.to).map((id) => names.get(id) ?? id);
+    return `Debrief saved: thank-you ${thanks.length === 1 ? 'note' : 'notes'} to ${who.join(', ')} planned`;
+  }
+  if (ofRound.some((s) => s.kind === 'debrief'))
+    return 'Debrief saved, but no interviewer is recorded: no thank-you planned yet. Add who you met.';
+  if (ofRound.length > 0)
+    return `Debrief saved: planned ${ofRound.map((s) => kindLabel(s.kind).toLowerCase()).join(', ')}`;
+  return 'Debrief saved: no new step for this round';
+}
+
 function Interviewers({
   contacts,
   organization,
   selected,
   onChange,
-  onCreated,
+  discussed,
+  onDiscussed,
+  typed,
+  onTyped,
+  error,
+  onAdd,
 }: {
   contacts: Contact[];
   organization: string;
   selected: string[];
   onChange: (ids: string[]) => void;
-  onCreated: (c: Contact) => void;
+  discussed: Record<string, string>;
+  onDiscussed: (id: string, text: string) => void;
+  typed: NewInterviewer;
+  onTyped: (t: NewInterviewer) => void;
+  error: ApiError | null;
+  onAdd: () => void;
 }) {
-  const [name, setName] = useState('');
-  const [title, setTitle] = useState('');
-  const [email, setEmail] = useState('');
-  const [linkedin, setLinkedin] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const orgKey = organization.trim().toLowerCase();
   // People of this organisation first, then the already chosen ones, then nobody else:
   // a long list of every contact would bury the right names.
@@ -320,30 +461,19 @@ function Interviewers({
       selected.includes(c.id) ||
       (orgKey !== '' && (c.organization ?? '').trim().toLowerCase() === orgKey),
   );
-
-  const add = async (): Promise<void> => {
-    if (!name.trim()) {
-      setError(toApiError(new Error('Name: enter the interviewer’s name')));
-      return;
-    }
-    try {
-      const created = await api.addContact({
-        name: name.trim(),
-        title: title.trim() || null,
-        email: email.trim() || null,
-        linkedin: linkedin.trim() || null,
-        organization: organization.trim() || null,
-      });
-      onCreated(created);
-      setName('');
-      setTitle('');
-      setEmail('');
-      setLinkedin('');
-      setError(null);
-    } catch (err) {
-      setError(toApiError(err));
-    }
-  };
+  const chosen = selected
+    .map((id) => contacts.find((c) => c.id === id))
+    .filter((c): c is Contact => c !== undefined);
+  const set = (key: keyof NewInterviewer) => (value: string) => onTyped({ ...typed, [key]: value });
+  // The reason sits under the field it is about; anything else under the fields.
+  const fieldOf = (f: string | undefined): keyof NewInterviewer | null =>
+    f === 'name' || f === 'title' || f === 'email' || f === 'linkedin' ? f : null;
+  const errorAt = (key: keyof NewInterviewer) =>
+    error && fieldOf(error.field) === key ? (
+      <p className="error field-error" role="alert">
+        {error.message}
+      </p>
+    ) : null;
 
   return (
     <div className="interviewers">
@@ -367,28 +497,80 @@ function Interviewers({
           ))}
         </ul>
       )}
-      <div className="new-contact">
-        <p className="sub">Add an interviewer (the first one is your lead contact)</p>
-        <div className="form-grid">
-          <TextField label="Name" name="interviewerName" value={name} onChange={setName} />
-          <TextField label="Title" name="interviewerTitle" value={title} onChange={setTitle} />
-          <TextField
-            label="E-mail"
-            name="interviewerEmail"
-            type="email"
-            value={email}
-            onChange={setEmail}
-          />
-          <TextField
-            label="LinkedIn URL"
-            name="interviewerLinkedin"
-            type="url"
-            value={linkedin}
-            onChange={setLinkedin}
-          />
+      {chosen.length > 0 && (
+        <div className="discussed">
+          {chosen.map((c) => (
+            <TextArea
+              key={c.id}
+              label={`What you discussed with ${c.name}`}
+              name={`discussed-${c.id}`}
+              value={discussed[c.id] ?? ''}
+              onChange={(text) => onDiscussed(c.id, text)}
+              hint="One per line; their thank-you mentions it"
+              rows={2}
+            />
+          ))}
         </div>
-        <FormError error={error} />
-        <button type="button" onClick={() => void add()}>
+      )}
+      <div className="new-contact">
+        <p className="sub">
+          Add an interviewer (the first one is your lead contact). Saving the debrief adds the one
+          typed here.
+        </p>
+        <div className="form-grid">
+          <div>
+            <TextField
+              label="Name"
+              name="interviewerName"
+              value={typed.name}
+              onChange={set('name')}
+            />
+            {errorAt('name')}
+          </div>
+          <div>
+            <TextField
+              label="Title"
+              name="interviewerTitle"
+              value={typed.title}
+              onChange={set('title')}
+            />
+            {errorAt('title')}
+          </div>
+          <div>
+            <TextField
+              label="E-mail"
+              name="interviewerEmail"
+              type="email"
+              value={typed.email}
+              onChange={set('email')}
+            />
+            {errorAt('email')}
+          </div>
+          <div>
+            <TextField
+              label="LinkedIn URL"
+              name="interviewerLinkedin"
+              type="url"
+              value={typed.linkedin}
+              onChange={set('linkedin')}
+            />
+            {errorAt('linkedin')}
+          </div>
+        </div>
+        <TextArea
+          label="What you discussed with them"
+          name="interviewerDiscussed"
+          value={typed.discussed}
+          onChange={set('discussed')}
+          hint="One per line"
+          rows={2}
+        />
+        {error && fieldOf(error.field) === null && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <button type="button" onClick={onAdd}>
           Add interviewer
         </button>
       </div>

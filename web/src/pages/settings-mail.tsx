@@ -5,6 +5,7 @@ import { Dialog } from '../components/dialog.js';
 import { FormError } from '../components/error-box.js';
 import { Check, Select, TextField } from '../components/fields.js';
 import { useNotify } from '../notice.js';
+import { useDirtyForm } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 
 /**
@@ -154,6 +155,7 @@ function SmtpForm({ initial, onSaved }: { initial: SmtpView | null; onSaved: () 
   const [test, setTest] = useState<{ sent: boolean; detail: string } | null>(null);
   const saved = initial !== null;
 
+  const unsaved = useDirtyForm();
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
@@ -172,6 +174,7 @@ function SmtpForm({ initial, onSaved }: { initial: SmtpView | null; onSaved: () 
       setPassword('');
       setRemovePassword(false);
       notify({ text: 'E-mail settings saved', tone: 'success' });
+      unsaved.markSaved();
       onSaved();
     } catch (err) {
       setError(toApiError(err));
@@ -193,7 +196,12 @@ function SmtpForm({ initial, onSaved }: { initial: SmtpView | null; onSaved: () 
   };
 
   return (
-    <form className="panel" aria-labelledby="smtp-h" onSubmit={(e) => void save(e)}>
+    <form
+      className="panel"
+      aria-labelledby="smtp-h"
+      onSubmit={(e) => void save(e)}
+      onChange={unsaved.markDirty}
+    >
       <h2 id="smtp-h">E-mail (SMTP)</h2>
       <p className="hint">
         Your own mail server sends the morning digest at 08:00 and the messages you send from Today.

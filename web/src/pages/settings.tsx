@@ -17,6 +17,7 @@ import {
 import { loadRegions, regionOptions, regionSearch, searchZones, zoneOptions } from '../places.js';
 import { humanize } from '../labels.js';
 import { useNotify } from '../notice.js';
+import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
 import { HistoryLinks } from '../components/history-links.js';
@@ -68,6 +69,16 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const regionChoices = useMemo(() => regionOptions(regions), [regions]);
   const searchRegion = useMemo(() => regionSearch(regions), [regions]);
 
+  // Unsaved means different from what was last saved: typing in a picker and leaving it
+  // unpicked (it goes back to the saved value) leaves nothing to lose.
+  const [saved, setSaved] = useState(initial);
+  useUnsavedChanges(
+    timezone !== saved.timezone ||
+      region !== saved.region ||
+      preset !== saved.preset ||
+      signature !== saved.signature ||
+      target !== String(saved.activeTarget),
+  );
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const found = collect<SettingsField>({
@@ -87,9 +98,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
     }
     setErrors(NO_ERRORS);
     try {
-      await api.saveSettings({ timezone, region, preset, signature, activeTarget: Number(target) });
+      const activeTarget = Number(target);
+      await api.saveSettings({ timezone, region, preset, signature, activeTarget });
       setErrors(NO_ERRORS);
       notify({ text: 'Settings saved', tone: 'success' });
+      setSaved({ ...saved, timezone, region, preset, signature, activeTarget });
     } catch (err) {
       setErrors(placeApiError(toApiError(err), SETTINGS_FIELDS));
       focusFirstInvalid(form.current);
