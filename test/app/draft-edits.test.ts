@@ -102,10 +102,12 @@ describe.each(DIALECTS)('draft edits and accept on %s', (dialect) => {
   });
 
   it('refuses a bad edit naming the field, and stores nothing', async () => {
-    await expect(saveDraftEdit(uow, clock, STEP, { revision: -1, body: 'x' })).rejects.toThrow(
-      /revision/,
-    );
-    await expect(saveDraftEdit(uow, clock, STEP, { revision: 1 })).rejects.toThrow(/body/);
+    await expect(
+      saveDraftEdit(uow, clock, STEP, { revision: -1, body: 'x' }),
+    ).rejects.toMatchObject({ field: 'revision' });
+    await expect(saveDraftEdit(uow, clock, STEP, { revision: 1 })).rejects.toMatchObject({
+      field: 'body',
+    });
     expect(await getDraftEdit(uow, STEP)).toMatchObject({ edited: false });
   });
 

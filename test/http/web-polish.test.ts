@@ -53,7 +53,7 @@ describe.each(DIALECTS)('web polish API on %s', (dialect) => {
         body: {
           code: 'invalid_input',
           field: 'region',
-          message: `region: unknown holiday region "${region}": did you mean GB-ENG (United Kingdom — England)?`,
+          message: `Holiday region: "${region}" is not a holiday region: did you mean GB-ENG?`,
         },
       });
     }
