@@ -7,7 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeFailure } from '../../src/cli/errors.js';
 import { DatabaseFileError } from '../../src/storage/open-mode.js';
 import { scaled } from '../slowness.js';
-import { cli, ensureBuilt, oneLineError, tactful, tempDir, writeJson, importSampleAsOwn } from './helpers.js';
+import {
+  cli,
+  ensureBuilt,
+  oneLineError,
+  tactful,
+  tempDir,
+  writeJson,
+  importSampleAsOwn,
+} from './helpers.js';
 
 // ensureBuilt also gives the build its own node_modules when the clone lies where `nobody`
 // cannot read (a home folder of mode 700): these tests never depend on where the clone is.
@@ -85,10 +93,10 @@ describe('a read-only database file (read-only folder)', () => {
     const dir = tempDir();
     const db = join(dir, 'old.db');
     expect((await importSampleAsOwn(db)).code).toBe(0);
-    // An older tactful's file: the outbox-live-step migration (one index) not applied yet.
+    // An older tactful's file: the latest migration (the draft edits table) not applied yet.
     ownerSql(
       db,
-      "drop index outbox_live_step; delete from kysely_migration where name = '2026-11-23T07-30-00-outbox-live-step'",
+      "drop table draft_edits; delete from kysely_migration where name = '2026-12-02T09-10-00-draft-edits'",
     );
     chmodSync(db, 0o444);
     chmodSync(dir, 0o755);

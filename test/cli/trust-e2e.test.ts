@@ -128,7 +128,10 @@ describe('messages name the flag and say what is wrong', () => {
       '--start',
       '2026-12-08 14:00',
     ]);
-    expect(added).toMatchObject({ code: 0, stdout: 'Saved interview i2 (round 2 of a1).\n' });
+    expect(added).toMatchObject({
+      code: 0,
+      stdout: 'Saved interview i2 (round 2 of a1). (undo: tactful undo)\n',
+    });
     expect(
       oneLineError(
         await tactful([
@@ -181,7 +184,9 @@ describe('messages name the flag and say what is wrong', () => {
     const ok = await tactful(['--db', db, 'snooze', 'a1:reflect:i1']);
     expect(ok.code).toBe(0);
     const { stepEvents } = await exported(db);
-    expect(ok.stdout).toBe(`Snoozed until ${stepEvents[0]!.until}: a1:reflect:i1\n`);
+    expect(ok.stdout).toBe(
+      `Snoozed until ${stepEvents[0]!.until}: a1:reflect:i1 (undo: tactful undo)\n`,
+    );
     expect(stepEvents[0]!.until! > daysFromToday(0)).toBe(true);
   }, 60_000);
 });
@@ -341,7 +346,7 @@ describe('settings, list and show', () => {
     await tactful(['--db', db, 'add', 'contact', '--name', 'Bo', '--email', 'bo@acme.example']);
     expect(await tactful(['--db', db, 'edit', 'contact', 'c2', '--title', 'CTO'])).toMatchObject({
       code: 0,
-      stdout: 'Saved contact c2 (Bo).\n',
+      stdout: 'Saved contact c2 (Bo). (undo: tactful undo)\n',
     });
     expect(
       oneLineError(

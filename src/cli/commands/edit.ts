@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
+import { UNDO_HINT } from '../undo-hint.js';
 
 interface ContactFlags {
   name?: string;
@@ -37,6 +38,6 @@ export function registerEdit(program: Command, ctx: CommandContext): void {
     .action(async (id: string, flags: ContactFlags) => {
       const { reference, ...fields } = flags;
       const contact = await (await ctx.services()).updateContact(id, { ...fields, isReference: reference });
-      ctx.print(`Saved contact ${contact.id} (${contact.name}).`);
+      ctx.print(`Saved contact ${contact.id} (${contact.name}). ${UNDO_HINT}`);
     });
 }
