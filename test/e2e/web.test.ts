@@ -254,7 +254,7 @@ describe('first run, sample data, Today', () => {
       await alert.waitFor();
       expect(await alert.textContent()).toContain('“Signature”');
       await expect(page.locator('.field-error').textContent()).resolves.toBe(
-        'Must be at most 20000 characters',
+        'Signature must be at most 20000 characters',
       );
       expect(await apiCall<{ timezone: string }>(server, 'GET', '/settings')).toEqual(before);
     },
