@@ -135,8 +135,6 @@ describe('parseAsOf', () => {
     '0000-01-01',
     '10000-01-01',
     '03/04/2026',
-    '2026-12-24T09:00:00',
-    '2026-12-24T09:00',
     '2026-12-24T25:00:00Z',
     '2026-12-24T09:00:00+24:00',
     '',
@@ -145,6 +143,14 @@ describe('parseAsOf', () => {
     const error = errorOf(() => parseAsOf(value, 'America/New_York', '--as-of'));
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'invalid_date', field: '--as-of' });
-    expect((error as Error).message).toContain(`"${value}"`);
+    expect((error as Error).message).toContain(value);
+  });
+
+  it('reads a local date and time (with T or a space) in the seeker’s zone', () => {
+    for (const value of ['2026-12-24T09:00', '2026-12-24 09:00', '2026-12-24T09:00:00']) {
+      expect(formatInstant(parseAsOf(value, 'America/New_York', '--as-of'))).toBe(
+        '2026-12-24T14:00:00Z',
+      );
+    }
   });
 });
