@@ -104,9 +104,13 @@ export async function startSmtpPeer(options: { replyDelayMs?: number } = {}): Pr
       });
     },
   });
+  // smtp-server re-emits every connection's socket error on the server: a client killed
+  // mid-conversation (the crash test) resets its socket, which is expected, not a fault.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error('smtp peer:', error);
+  });
   // smtp-server does not hand out its sockets: remember them by the client's port.
   server.server.on('connection', (socket: Socket) => {
-    // A client killed mid-conversation (the crash test) resets its socket: expected, not a fault.
     socket.on('error', () => undefined);
     if (socket.remotePort !== undefined) sockets.set(socket.remotePort, socket);
   });
