@@ -47,5 +47,5 @@ export async function checkInbox(deps: {
   options?: Partial<InboxCheckOptions>;
 }): Promise<InboxCheckReport> {
   void deps;
-  throw new DomainError('invalid', 'The inbox is not available yet.');
+  throw new DomainError('invalid_input', 'The inbox is not available yet.');
 }
