@@ -8,6 +8,7 @@ import type {
   Settings,
   StepEvent,
 } from '../core/types.js';
+import type { InboxRepository } from './inbox-store.js';
 
 /** An application's own fields, without its interviews and interactions. */
 export type ApplicationRecord = Omit<Application, 'interviews' | 'interactions'>;
@@ -89,6 +90,9 @@ export interface FactsRepository {
    * a slow, older save never overwrites a newer one); returns the stored row either way.
    */
   saveDraftEdit(edit: DraftEdit): Promise<DraftEdit>;
+
+  /** The inbox's folder states and matched messages (issue 10), in this transaction. */
+  inbox(): InboxRepository;
 }
 
 /** `kind`: done, skip, snooze, close, log, add, edit, import, settings, delete, demo, send… */

@@ -13,6 +13,8 @@ export interface AgendaGroups {
   overdue: Step[];
   today: Step[];
   upcoming: Step[];
+  /** Steps held by an unread reply (SPEC §3): not due until the seeker reads it. */
+  held: Step[];
   /** Open steps after the window: how many, and the first one (for the empty state). */
   later: { count: number; next: Step | null };
 }
@@ -26,10 +28,12 @@ export function groupSteps(plan: Plan, timezone: string): AgendaGroups {
     overdue: [],
     today: [],
     upcoming: [],
+    held: [],
     later: { count: 0, next: null },
   };
   for (const step of plan.steps) {
-    if (step.overdue) groups.overdue.push(step);
+    if (step.heldBy !== undefined) groups.held.push(step);
+    else if (step.overdue) groups.overdue.push(step);
     else if (step.due <= asOfDate) groups.today.push(step);
     else if (step.due <= horizon) groups.upcoming.push(step);
     else {
@@ -67,8 +71,8 @@ export interface Agenda extends AgendaGroups {
 
 export function agendaOf(plan: Plan, facts: Facts): Agenda {
   const timezone = facts.settings.timezone;
-  const { asOfDate, overdue, today, upcoming, later } = groupSteps(plan, timezone);
-  const shown = [...overdue, ...today, ...upcoming, ...(later.next ? [later.next] : [])];
+  const { asOfDate, overdue, today, upcoming, held, later } = groupSteps(plan, timezone);
+  const shown = [...overdue, ...today, ...upcoming, ...held, ...(later.next ? [later.next] : [])];
   const appIds = new Set<string>(shown.map((s) => s.application));
   for (const w of plan.warnings) if (w.application !== null) appIds.add(w.application);
   const contactIds = new Set<string>(shown.flatMap((s) => s.to));
@@ -80,6 +84,7 @@ export function agendaOf(plan: Plan, facts: Facts): Agenda {
     overdue,
     today,
     upcoming,
+    held,
     later,
     applications: facts.applications
       .filter((a) => appIds.has(a.id))

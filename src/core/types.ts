@@ -177,10 +177,24 @@ export interface Facts {
   contacts: Contact[];
   applications: Application[];
   stepEvents: StepEvent[];
+  /**
+   * Inbound messages matched to an application and not yet confirmed (SPEC §3 "Held by an
+   * unread reply"). Not part of the document: mail is never exported. Absent means none.
+   */
+  holds?: Hold[];
+}
+
+/** An unread reply holding its application's outbound steps until the seeker confirms it. */
+export interface Hold {
+  application: string;
+  /** The inbox message's id (`heldBy` of the held steps). */
+  message: string;
+  /** When it arrived: a plan as of an earlier instant does not see it. */
+  at: IsoInstant;
 }
 
 /** The JSON document of SPEC §6 (import, export, backup). */
-export interface TactfulDocument extends Facts {
+export interface TactfulDocument extends Omit<Facts, 'holds'> {
   format: 'tactful/v1';
 }
 
@@ -195,6 +209,8 @@ export interface Step {
   dueAt: IsoInstant | null;
   overdue: boolean;
   why: string;
+  /** The unread reply that holds this step (SPEC §3): present only when held. */
+  heldBy?: string;
 }
 
 export type WarningKind =

@@ -93,6 +93,7 @@ export const stepSchema = z.object({
   dueAt: nullableString,
   overdue: z.boolean(),
   why: z.string(),
+  heldBy: z.string().optional().describe('The unread reply holding this step (SPEC §3); only when held'),
 });
 
 export const warningSchema = z.object({

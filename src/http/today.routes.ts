@@ -15,6 +15,7 @@ const agendaSchema = z
     overdue: z.array(stepSchema),
     today: z.array(stepSchema),
     upcoming: z.array(stepSchema),
+    held: z.array(stepSchema),
     later: z.object({ count: z.number().int(), next: stepSchema.nullable() }),
     applications: z.array(z.object({ id: z.string(), organization: z.string(), role: z.string() })),
     contacts: z.array(

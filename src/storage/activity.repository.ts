@@ -47,6 +47,7 @@ const RESTORE_ORDER: JournaledTable[] = [
   'interviews',
   'interactions',
   'step_events',
+  'inbox_messages',
 ];
 
 const PRIMARY_KEY: Record<JournaledTable, string[]> = {
@@ -56,6 +57,7 @@ const PRIMARY_KEY: Record<JournaledTable, string[]> = {
   interviews: ['seeker_id', 'id'],
   interactions: ['seeker_id', 'id'],
   step_events: ['seeker_id', 'step_id', 'action', 'at'],
+  inbox_messages: ['seeker_id', 'id'],
 };
 
 function activityFromRow(row: Omit<ActivityRow, 'seeker_id'>): Activity {

@@ -1,4 +1,5 @@
 // The FactsRepository port over Kysely, bound to one transaction and one seeker.
+import type { InboxRepository } from '../app/inbox-store.js';
 import type { FactsBatch, FactsRepository } from '../app/ports.js';
 import type { Application, Facts, Interaction, Interview } from '../core/types.js';
 import {
@@ -22,6 +23,7 @@ import { applicationToRow } from './application.table.js';
 import { upsertAll } from './bulk-upsert.js';
 import { contactToRow } from './contact.table.js';
 import { saveDraftEdit, selectDraftEdit } from './draft-edit.repository.js';
+import { createInboxRepository, selectHolds } from './inbox.repository.js';
 import { insertNew } from './insert-new.js';
 import { interactionToRow } from './interaction.table.js';
 import { interviewToRow } from './interview.table.js';
@@ -107,10 +109,11 @@ export function createFactsRepository(
           .execute()
       ).map((r) => r.id),
     );
+  let inbox: InboxRepository | undefined;
   return {
     /** Six queries whatever the size: children are grouped by application in memory. */
     async loadFacts(): Promise<Facts> {
-      const [settings, contacts, records, interviews, interactions, stepEvents, trashed] =
+      const [settings, contacts, records, interviews, interactions, stepEvents, trashed, holds] =
         await Promise.all([
           selectSettings(db, seekerId),
           selectContacts(db, seekerId),
@@ -119,6 +122,7 @@ export function createFactsRepository(
           selectInteractions(db, seekerId),
           selectStepEvents(db, seekerId),
           trashedContactIds(),
+          selectHolds(db, seekerId),
         ]);
       const applications: Application[] = records.map((r) => ({
         ...r,
@@ -135,8 +139,12 @@ export function createFactsRepository(
         a.interactions.sort(byAt);
         withoutTrashed(a, trashed);
       }
-      return { settings, contacts, applications, stepEvents };
+      // Holds only when there are any: facts without mail compare equal to documents.
+      return holds.length > 0
+        ? { settings, contacts, applications, stepEvents, holds }
+        : { settings, contacts, applications, stepEvents };
     },
+    inbox: () => (inbox ??= createInboxRepository(db, seekerId, journal)),
     getSettings: () => selectSettings(db, seekerId),
     async saveSettings(settings) {
       await one('settings', '', null);

@@ -14,7 +14,9 @@ export type JournaledTable =
   | 'applications'
   | 'interviews'
   | 'interactions'
-  | 'step_events';
+  | 'step_events'
+  /** The seeker's verdict on a matched message (issue 10): undone with what it logged. */
+  | 'inbox_messages';
 
 /** A row about to be written: its key in the journal and the application it belongs to. */
 export interface RowRef {
@@ -37,6 +39,7 @@ export const ENTITY_OF_TABLE: Record<JournaledTable, string> = {
   interviews: 'interview',
   interactions: 'interaction',
   step_events: 'step event',
+  inbox_messages: 'inbox message',
 };
 
 /** A step event's key: its primary key as JSON (PostgreSQL text cannot hold a NUL separator). */

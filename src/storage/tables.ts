@@ -4,6 +4,7 @@ import type { ActivityCounterRow, ActivityRow, ActivityRowRow } from './activity
 import type { ApplicationRow } from './application.table.js';
 import type { ContactRow } from './contact.table.js';
 import type { DraftEditRow } from './draft-edit.table.js';
+import type { InboxFolderRow, InboxMessageRow } from './inbox.table.js';
 import type { InteractionRow } from './interaction.table.js';
 import type { InterviewRow } from './interview.table.js';
 import type { SettingsRow } from './settings.table.js';
@@ -28,6 +29,8 @@ export interface Tables {
   activity_rows: ActivityRowRow;
   activity_counters: ActivityCounterRow;
   draft_edits: DraftEditRow;
+  inbox_folders: InboxFolderRow;
+  inbox_messages: InboxMessageRow;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -21,7 +21,11 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const lines = [`Plan as of ${plan.asOf}: ${plan.steps.length} open step(s)`];
       for (const w of plan.warnings) lines.push(style.yellow(`! ${w.kind}: ${safeText(w.message)}`));
       for (const s of plan.steps) {
-        const flag = s.overdue ? style.red(' overdue') : '';
+        const flag = s.heldBy !== undefined
+          ? style.yellow(` held by unread reply ${s.heldBy}`)
+          : s.overdue
+            ? style.red(' overdue')
+            : '';
         lines.push(`${s.due}${flag}  ${KIND_WORDS[s.kind]}  ${style.cyan(s.id)}`);
       }
       ctx.print(lines.join('\n'));

@@ -13,4 +13,4 @@ export {
   type MatchOutcome,
 } from './match.js';
 export { classifyReply, SUGGESTIONS, type Classification, type Suggestion } from './classify.js';
-export { excerptOf, inboxMessageKey, EXCERPT_CHARS } from './text.js';
+export { excerptOf, inboxMessageIdOf, inboxMessageKey, EXCERPT_CHARS } from './text.js';

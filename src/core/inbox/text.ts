@@ -27,3 +27,17 @@ export function inboxMessageKey(m: {
   if (m.messageId !== null && m.messageId.trim() !== '') return m.messageId.trim();
   return `<no-id ${m.from?.address.toLowerCase() ?? ''} ${m.date ?? ''} ${m.subject.trim()}>`;
 }
+
+/**
+ * A short id for a stored message, derived from its key (FNV-1a, 64 bits, 12 hex digits): two
+ * passes that find the same message at once pick the same id, so one of them simply finds it
+ * stored.
+ */
+export function inboxMessageIdOf(key: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(key)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `m${hash.toString(16).padStart(16, '0').slice(0, 12)}`;
+}

@@ -1,7 +1,7 @@
 // plan(): the pure function of SPEC §2/§3 — every open step and warning of one seeker's facts
 // as of an instant. No clock, no I/O; the same facts always give the same plan and ids.
 import type { BusinessCalendar } from '../calendar.js';
-import { fastFormatInstant as formatInstant } from './zone.js';
+import { fastFormatInstant as formatInstant, fastParseInstant } from './zone.js';
 import { STEP_KINDS, type Facts, type Plan, type PlanWarning, type PresetName, type Step } from '../types.js';
 import { buildPlanContext, prepareApplication, type AppContext, type Draft, type PlanContext } from './context.js';
 import { endingEvent, snoozedUntil } from './events.js';
@@ -58,9 +58,10 @@ export function plan(
   const health = searchHealth(ctx, actxs);
   if (health) ctx.warnings.push(health);
 
+  const held = heldApplications(facts, asOf);
   return {
     asOf: formatInstant(asOf),
-    steps: open.map((d) => toStep(ctx, d)).sort(compareSteps),
+    steps: open.map((d) => toStep(ctx, d, held)).sort(compareSteps),
     warnings: ctx.warnings.sort(compareWarnings),
   };
 }
@@ -93,7 +94,32 @@ function applicationSteps(
   }
 }
 
-function toStep(ctx: PlanContext, d: Draft): Step {
+/**
+ * SPEC §3 "Held by an unread reply": application → the message holding it (the earliest to
+ * arrive, then the lowest id), among those that arrived by `asOf`.
+ */
+function heldApplications(facts: Facts, asOf: number): Map<string, string> {
+  const held = new Map<string, { message: string; at: number }>();
+  for (const h of facts.holds ?? []) {
+    const at = fastParseInstant(h.at);
+    if (at > asOf) continue;
+    const seen = held.get(h.application);
+    if (!seen || at < seen.at || (at === seen.at && h.message < seen.message))
+      held.set(h.application, { message: h.message, at });
+  }
+  return new Map([...held].map(([app, h]) => [app, h.message]));
+}
+
+function toStep(ctx: PlanContext, d: Draft, held: ReadonlyMap<string, string>): Step {
+  // Outbound steps (those with recipients) wait for the seeker to read the reply; they keep
+  // their dates but are not due meanwhile.
+  const heldBy = d.to.length > 0 ? held.get(d.application) : undefined;
+  if (heldBy !== undefined)
+    return {
+      ...toStep(ctx, d, new Map()),
+      overdue: false,
+      heldBy,
+    };
   return {
     id: d.id,
     application: d.application,

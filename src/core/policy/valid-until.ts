@@ -28,6 +28,8 @@ export function planValidUntil(facts: Facts, plan: Plan, asOf: number): number {
     for (const ix of app.interactions) consider(fastParseInstant(ix.at));
   }
   for (const event of facts.stepEvents) consider(fastParseInstant(event.at));
+  // A reply that arrives later holds steps from then on.
+  for (const hold of facts.holds ?? []) consider(fastParseInstant(hold.at));
   // `overdue` is `asOf > dueAt`: it flips one millisecond after the deadline.
   for (const step of plan.steps)
     if (step.dueAt !== null) consider(fastParseInstant(step.dueAt) + 1);
