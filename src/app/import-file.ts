@@ -76,7 +76,7 @@ export interface ImportPreview {
 }
 
 /** Hands out `c7`, `a7`, `i12`, `x30` past the highest in use (the next-id scheme), without reuse. */
-function idAllocator(facts: Facts): (entity: IdEntity) => string {
+export function idAllocator(facts: Facts): (entity: IdEntity) => string {
   const ids: Record<IdEntity, string[]> = {
     contact: facts.contacts.map((c) => c.id),
     application: facts.applications.map((a) => a.id),
