@@ -46,41 +46,43 @@ export class InMemoryMailbox implements Mailbox {
 
   async open(): Promise<MailboxSession> {
     this.sessions += 1;
-    const box = this;
-    const folderOf = (name: string) => {
-      const f = box.folders.get(name);
-      if (!f) throw new Error(`no folder ${name}`);
-      return f;
-    };
     return {
-      async status(folder): Promise<FolderStatus> {
-        const f = folderOf(folder);
+      status: async (folder): Promise<FolderStatus> => {
+        const f = this.folderOf(folder);
         return { folder, uidValidity: f.uidValidity, uidNext: f.firstUid + f.mail.length };
       },
-      async *headers(folder, afterUid, since) {
-        box.headerCalls.push([folder, afterUid, since !== null]);
-        const f = folderOf(folder);
-        for (let i = 0; i < f.mail.length; i++) {
-          const uid = f.firstUid + i;
-          if (uid <= afterUid) continue;
-          const h = f.mail[i]!.headers;
-          if (since !== null && h.date !== null && Date.parse(h.date) < since.getTime() - 86_400_000) continue;
-          yield { ...h, folder, uidValidity: f.uidValidity, uid };
-        }
-      },
-      async body(folder, uid) {
-        if (box.failBodyOf === uid) {
-          box.failBodyOf = null;
+      headers: (folder, afterUid, since) => this.headers(folder, afterUid, since),
+      body: async (folder, uid) => {
+        if (this.failBodyOf === uid) {
+          this.failBodyOf = null;
           throw new Error('connection lost');
         }
-        box.bodiesRead.push(`${folder}/${uid}`);
-        const f = folderOf(folder);
+        this.bodiesRead.push(`${folder}/${uid}`);
+        const f = this.folderOf(folder);
         return f.mail[uid - f.firstUid]!.body;
       },
-      async close() {
-        box.closed += 1;
+      close: async () => {
+        this.closed += 1;
       },
     };
+  }
+
+  private folderOf(name: string) {
+    const f = this.folders.get(name);
+    if (!f) throw new Error(`no folder ${name}`);
+    return f;
+  }
+
+  private async *headers(folder: string, afterUid: number, since: Date | null): AsyncIterable<MailHeaders> {
+    this.headerCalls.push([folder, afterUid, since !== null]);
+    const f = this.folderOf(folder);
+    for (let i = 0; i < f.mail.length; i++) {
+      const uid = f.firstUid + i;
+      if (uid <= afterUid) continue;
+      const h = f.mail[i]!.headers;
+      if (since !== null && h.date !== null && Date.parse(h.date) < since.getTime() - 86_400_000) continue;
+      yield { ...h, folder, uidValidity: f.uidValidity, uid };
+    }
   }
 }
 
