@@ -1,6 +1,8 @@
 // The morning digest: the day's steps (overdue and due today, plus thank-yous due tomorrow:
 // their 24-hour deadline falls before the next digest) with their drafts inline, as plain
-// text to the seeker's own mailbox.
+// text to the seeker's own mailbox. Unread replies come first: until the seeker confirms them,
+// their applications' follow-ups are held (SPEC §3).
+import type { InboxMessageView } from '../app/inbox.js';
 import { renderDraft, type TemplateSet } from '../core/drafts/index.js';
 import { addDays } from '../core/calendar.js';
 import type { Facts, IsoDate, Plan } from '../core/types.js';
@@ -18,12 +20,29 @@ export function composeDigest(
   facts: Facts,
   templates: TemplateSet,
   date: IsoDate,
+  /** Matched messages the seeker has not confirmed yet (auto-replies included, listed last). */
+  replies: readonly InboxMessageView[] = [],
 ): DigestText {
   const tomorrow = addDays(date, 1);
   const steps = plan.steps.filter(
-    (s) => s.due <= date || (s.kind === 'thank_you' && s.due <= tomorrow),
+    (s) =>
+      s.heldBy === undefined && (s.due <= date || (s.kind === 'thank_you' && s.due <= tomorrow)),
   );
+  const unread = replies
+    .filter((r) => r.state === 'unconfirmed')
+    .sort((a, b) => Number(a.suggestion === 'auto_reply') - Number(b.suggestion === 'auto_reply'));
   const lines: string[] = [];
+  if (unread.length > 0) {
+    lines.push(`Replies to read first (${unread.length}):`);
+    for (const r of unread) {
+      const app = facts.applications.find((a) => a.id === r.applicationId);
+      const where = app ? ` (${app.organization})` : ' (which application?)';
+      lines.push(`- ${r.from}${where}: "${r.subject}" — looks like ${r.suggestion.replace('_', ' ')}: ${r.why}`);
+      if (app && r.suggestion !== 'auto_reply')
+        lines.push(`  ${app.organization}'s follow-ups wait until you confirm it in tactful.`);
+    }
+    lines.push('');
+  }
   if (steps.length === 0) {
     lines.push(
       'Nothing is due today. Keep your search going: one new application a week keeps options open.',
@@ -53,9 +72,12 @@ export function composeDigest(
   });
   for (const warning of plan.warnings) lines.push(`Note: ${warning.message}`);
   lines.push('', `Step ids for \`tactful done\`: ${steps.map((s) => s.id).join(', ') || 'none'}`);
-  const subject =
+  const stepWords =
     steps.length === 0
-      ? `tactful — ${date}: nothing due`
-      : `tactful — ${date}: ${steps.length} step${steps.length === 1 ? '' : 's'} today`;
+      ? 'nothing due'
+      : `${steps.length} step${steps.length === 1 ? '' : 's'} today`;
+  const replyWords =
+    unread.length === 0 ? '' : `${unread.length} repl${unread.length === 1 ? 'y' : 'ies'} to read, `;
+  const subject = `tactful — ${date}: ${replyWords}${stepWords}`;
   return { subject, body: lines.join('\n').trim() + '\n', count: steps.length };
 }

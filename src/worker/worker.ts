@@ -18,6 +18,7 @@ import {
 import { planOf } from '../app/plan-for.js';
 import type { Clock } from '../app/ports.js';
 import { composeDigest } from '../mail/digest.js';
+import { viewOf } from '../app/inbox.js';
 import { dueDigestDate } from '../mail/digest-schedule.js';
 
 export interface WorkerDeps {
@@ -100,11 +101,15 @@ export async function scheduleDigests(deps: WorkerDeps): Promise<number> {
       const smtp = await tx.smtp.get();
       if (!smtp) return false;
       const facts = await tx.facts.loadFacts();
+      const replies = await tx.facts
+        .inbox()
+        .listMessages({ states: ['unconfirmed'], limit: 50 });
       const digest = composeDigest(
         planOf(facts, deps.calendar, now),
         facts,
         await deps.templates(),
         date,
+        replies.map(viewOf),
       );
       const at = formatInstant(now);
       const { created } = await tx.outbox.insert({
