@@ -19,6 +19,7 @@ import { draftEditRoutes } from './draft-edit.routes.js';
 import type { HttpDeps, RouteContext, ZodApp } from './context.js';
 import { errorHandler } from './errors.js';
 import { FactsCache } from './facts-cache.js';
+import { inboxRoutes } from './inbox.routes.js';
 import { importExportRoutes } from './import-export.routes.js';
 import { insightsRoutes } from './insights.routes.js';
 import { BODY_LIMIT } from './limits.js';
@@ -153,6 +154,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   importExportRoutes(app, ctx);
   insightsRoutes(app, ctx);
   activityRoutes(app, ctx);
+  inboxRoutes(app, ctx);
   if (deps.mail) calendarRoutes(app, ctx, deps.mail);
   if (deps.mail) outboxRoutes(app, ctx, deps.mail);
   if (deps.mail) smtpRoutes(app, ctx, deps.mail);

@@ -38,6 +38,11 @@ export interface HttpDeps {
   regions?: () => readonly RegionName[];
   /** The sample data beside the seeker's (GET/POST/DELETE /api/sample); absent → not registered. */
   sample?: SampleHttpDeps;
+  /**
+   * The seeker's own addresses (settings e-mail, SMTP from-address): never an interviewer of an
+   * invitation confirmed from the inbox. Absent → none known.
+   */
+  seekerAddresses?: () => Promise<string[]>;
 }
 
 export type ZodApp = FastifyInstance<

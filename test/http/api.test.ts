@@ -586,6 +586,10 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'DELETE /api/applications/{id}/interactions/{interactionId}',
         'GET /api/trash',
         'POST /api/trash/{entity}/{id}/restore',
+        'GET /api/inbox',
+        'POST /api/inbox/{id}/confirm',
+        'POST /api/inbox/{id}/dismiss',
+        'POST /api/inbox/{id}/assign',
       ].sort(),
     );
     const contactBody =

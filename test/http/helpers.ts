@@ -36,6 +36,8 @@ export interface TestApi {
   ): Promise<{ status: number; body: T }>;
   /** The whole stored document, for "nothing changed" checks. */
   snapshot(): Promise<string>;
+  /** Another connection to the same database (another process writing; close it yourself). */
+  openAnother(): Promise<Database>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function openTestApi(
       const res = await request('GET', '/api/export');
       return res.body;
     },
+    openAnother: () => site.open(),
     async close() {
       await app.close();
       await database.close();
