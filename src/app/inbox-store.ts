@@ -66,7 +66,10 @@ export interface InboxRepository {
   insertMessage(message: StoredInboxMessage): Promise<boolean>;
   getMessage(id: string): Promise<StoredInboxMessage | undefined>;
   /** Newest first; `states` filters (default: all). */
-  listMessages(options: { states?: readonly InboxState[]; limit: number }): Promise<StoredInboxMessage[]>;
+  listMessages(options: {
+    states?: readonly InboxState[];
+    limit: number;
+  }): Promise<StoredInboxMessage[]>;
   /** The seeker's verdict: journaled like a fact, so undo takes it back with what it logged. */
   updateMessage(id: string, patch: InboxMessagePatch, at: string): Promise<StoredInboxMessage>;
   /** Outbox row id → its application, for the given ids that tactful sent for an application. */

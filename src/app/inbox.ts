@@ -229,7 +229,9 @@ async function storeBatch(
   const zone = facts.settings.timezone;
   const now = deps.clock.now();
   // The thread lookups of this batch: which of the Message-IDs it names tactful sent.
-  const sent = await deps.uow.read((repo) => repo.inbox().sentApplications(batch.flatMap(outboxIdsOf)));
+  const sent = await deps.uow.read((repo) =>
+    repo.inbox().sentApplications(batch.flatMap(outboxIdsOf)),
+  );
   const index: MatchIndex = {
     ...pass.index,
     sent: new Map([...sent].map(([outboxId, app]) => [messageIdOf(outboxId), app])),
@@ -255,9 +257,22 @@ async function storeBatch(
     let unavailableUntil: IsoDate | null = null;
     if (outcome.auto !== null) {
       unavailableUntil = outcome.auto.unavailableUntil ?? backOn(body.text, day);
-      c = { suggestion: 'auto_reply', why: outcome.auto.why, newDecisionDate: null, onHold: false, offerDeadline: null };
+      c = {
+        suggestion: 'auto_reply',
+        why: outcome.auto.why,
+        newDecisionDate: null,
+        onHold: false,
+        offerDeadline: null,
+      };
     } else {
-      c = classifyReply({ subject: h.subject, text: body.text, hasCalendar: h.hasCalendar || invitations.length > 0 }, day);
+      c = classifyReply(
+        {
+          subject: h.subject,
+          text: body.text,
+          hasCalendar: h.hasCalendar || invitations.length > 0,
+        },
+        day,
+      );
     }
     const key = inboxMessageKey(h);
     const at = formatInstant(now);
@@ -319,7 +334,14 @@ function readCalendars(deps: InboxCheckDeps, calendars: string[]): Invitation[] 
 
 // ---- the seeker's verdicts ----
 
-export const CONFIRM_KINDS = ['reply', 'update', 'invitation', 'offer', 'rejection', 'auto_reply'] as const;
+export const CONFIRM_KINDS = [
+  'reply',
+  'update',
+  'invitation',
+  'offer',
+  'rejection',
+  'auto_reply',
+] as const;
 
 export const confirmInboxSchema = z.strictObject({
   classification: z.enum(CONFIRM_KINDS),
@@ -385,7 +407,11 @@ export async function confirmInboxMessage(
   return deps.uow.transaction(async (repo) => {
     const m = await unconfirmed(repo, id);
     if (m.state === 'confirmed')
-      throw new DomainError('conflict', `"${m.subject}" is already confirmed (undo it to change it)`, 'id');
+      throw new DomainError(
+        'conflict',
+        `"${m.subject}" is already confirmed (undo it to change it)`,
+        'id',
+      );
     const applicationId = v.application ?? m.applicationId;
     if (applicationId === null)
       throw new DomainError(
@@ -395,15 +421,22 @@ export async function confirmInboxMessage(
       );
     let facts = await repo.loadFacts();
     const app = facts.applications.find((a) => a.id === applicationId);
-    if (!app) throw new DomainError('not_found', `no application with id "${applicationId}"`, 'application');
+    if (!app)
+      throw new DomainError(
+        'not_found',
+        `no application with id "${applicationId}"`,
+        'application',
+      );
     const at = formatInstant(deps.clock.now());
     const notes: string[] = [];
     let interactionId: string | null = null;
     let interviewId: string | null = null;
     if (v.classification === 'auto_reply') {
-      const until = v.unavailableUntil === undefined ? m.details.unavailableUntil : v.unavailableUntil;
+      const until =
+        v.unavailableUntil === undefined ? m.details.unavailableUntil : v.unavailableUntil;
       const latest = [...app.interviews].sort((a, b) => (a.start < b.start ? -1 : 1)).at(-1);
-      if (until !== null && latest) await repo.upsertInterview(app.id, { ...latest, unavailableUntil: until });
+      if (until !== null && latest)
+        await repo.upsertInterview(app.id, { ...latest, unavailableUntil: until });
       else if (until !== null) notes.push('No interview on file to note the absence on.');
     } else {
       if (v.classification === 'invitation' && m.details.invitations.length > 0) {
@@ -419,7 +452,10 @@ export async function confirmInboxMessage(
         interviewId = batch.interviews?.[0]?.interview.id ?? null;
         facts = await repo.loadFacts();
       }
-      const contact = m.contactId !== null && facts.contacts.some((c) => c.id === m.contactId) ? [m.contactId] : [];
+      const contact =
+        m.contactId !== null && facts.contacts.some((c) => c.id === m.contactId)
+          ? [m.contactId]
+          : [];
       const logged = await storeInteraction(repo, app.id, {
         at: m.receivedAt ?? at,
         direction: 'in',
@@ -429,21 +465,27 @@ export async function confirmInboxMessage(
         summary: `E-mail: ${m.subject}`.slice(0, 500),
         newDecisionDate:
           v.classification === 'reply' || v.classification === 'update'
-            ? (v.newDecisionDate === undefined ? m.details.newDecisionDate : v.newDecisionDate)
+            ? v.newDecisionDate === undefined
+              ? m.details.newDecisionDate
+              : v.newDecisionDate
             : null,
         onHold: v.classification === 'update' ? (v.onHold ?? m.details.onHold) : false,
         offerDeadline:
           v.classification === 'offer'
-            ? (v.offerDeadline === undefined ? m.details.offerDeadline : v.offerDeadline)
+            ? v.offerDeadline === undefined
+              ? m.details.offerDeadline
+              : v.offerDeadline
             : null,
       });
       interactionId = logged.interaction.id;
     }
-    const updated = await repo.inbox().updateMessage(
-      m.id,
-      { state: 'confirmed', applicationId: app.id, interactionId, candidates: [] },
-      at,
-    );
+    const updated = await repo
+      .inbox()
+      .updateMessage(
+        m.id,
+        { state: 'confirmed', applicationId: app.id, interactionId, candidates: [] },
+        at,
+      );
     repo.describeActivity({
       kind: 'inbox',
       summary: `Confirmed ${sender(m)}'s message as ${WORDS[v.classification]} (${app.organization})`,
@@ -453,17 +495,26 @@ export async function confirmInboxMessage(
 }
 
 /** "Not about this application": the message stops holding anything. One undoable activity. */
-export async function dismissInboxMessage(deps: VerdictDeps, id: string): Promise<InboxMessageView> {
+export async function dismissInboxMessage(
+  deps: VerdictDeps,
+  id: string,
+): Promise<InboxMessageView> {
   return deps.uow.transaction(async (repo) => {
     const m = await unconfirmed(repo, id);
     if (m.state === 'confirmed')
-      throw new DomainError('conflict', `"${m.subject}" is already confirmed (undo it to change it)`, 'id');
+      throw new DomainError(
+        'conflict',
+        `"${m.subject}" is already confirmed (undo it to change it)`,
+        'id',
+      );
     repo.describeActivity({
       kind: 'inbox',
       summary: `Set aside ${sender(m)}'s message "${m.subject}": not about this application`,
     });
     return viewOf(
-      await repo.inbox().updateMessage(m.id, { state: 'dismissed' }, formatInstant(deps.clock.now())),
+      await repo
+        .inbox()
+        .updateMessage(m.id, { state: 'dismissed' }, formatInstant(deps.clock.now())),
     );
   });
 }
@@ -483,9 +534,14 @@ export async function assignInboxMessage(
   return deps.uow.transaction(async (repo) => {
     const m = await unconfirmed(repo, id);
     if (m.state === 'confirmed')
-      throw new DomainError('conflict', `"${m.subject}" is already confirmed (undo it to change it)`, 'id');
+      throw new DomainError(
+        'conflict',
+        `"${m.subject}" is already confirmed (undo it to change it)`,
+        'id',
+      );
     const app = await repo.getApplication(application);
-    if (!app) throw new DomainError('not_found', `no application with id "${application}"`, 'application');
+    if (!app)
+      throw new DomainError('not_found', `no application with id "${application}"`, 'application');
     repo.describeActivity({
       kind: 'inbox',
       summary: `Moved ${sender(m)}'s message "${m.subject}" to ${app.organization} (${app.role})`,

@@ -31,13 +31,19 @@ export const inboxMessageSchema = z
     why: z.string(),
     matchWhy: z.string(),
     state: z.enum(INBOX_STATES),
-    candidates: z.array(z.string()).describe('"Which application?": set when applicationId is null'),
+    candidates: z
+      .array(z.string())
+      .describe('"Which application?": set when applicationId is null'),
     newDecisionDate: day,
     onHold: z.boolean(),
     offerDeadline: day,
     unavailableUntil: day,
     invitations: z.array(
-      z.object({ start: z.string().nullable(), timezone: z.string().nullable(), attendees: z.array(z.string()) }),
+      z.object({
+        start: z.string().nullable(),
+        timezone: z.string().nullable(),
+        attendees: z.array(z.string()),
+      }),
     ),
     interactionId: z.string().nullable(),
   })
@@ -55,7 +61,7 @@ const confirmedSchema = z.object({
   notes: z.array(z.string()),
 });
 
-export function inboxRoutes(app: ZodApp, { deps }: RouteContext): void {
+export function inboxRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
   const verdict = async (): Promise<VerdictDeps> => ({
     uow: deps.uow,
     clock: deps.clock,
@@ -69,15 +75,31 @@ export function inboxRoutes(app: ZodApp, { deps }: RouteContext): void {
         tags: ['inbox'],
         description: 'Matched messages, unconfirmed first, newest first.',
         querystring: listQuerySchema,
-        response: { 200: z.object({ messages: z.array(inboxMessageSchema) }), 400: errorSchema },
+        response: {
+          200: z.object({
+            messages: z.array(inboxMessageSchema),
+            applications: z
+              .array(z.object({ id: z.string(), organization: z.string(), role: z.string() }))
+              .describe('The applications the messages name (matched or candidates)'),
+          }),
+          400: errorSchema,
+        },
       },
     },
-    async (request) => ({
-      messages: await listInbox(deps.uow, {
+    async (request) => {
+      const messages = await listInbox(deps.uow, {
         ...(request.query.state ? { states: [request.query.state] } : {}),
         ...(request.query.application ? { application: request.query.application } : {}),
-      }),
-    }),
+      });
+      const named = new Set(messages.flatMap((m) => [m.applicationId ?? '', ...m.candidates]));
+      const { applications } = await cache.loadFacts();
+      return {
+        messages,
+        applications: applications
+          .filter((a) => named.has(a.id))
+          .map((a) => ({ id: a.id, organization: a.organization, role: a.role })),
+      };
+    },
   );
   app.post(
     '/api/inbox/:id/confirm',

@@ -132,5 +132,9 @@ export async function selectHolds(db: Db, seekerId: string): Promise<Hold[]> {
     .where('suggestion', '!=', 'auto_reply')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ application: r.application_id!, message: r.id, at: r.received_at ?? r.created_at }));
+  return rows.map((r) => ({
+    application: r.application_id!,
+    message: r.id,
+    at: r.received_at ?? r.created_at,
+  }));
 }

@@ -34,7 +34,8 @@ describe.each(DIALECTS)('the inbox over HTTP on %s', (dialect) => {
   };
   const statusCheck = async () =>
     (await api.json('GET', '/api/plan')).body.steps.find(
-      (s: { kind: string; application: string }) => s.kind === 'status_check' && s.application === 'a1',
+      (s: { kind: string; application: string }) =>
+        s.kind === 'status_check' && s.application === 'a1',
     );
 
   beforeAll(async () => {
@@ -51,7 +52,11 @@ describe.each(DIALECTS)('the inbox over HTTP on %s', (dialect) => {
     expect(await statusCheck()).toMatchObject({ due: '2026-12-03', heldBy: id, overdue: false });
     const today = (await api.json('GET', '/api/today')).body;
     expect(today.held.map((s: { heldBy: string }) => s.heldBy)).toContain(id);
-    expect([...today.overdue, ...today.today, ...today.upcoming].some((s: { application: string; to: string[] }) => s.application === 'a1' && s.to.length > 0)).toBe(false);
+    expect(
+      [...today.overdue, ...today.today, ...today.upcoming].some(
+        (s: { application: string; to: string[] }) => s.application === 'a1' && s.to.length > 0,
+      ),
+    ).toBe(false);
     const list = await api.json('GET', '/api/inbox');
     expect(list.status).toBe(200);
     expect(list.body.messages).toEqual([
@@ -71,18 +76,30 @@ describe.each(DIALECTS)('the inbox over HTTP on %s', (dialect) => {
 
   it('confirm logs the update, releases the hold and is undone as one activity', async () => {
     const [m] = (await api.json('GET', '/api/inbox?state=unconfirmed')).body.messages;
-    const res = await api.request('POST', `/api/inbox/${m.id}/confirm`, { classification: 'update', newDecisionDate: '2026-12-18' });
+    const res = await api.request('POST', `/api/inbox/${m.id}/confirm`, {
+      classification: 'update',
+      newDecisionDate: '2026-12-18',
+    });
     expect(res.statusCode).toBe(200);
     const activity = res.headers['tactful-activity'];
     expect(Number(activity)).toBeGreaterThan(0);
-    expect(JSON.parse(res.body)).toMatchObject({ message: { state: 'confirmed' }, interviewId: null });
+    expect(JSON.parse(res.body)).toMatchObject({
+      message: { state: 'confirmed' },
+      interviewId: null,
+    });
     expect(await statusCheck()).toMatchObject({ due: '2026-12-21' });
     expect((await statusCheck()).heldBy).toBeUndefined();
     // The timeline's interaction names the message's subject and date.
     const app = (await api.json('GET', '/api/applications/a1')).body;
-    expect(app.interactions.at(-1)).toMatchObject({ kind: 'update', summary: 'E-mail: Re: Thank you', at: '2026-12-02T14:00:00Z' });
+    expect(app.interactions.at(-1)).toMatchObject({
+      kind: 'update',
+      summary: 'E-mail: Re: Thank you',
+      at: '2026-12-02T14:00:00Z',
+    });
 
-    expect(await api.json('POST', `/api/inbox/${m.id}/confirm`, { classification: 'reply' })).toMatchObject({
+    expect(
+      await api.json('POST', `/api/inbox/${m.id}/confirm`, { classification: 'reply' }),
+    ).toMatchObject({
       status: 409,
       body: { code: 'conflict' },
     });
@@ -93,16 +110,28 @@ describe.each(DIALECTS)('the inbox over HTTP on %s', (dialect) => {
   it('refuses bad input with the field named and changes nothing', async () => {
     const [m] = (await api.json('GET', '/api/inbox')).body.messages;
     const before = await api.snapshot();
-    expect(await api.json('POST', `/api/inbox/${m.id}/confirm`, { classification: 'maybe' })).toMatchObject({
+    expect(
+      await api.json('POST', `/api/inbox/${m.id}/confirm`, { classification: 'maybe' }),
+    ).toMatchObject({
       status: 400,
       body: { field: 'classification' },
     });
-    expect(await api.json('POST', `/api/inbox/${m.id}/confirm`, { classification: 'update', newDecisionDate: '2026-02-30' })).toMatchObject({
+    expect(
+      await api.json('POST', `/api/inbox/${m.id}/confirm`, {
+        classification: 'update',
+        newDecisionDate: '2026-02-30',
+      }),
+    ).toMatchObject({
       status: 400,
       body: { field: 'newDecisionDate' },
     });
-    expect(await api.json('POST', '/api/inbox/nope/dismiss', {})).toMatchObject({ status: 404, body: { code: 'not_found' } });
-    expect(await api.json('POST', `/api/inbox/${m.id}/assign`, { application: 'a9' })).toMatchObject({
+    expect(await api.json('POST', '/api/inbox/nope/dismiss', {})).toMatchObject({
+      status: 404,
+      body: { code: 'not_found' },
+    });
+    expect(
+      await api.json('POST', `/api/inbox/${m.id}/assign`, { application: 'a9' }),
+    ).toMatchObject({
       status: 404,
       body: { field: 'application' },
     });
@@ -112,7 +141,10 @@ describe.each(DIALECTS)('the inbox over HTTP on %s', (dialect) => {
   it('dismiss and assign each release or move the hold', async () => {
     const [m] = (await api.json('GET', '/api/inbox')).body.messages;
     const moved = await api.json('POST', `/api/inbox/${m.id}/assign`, { application: 'a2' });
-    expect(moved).toMatchObject({ status: 200, body: { applicationId: 'a2', state: 'unconfirmed' } });
+    expect(moved).toMatchObject({
+      status: 200,
+      body: { applicationId: 'a2', state: 'unconfirmed' },
+    });
     expect((await statusCheck()).heldBy).toBeUndefined();
     const dismissed = await api.json('POST', `/api/inbox/${m.id}/dismiss`, {});
     expect(dismissed).toMatchObject({ status: 200, body: { state: 'dismissed' } });
@@ -120,6 +152,8 @@ describe.each(DIALECTS)('the inbox over HTTP on %s', (dialect) => {
     expect(plan.steps.some((s: { heldBy?: string }) => s.heldBy !== undefined)).toBe(false);
     const history = (await api.json('GET', '/api/activity?limit=2')).body.activities;
     expect(history.map((a: { kind: string }) => a.kind)).toEqual(['inbox', 'inbox']);
-    expect(history[1].summary).toBe(`Moved Priya Raman's message "Re: Thank you" to Globex (Engineer)`);
+    expect(history[1].summary).toBe(
+      `Moved Priya Raman's message "Re: Thank you" to Globex (Engineer)`,
+    );
   });
 });

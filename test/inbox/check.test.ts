@@ -17,7 +17,12 @@ import type { Plan } from '../../src/core/types.js';
 import { dateHolidays } from '../../src/holidays/date-holidays.js';
 import { readInvitations } from '../../src/import/ics.js';
 import { createUnitOfWork, type Database } from '../../src/storage/index.js';
-import { assertPostgresReachable, DIALECTS, testDatabaseSite, type TestDatabaseSite } from '../db/test-databases.js';
+import {
+  assertPostgresReachable,
+  DIALECTS,
+  testDatabaseSite,
+  type TestDatabaseSite,
+} from '../db/test-databases.js';
 import { InMemoryMailbox, mail, SEEKER, seedAcme } from './fixture.js';
 
 const calendar = new BusinessCalendar(dateHolidays());
@@ -53,10 +58,12 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
   let database: Database;
   let uow: UnitOfWork;
   let box: InMemoryMailbox;
-  const check = () => checkInbox({ uow, mailbox: box, clock, seekerAddresses: SEEKER, readCalendar });
+  const check = () =>
+    checkInbox({ uow, mailbox: box, clock, seekerAddresses: SEEKER, readCalendar });
   const verdict = () => ({ uow, clock, calendar, seekerAddresses: SEEKER });
   const planNow = (): Promise<Plan> => planFor(uow, calendar, NOW);
-  const statusCheck = async () => (await planNow()).steps.find((s) => s.kind === 'status_check' && s.application === 'a1');
+  const statusCheck = async () =>
+    (await planNow()).steps.find((s) => s.kind === 'status_check' && s.application === 'a1');
 
   beforeEach(async () => {
     site = testDatabaseSite(dialect);
@@ -72,9 +79,22 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
   afterAll(() => undefined);
 
   it('matches replies and keeps nothing of unmatched, list, own or stranger auto mail', async () => {
-    box.append('INBOX', mail({ subject: 'Weekly newsletter', from: { address: 'news@acme.example', name: 'Acme' }, listId: '<news.acme.example>' }));
-    box.append('INBOX', mail({ subject: 'Lunch?', from: { address: 'friend@else.example', name: 'Friend' } }));
-    box.append('INBOX', mail({ subject: 'Re: Thank you', from: { address: 'alex@home.example', name: 'Alex' } }));
+    box.append(
+      'INBOX',
+      mail({
+        subject: 'Weekly newsletter',
+        from: { address: 'news@acme.example', name: 'Acme' },
+        listId: '<news.acme.example>',
+      }),
+    );
+    box.append(
+      'INBOX',
+      mail({ subject: 'Lunch?', from: { address: 'friend@else.example', name: 'Friend' } }),
+    );
+    box.append(
+      'INBOX',
+      mail({ subject: 'Re: Thank you', from: { address: 'alex@home.example', name: 'Alex' } }),
+    );
     const reply = box.append(
       'INBOX',
       mail({
@@ -83,10 +103,21 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
         text: 'Thanks for your patience. We expect to decide by 18 December. ' + 'x'.repeat(800),
       }),
     );
-    box.append('INBOX', mail({ subject: 'Automatic reply: hello', autoSubmitted: 'auto-replied', from: { address: 'noreply@shop.example', name: null } }));
+    box.append(
+      'INBOX',
+      mail({
+        subject: 'Automatic reply: hello',
+        autoSubmitted: 'auto-replied',
+        from: { address: 'noreply@shop.example', name: null },
+      }),
+    );
     const ooo = box.append(
       'INBOX',
-      mail({ subject: 'Out of Office', autoSubmitted: 'auto-replied', text: 'I am away and back on 5 January.' }),
+      mail({
+        subject: 'Out of Office',
+        autoSubmitted: 'auto-replied',
+        text: 'I am away and back on 5 January.',
+      }),
     );
 
     const report = await check();
@@ -104,18 +135,29 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
       state: 'unconfirmed',
     });
     expect([...update!.excerpt]).toHaveLength(500);
-    expect(away).toMatchObject({ applicationId: 'a1', suggestion: 'auto_reply', unavailableUntil: '2027-01-05' });
+    expect(away).toMatchObject({
+      applicationId: 'a1',
+      suggestion: 'auto_reply',
+      unavailableUntil: '2027-01-05',
+    });
     expect(await listInbox(uow)).toHaveLength(2);
 
     // The reply holds a1's outbound steps; the out-of-office holds nothing.
     const held = await statusCheck();
     expect(held).toMatchObject({ due: '2026-12-03', heldBy: update!.id, overdue: false });
-    expect((await planNow()).steps.filter((s) => s.heldBy !== undefined).every((s) => s.heldBy === update!.id)).toBe(true);
+    expect(
+      (await planNow()).steps
+        .filter((s) => s.heldBy !== undefined)
+        .every((s) => s.heldBy === update!.id),
+    ).toBe(true);
 
     // Nothing new: the next pass does not even fetch headers; a new message is read after the last UID.
     expect((await check()).matched).toEqual([]);
     expect(box.headerCalls).toEqual([['INBOX', 0, true]]);
-    box.append('INBOX', mail({ subject: 'Lunch again?', from: { address: 'friend@else.example', name: 'Friend' } }));
+    box.append(
+      'INBOX',
+      mail({ subject: 'Lunch again?', from: { address: 'friend@else.example', name: 'Friend' } }),
+    );
     expect((await check()).matched).toEqual([]);
     expect(box.headerCalls.at(-1)).toEqual(['INBOX', 6, false]);
   });
@@ -123,7 +165,10 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
   it('confirming an update logs it with its decision date and moves the status check', async () => {
     box.append('INBOX', mail({ text: 'We expect to decide by 18 December.' }));
     const [m] = (await check()).matched;
-    const done = await confirmInboxMessage(verdict(), m!.id, { classification: 'update', newDecisionDate: '2026-12-18' });
+    const done = await confirmInboxMessage(verdict(), m!.id, {
+      classification: 'update',
+      newDecisionDate: '2026-12-18',
+    });
     expect(done.message.state).toBe('confirmed');
     const facts = await uow.read((r) => r.loadFacts());
     const logged = facts.applications[0]!.interactions.find((x) => x.id === done.interactionId);
@@ -141,46 +186,74 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
     expect(step?.heldBy).toBeUndefined();
     // One activity, undone as one: the interaction goes and the message holds again.
     const activity = await uow.read((r) => r.getActivity('latest'));
-    expect(activity).toMatchObject({ kind: 'inbox', summary: "Confirmed Priya Raman's message as an update (Acme)" });
+    expect(activity).toMatchObject({
+      kind: 'inbox',
+      summary: "Confirmed Priya Raman's message as an update (Acme)",
+    });
     await uow.transaction((r) => r.undoActivity(activity!.id));
     expect((await statusCheck())?.heldBy).toBe(m!.id);
     expect((await listInbox(uow))[0]).toMatchObject({ state: 'unconfirmed', interactionId: null });
   });
 
   it('a calendar invitation becomes a proposed round with its attendees as interviewers, never the seeker', async () => {
-    box.append('INBOX', mail({ subject: 'Invitation: Acme round 2', text: 'Please find the invite attached.', calendars: [ICS] }));
+    box.append(
+      'INBOX',
+      mail({
+        subject: 'Invitation: Acme round 2',
+        text: 'Please find the invite attached.',
+        calendars: [ICS],
+      }),
+    );
     const [m] = (await check()).matched;
     expect(m).toMatchObject({ suggestion: 'invitation', why: 'it carries a calendar invitation' });
     expect(m!.invitations).toEqual([
       {
         start: '2026-12-09T14:00',
         timezone: 'America/New_York',
-        attendees: ['Priya Raman <priya@acme.example>', 'Dev Shah <dev@acme.example>', 'Alex <alex@home.example>'],
+        attendees: [
+          'Priya Raman <priya@acme.example>',
+          'Dev Shah <dev@acme.example>',
+          'Alex <alex@home.example>',
+        ],
       },
     ]);
     const done = await confirmInboxMessage(verdict(), m!.id, { classification: 'invitation' });
     const facts = await uow.read((r) => r.loadFacts());
     const acme = facts.applications.find((a) => a.id === 'a1')!;
     const round2 = acme.interviews.find((v) => v.id === done.interviewId)!;
-    expect(round2).toMatchObject({ round: 2, start: '2026-12-09T14:00', timezone: 'America/New_York' });
+    expect(round2).toMatchObject({
+      round: 2,
+      start: '2026-12-09T14:00',
+      timezone: 'America/New_York',
+    });
     const names = round2.interviewers.map((id) => facts.contacts.find((c) => c.id === id)!.email);
     expect(names).toEqual(['priya@acme.example', 'dev@acme.example']);
     expect(acme.interactions.at(-1)).toMatchObject({ kind: 'invitation', direction: 'in' });
     // The round is pending: no status check, and nothing is held any more.
     const plan = await planNow();
-    expect(plan.steps.filter((s) => s.application === 'a1' && s.kind === 'status_check')).toEqual([]);
+    expect(plan.steps.filter((s) => s.application === 'a1' && s.kind === 'status_check')).toEqual(
+      [],
+    );
     expect(plan.steps.some((s) => s.heldBy !== undefined)).toBe(false);
   });
 
   it('dismissing releases the hold; assigning answers "which application?"', async () => {
-    box.append('INBOX', mail({ from: { address: 'hr@globex.example', name: 'Globex HR' }, subject: 'Your application' }));
+    box.append(
+      'INBOX',
+      mail({
+        from: { address: 'hr@globex.example', name: 'Globex HR' },
+        subject: 'Your application',
+      }),
+    );
     box.append('INBOX', mail());
     const report = await check();
     const globex = report.matched.find((v) => v.from === 'Globex HR')!;
     const priya = report.matched.find((v) => v.from === 'Priya Raman')!;
     expect(globex).toMatchObject({ applicationId: null, candidates: ['a2', 'a3'] });
     expect(globex.matchWhy).toContain('which one is it about?');
-    await expect(confirmInboxMessage(verdict(), globex.id, { classification: 'reply' })).rejects.toMatchObject({
+    await expect(
+      confirmInboxMessage(verdict(), globex.id, { classification: 'reply' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'application',
     });
@@ -195,17 +268,26 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
     expect(dismissed.state).toBe('dismissed');
     expect((await statusCheck())?.heldBy).toBeUndefined();
     const activity = await uow.read((r) => r.getActivity('latest'));
-    expect(activity?.summary).toBe(`Set aside Priya Raman's message "Re: Thank you": not about this application`);
+    expect(activity?.summary).toBe(
+      `Set aside Priya Raman's message "Re: Thank you": not about this application`,
+    );
     await uow.transaction((r) => r.undoActivity(activity!.id));
     expect((await statusCheck())?.heldBy).toBe(priya.id);
 
-    await expect(dismissInboxMessage(verdict(), 'nope')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(assignInboxMessage(verdict(), priya.id, { application: 'a9' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(dismissInboxMessage(verdict(), 'nope')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      assignInboxMessage(verdict(), priya.id, { application: 'a9' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('a connection lost between fetch and store re-reads the batch and stores it once', async () => {
     box.append('INBOX', mail());
-    const second = box.append('INBOX', mail({ from: { address: 'sam@globex.example', name: 'Sam Lee' } }));
+    const second = box.append(
+      'INBOX',
+      mail({ from: { address: 'sam@globex.example', name: 'Sam Lee' } }),
+    );
     box.failBodyOf = second;
     await expect(check()).rejects.toThrow('connection lost');
     expect(await listInbox(uow)).toEqual([]);

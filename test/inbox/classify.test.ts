@@ -21,7 +21,7 @@ describe('classifyReply', () => {
   it('reads an offer with its deadline', () => {
     const c = classifyReply(
       plain(
-        "Hi Alex,\n\nGreat news: we are delighted to offer you the Senior Engineer role. The formal " +
+        'Hi Alex,\n\nGreat news: we are delighted to offer you the Senior Engineer role. The formal ' +
           'offer letter is attached. Please let us know your decision by 15 December.\n\nPriya',
       ),
       '2026-12-02',
@@ -39,7 +39,10 @@ describe('classifyReply', () => {
 
   it('takes a calendar part as an invitation', () => {
     expect(
-      classifyReply({ subject: 'Invitation: Round 2', text: 'See invite.', hasCalendar: true }, '2026-12-02'),
+      classifyReply(
+        { subject: 'Invitation: Round 2', text: 'See invite.', hasCalendar: true },
+        '2026-12-02',
+      ),
     ).toEqual({
       suggestion: 'invitation',
       why: 'it carries a calendar invitation',
@@ -51,7 +54,9 @@ describe('classifyReply', () => {
 
   it('reads an invitation to a further round without a calendar', () => {
     const c = classifyReply(
-      plain('The team enjoyed speaking with you and we would like to invite you to a second round interview. What is your availability for next week?'),
+      plain(
+        'The team enjoyed speaking with you and we would like to invite you to a second round interview. What is your availability for next week?',
+      ),
       '2026-12-02',
     );
     expect(c).toMatchObject({ suggestion: 'invitation' });
@@ -60,7 +65,9 @@ describe('classifyReply', () => {
 
   it('reads an update with a new decision date, relative to the message date', () => {
     const c = classifyReply(
-      plain('Thanks for your patience. We are still interviewing and we expect to decide by 18 December. Best, Priya'),
+      plain(
+        'Thanks for your patience. We are still interviewing and we expect to decide by 18 December. Best, Priya',
+      ),
       '2026-12-02',
     );
     expect(c).toMatchObject({ suggestion: 'update', newDecisionDate: '2026-12-18', onHold: false });
@@ -97,7 +104,10 @@ describe('classifyReply', () => {
 
   it('does not take "unfortunately" in a scheduling mail for a rejection', () => {
     expect(
-      classifyReply(plain('Unfortunately Sam is ill on Thursday: can we schedule a call for Monday instead?'), '2026-12-02'),
+      classifyReply(
+        plain('Unfortunately Sam is ill on Thursday: can we schedule a call for Monday instead?'),
+        '2026-12-02',
+      ),
     ).toMatchObject({ suggestion: 'invitation' });
   });
 });

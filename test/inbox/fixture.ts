@@ -20,7 +20,10 @@ export interface StoredMail {
 
 /** A folder held in memory: UIDs are positions + 1 unless renumbered. */
 export class InMemoryMailbox implements Mailbox {
-  readonly folders = new Map<string, { uidValidity: string; firstUid: number; mail: StoredMail[] }>();
+  readonly folders = new Map<
+    string,
+    { uidValidity: string; firstUid: number; mail: StoredMail[] }
+  >();
   /** Every body fetched, as `folder/uid`. */
   readonly bodiesRead: string[] = [];
   /** Every `headers` call, as [folder, afterUid, since?]. */
@@ -73,14 +76,19 @@ export class InMemoryMailbox implements Mailbox {
     return f;
   }
 
-  private async *headers(folder: string, afterUid: number, since: Date | null): AsyncIterable<MailHeaders> {
+  private async *headers(
+    folder: string,
+    afterUid: number,
+    since: Date | null,
+  ): AsyncIterable<MailHeaders> {
     this.headerCalls.push([folder, afterUid, since !== null]);
     const f = this.folderOf(folder);
     for (let i = 0; i < f.mail.length; i++) {
       const uid = f.firstUid + i;
       if (uid <= afterUid) continue;
       const h = f.mail[i]!.headers;
-      if (since !== null && h.date !== null && Date.parse(h.date) < since.getTime() - 86_400_000) continue;
+      if (since !== null && h.date !== null && Date.parse(h.date) < since.getTime() - 86_400_000)
+        continue;
       yield { ...h, folder, uidValidity: f.uidValidity, uid };
     }
   }
@@ -130,7 +138,11 @@ export const SEEKER = ['alex@home.example'];
  *   14 15 16 17 18 19 20     "we expect to decide by 18 December" (Fri)
  *   21 22 23 24 25 26 27     18 Dec + 1 bd = Mon 21 Dec
  */
-export async function seedAcme(uow: UnitOfWork, calendar: BusinessCalendar, database: Database): Promise<void> {
+export async function seedAcme(
+  uow: UnitOfWork,
+  calendar: BusinessCalendar,
+  database: Database,
+): Promise<void> {
   await importDocument(uow, calendar, {
     format: 'tactful/v1',
     settings: { timezone: 'America/New_York', region: 'US', activeTarget: 1 },
@@ -148,10 +160,23 @@ export async function seedAcme(uow: UnitOfWork, calendar: BusinessCalendar, data
         createdOn: '2026-11-01',
         prosCons: { pros: ['team'], cons: [], strengths: [] },
         interviews: [
-          { id: 'i1', round: 1, start: '2026-11-30T10:00', interviewers: ['c1'], notes: { keyPoints: ['x'], forgot: [], promises: [] } },
+          {
+            id: 'i1',
+            round: 1,
+            start: '2026-11-30T10:00',
+            interviewers: ['c1'],
+            notes: { keyPoints: ['x'], forgot: [], promises: [] },
+          },
         ],
         interactions: [
-          { id: 'x1', at: '2026-11-30T18:00:00Z', direction: 'out', kind: 'thank_you', channel: 'email', contacts: ['c1'] },
+          {
+            id: 'x1',
+            at: '2026-11-30T18:00:00Z',
+            direction: 'out',
+            kind: 'thank_you',
+            channel: 'email',
+            contacts: ['c1'],
+          },
         ],
       },
       {
@@ -162,7 +187,14 @@ export async function seedAcme(uow: UnitOfWork, calendar: BusinessCalendar, data
         createdOn: '2026-11-01',
         interviews: [{ id: 'i2', round: 1, start: '2026-11-25T10:00', interviewers: ['c2'] }],
       },
-      { id: 'a3', organization: 'Globex Labs', role: 'Lead', source: 'recruiter', createdOn: '2026-11-01', agent: 'c3' },
+      {
+        id: 'a3',
+        organization: 'Globex Labs',
+        role: 'Lead',
+        source: 'recruiter',
+        createdOn: '2026-11-01',
+        agent: 'c3',
+      },
     ],
   });
   const at = '2026-11-30T18:00:00Z';

@@ -1,7 +1,13 @@
 // Matching an incoming message to an application (issue 10 §2), headers only.
 import { describe, expect, it } from 'vitest';
 import { buildMatchIndex, matchMessage, type InboundHeaders } from '../../src/core/inbox/index.js';
-import { newApplication, newContact, newFacts, newInteraction, newInterview } from '../policy/fixtures.js';
+import {
+  newApplication,
+  newContact,
+  newFacts,
+  newInteraction,
+  newInterview,
+} from '../policy/fixtures.js';
 
 function headers(overrides: Partial<InboundHeaders> = {}): InboundHeaders {
   return {
@@ -28,15 +34,25 @@ const facts = newFacts({
     newContact('c5', { name: 'Ana', email: 'ana@initech.example', organization: 'Initech' }),
   ],
   applications: [
-    newApplication({ id: 'a1', organization: 'Acme', interviews: [newInterview({ interviewers: ['c1'] })] }),
-    newApplication({ id: 'a2', organization: 'Globex', interviews: [newInterview({ id: 'i2', interviewers: ['c2'] })] }),
+    newApplication({
+      id: 'a1',
+      organization: 'Acme',
+      interviews: [newInterview({ interviewers: ['c1'] })],
+    }),
+    newApplication({
+      id: 'a2',
+      organization: 'Globex',
+      interviews: [newInterview({ id: 'i2', interviewers: ['c2'] })],
+    }),
     newApplication({ id: 'a3', organization: 'Globex', role: 'Lead', agent: 'c3' }),
     newApplication({ id: 'a4', organization: 'Hooli', source: 'recruiter', agent: 'c4' }),
     newApplication({ id: 'a5', organization: 'Initech' }),
     newApplication({
       id: 'a6',
       organization: 'Umbrella',
-      interactions: [newInteraction({ id: 'x1', at: '2026-11-20T10:00:00Z', kind: 'rejection', contacts: [] })],
+      interactions: [
+        newInteraction({ id: 'x1', at: '2026-11-20T10:00:00Z', kind: 'rejection', contacts: [] }),
+      ],
     }),
   ],
 });
@@ -57,16 +73,33 @@ describe('matchMessage', () => {
   });
 
   it('matches the sender address of a contact, ignoring case', () => {
-    const m = matchMessage(headers({ from: { address: 'PRIYA@acme.example', name: 'Priya Raman' } }), index, null);
-    expect(m).toMatchObject({ kind: 'matched', applicationId: 'a1', contactId: 'c1', by: 'contact' });
+    const m = matchMessage(
+      headers({ from: { address: 'PRIYA@acme.example', name: 'Priya Raman' } }),
+      index,
+      null,
+    );
+    expect(m).toMatchObject({
+      kind: 'matched',
+      applicationId: 'a1',
+      contactId: 'c1',
+      by: 'contact',
+    });
     if (m.kind === 'matched') expect(m.why).toBe('Priya Raman is a contact of this application');
   });
 
   it('matches a domain only when exactly one active application has it', () => {
     expect(
-      matchMessage(headers({ from: { address: 'talent@acme.example', name: 'Acme Talent' } }), index, null),
+      matchMessage(
+        headers({ from: { address: 'talent@acme.example', name: 'Acme Talent' } }),
+        index,
+        null,
+      ),
     ).toMatchObject({ kind: 'matched', applicationId: 'a1', by: 'domain', contactId: null });
-    const globex = matchMessage(headers({ from: { address: 'hr@globex.example', name: null } }), index, null);
+    const globex = matchMessage(
+      headers({ from: { address: 'hr@globex.example', name: null } }),
+      index,
+      null,
+    );
     expect(globex).toMatchObject({ kind: 'ambiguous', candidates: ['a2', 'a3'] });
     if (globex.kind === 'ambiguous') expect(globex.why).toContain('which one is it about?');
   });
@@ -82,7 +115,11 @@ describe('matchMessage', () => {
       matchMessage(headers({ from: { address: 'someone@gmail.com', name: null } }), index, null),
     ).toMatchObject({ kind: 'ignored', reason: 'unmatched' });
     expect(
-      matchMessage(headers({ from: { address: 'kim.recruits@gmail.com', name: 'Kim' } }), index, null),
+      matchMessage(
+        headers({ from: { address: 'kim.recruits@gmail.com', name: 'Kim' } }),
+        index,
+        null,
+      ),
     ).toMatchObject({ kind: 'matched', applicationId: 'a4', by: 'contact' });
   });
 
@@ -90,20 +127,33 @@ describe('matchMessage', () => {
     const umbrella = buildMatchIndex(
       newFacts({
         contacts: [newContact('c9', { email: 'x@umbrella.example' })],
-        applications: [newApplication({ id: 'a6', status: 'closed', interviews: [newInterview({ interviewers: ['c9'] })] })],
+        applications: [
+          newApplication({
+            id: 'a6',
+            status: 'closed',
+            interviews: [newInterview({ interviewers: ['c9'] })],
+          }),
+        ],
       }),
       [],
       [],
     );
     expect(
-      matchMessage(headers({ from: { address: 'hr@umbrella.example', name: null } }), umbrella, null),
+      matchMessage(
+        headers({ from: { address: 'hr@umbrella.example', name: null } }),
+        umbrella,
+        null,
+      ),
     ).toMatchObject({ kind: 'ignored', reason: 'unmatched' });
   });
 
   it("ignores the seeker's own mail, even in a tactful thread", () => {
     expect(
       matchMessage(
-        headers({ from: { address: 'seeker@work.example', name: 'Me' }, inReplyTo: '<outbox-o1@tactful.local>' }),
+        headers({
+          from: { address: 'seeker@work.example', name: 'Me' },
+          inReplyTo: '<outbox-o1@tactful.local>',
+        }),
         index,
         null,
       ),
@@ -148,13 +198,18 @@ describe('matchMessage', () => {
     expect(
       matchMessage(headers({ subject: 'AW: Nicht im Büro bis 5. Januar' }), index, '2026-12-20'),
     ).toMatchObject({ auto: { unavailableUntil: '2027-01-05' } });
-    expect(matchMessage(headers({ autoSubmitted: 'no' }), index, null)).toMatchObject({ auto: null });
+    expect(matchMessage(headers({ autoSubmitted: 'no' }), index, null)).toMatchObject({
+      auto: null,
+    });
   });
 
   it('ignores an auto-reply from no one it knows', () => {
     expect(
       matchMessage(
-        headers({ from: { address: 'noreply@random.example', name: null }, autoSubmitted: 'auto-generated' }),
+        headers({
+          from: { address: 'noreply@random.example', name: null },
+          autoSubmitted: 'auto-generated',
+        }),
         index,
         null,
       ),

@@ -20,8 +20,16 @@ function facts(holds: Facts['holds']): Facts {
     ...newFacts({
       contacts: [newContact('c1'), newContact('c2')],
       applications: [
-        newApplication({ id: 'a1', prosCons: { pros: [], cons: [], strengths: [] }, interviews: [newInterview()] }),
-        newApplication({ id: 'a2', organization: 'Globex', interviews: [newInterview({ id: 'i2', interviewers: ['c2'] })] }),
+        newApplication({
+          id: 'a1',
+          prosCons: { pros: [], cons: [], strengths: [] },
+          interviews: [newInterview()],
+        }),
+        newApplication({
+          id: 'a2',
+          organization: 'Globex',
+          interviews: [newInterview({ id: 'i2', interviewers: ['c2'] })],
+        }),
       ],
     }),
     ...(holds ? { holds } : {}),
@@ -31,15 +39,20 @@ function facts(holds: Facts['holds']): Facts {
 describe('held steps', () => {
   it("holds every outbound step of the application, keeps their dates, and never another application's", () => {
     const free = planAt(facts(undefined), '2026-12-08');
-    const held = planAt(facts([{ application: 'a1', message: 'm1', at: '2026-12-02T14:00:00Z' }]), '2026-12-08');
+    const held = planAt(
+      facts([{ application: 'a1', message: 'm1', at: '2026-12-02T14:00:00Z' }]),
+      '2026-12-08',
+    );
     expect(held.steps.map((s) => [s.id, s.due])).toEqual(free.steps.map((s) => [s.id, s.due]));
     for (const s of held.steps) {
       const outbound = s.to.length > 0;
-      if (s.application === 'a1' && outbound) expect(s).toMatchObject({ heldBy: 'm1', overdue: false });
+      if (s.application === 'a1' && outbound)
+        expect(s).toMatchObject({ heldBy: 'm1', overdue: false });
       else expect(s.heldBy).toBeUndefined();
     }
     // Overdue without the hold (the status check of Fri 4 Dec), not due with it.
-    const check = (p: typeof free) => p.steps.find((s) => s.application === 'a1' && s.kind === 'status_check')!;
+    const check = (p: typeof free) =>
+      p.steps.find((s) => s.application === 'a1' && s.kind === 'status_check')!;
     expect(check(free)).toMatchObject({ due: '2026-12-04', overdue: true });
     expect(check(held)).toMatchObject({ due: '2026-12-04', overdue: false, heldBy: 'm1' });
     // Steps to the seeker (reflect) are not held.
@@ -53,7 +66,11 @@ describe('held steps', () => {
       { application: 'a1', message: 'm9', at: '2026-12-03T09:00:00Z' },
       { application: 'a1', message: 'm2', at: '2026-12-02T09:00:00Z' },
     ]);
-    expect(planAt(two, '2026-12-08').steps.find((s) => s.kind === 'status_check' && s.application === 'a1')?.heldBy).toBe('m2');
+    expect(
+      planAt(two, '2026-12-08').steps.find(
+        (s) => s.kind === 'status_check' && s.application === 'a1',
+      )?.heldBy,
+    ).toBe('m2');
     const later = facts([{ application: 'a1', message: 'm9', at: '2026-12-09T09:00:00Z' }]);
     expect(planAt(later, '2026-12-08').steps.some((s) => s.heldBy !== undefined)).toBe(false);
   });
@@ -61,6 +78,8 @@ describe('held steps', () => {
   it('the plan is valid only until a later hold arrives', () => {
     const f = facts([{ application: 'a1', message: 'm9', at: '2026-12-08T15:30:00Z' }]);
     const asOf = parseAsOf('2026-12-08T15:00:00Z', f.settings.timezone);
-    expect(planValidUntil(f, planAt(f, '2026-12-08T15:00:00Z'), asOf)).toBe(Date.parse('2026-12-08T15:30:00Z'));
+    expect(planValidUntil(f, planAt(f, '2026-12-08T15:00:00Z'), asOf)).toBe(
+      Date.parse('2026-12-08T15:30:00Z'),
+    );
   });
 });

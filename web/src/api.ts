@@ -3,6 +3,8 @@
 import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
 import type { Activity } from '../../src/app/ports.js';
+import type { ConfirmedInbox, ConfirmInboxInput, InboxMessageView } from '../../src/app/inbox.js';
+import type { AgendaApplication } from '../../src/core/agenda.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../../src/app/delete-entities.js';
 import { forgetActivity, recordActivity } from './activity-signal.js';
 import type { RegionName } from '../../src/core/regions.js';
@@ -22,6 +24,7 @@ import type {
 } from '../../src/core/types.js';
 
 export type { Finding };
+export type { ConfirmedInbox, ConfirmInboxInput, InboxMessageView };
 export type { RegionName };
 export type { Agenda, AgendaApplication, AgendaContact } from '../../src/core/agenda.js';
 
@@ -314,6 +317,26 @@ export const api = {
       `/trash/${entity}/${encodeURIComponent(id)}/restore`,
       {},
     ),
+  /** Matched messages (unconfirmed first) and the applications they name. */
+  inbox: (query: { state?: InboxMessageView['state']; application?: string } = {}) =>
+    request<{ messages: InboxMessageView[]; applications: AgendaApplication[] }>(
+      'GET',
+      `/inbox${inboxQuery(query)}`,
+    ),
+  confirmInbox: (id: string, input: ConfirmInboxInput) =>
+    request<ConfirmedInbox>('POST', `/inbox/${encodeURIComponent(id)}/confirm`, input),
+  dismissInbox: (id: string) =>
+    request<InboxMessageView>('POST', `/inbox/${encodeURIComponent(id)}/dismiss`, {}),
+  assignInbox: (id: string, application: string) =>
+    request<InboxMessageView>('POST', `/inbox/${encodeURIComponent(id)}/assign`, { application }),
   resolveOutbox: (id: string, resolution: Resolution) =>
     request<OutboxItem>('POST', `/outbox/${encodeURIComponent(id)}/resolve`, { resolution }),
 };
+
+function inboxQuery(query: { state?: string; application?: string }): string {
+  const params = new URLSearchParams();
+  if (query.state) params.set('state', query.state);
+  if (query.application) params.set('application', query.application);
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}

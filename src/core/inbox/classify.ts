@@ -4,7 +4,14 @@
 import type { IsoDate } from '../types.js';
 import { findDate } from './dates.js';
 
-export const SUGGESTIONS = ['reply', 'update', 'invitation', 'offer', 'rejection', 'auto_reply'] as const;
+export const SUGGESTIONS = [
+  'reply',
+  'update',
+  'invitation',
+  'offer',
+  'rejection',
+  'auto_reply',
+] as const;
 export type Suggestion = (typeof SUGGESTIONS)[number];
 
 export interface Classification {
@@ -68,14 +75,24 @@ function first(text: string, rules: readonly RegExp[]): string | null {
 }
 
 /** The date a phrase ends on ("…decide by" + "18 December"): within a few words of its end. */
-function dateAfter(text: string, rules: readonly RegExp[], from: IsoDate): { date: IsoDate; words: string } | null {
+function dateAfter(
+  text: string,
+  rules: readonly RegExp[],
+  from: IsoDate,
+): { date: IsoDate; words: string } | null {
   for (const rule of rules) {
     rule.lastIndex = 0;
     for (let m = rule.exec(text); m !== null; m = rule.exec(text)) {
       const after = m.index + m[0].length;
       const found = findDate(text.slice(after, after + 40), from);
       if (found !== null && found.index <= 12) {
-        return { date: found.date, words: text.slice(m.index, after + found.end).trim().replace(/\.$/, '') };
+        return {
+          date: found.date,
+          words: text
+            .slice(m.index, after + found.end)
+            .trim()
+            .replace(/\.$/, ''),
+        };
       }
     }
   }
@@ -133,5 +150,9 @@ export function classifyReply(
       newDecisionDate: decision.date,
       why: `it says ${quote(decision.words)}`,
     };
-  return { ...base, suggestion: 'reply', why: 'a person answered; nothing in it reads as a decision' };
+  return {
+    ...base,
+    suggestion: 'reply',
+    why: 'a person answered; nothing in it reads as a decision',
+  };
 }

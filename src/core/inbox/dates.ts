@@ -49,24 +49,30 @@ const YEAR = '(?:,?\\s+(\\d{4}))?';
 const WEEKDAY = `(${Object.keys(WEEKDAYS).join('|')})`;
 
 /** One pattern per way of writing a date; each returns [day, month, year?] from its groups. */
-const FORMS: { re: RegExp; read: (m: RegExpExecArray) => [string, string, string | undefined] }[] = [
-  { re: new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, 'iu'), read: (m) => [m[3]!, m[2]!, m[1]] },
-  {
-    re: new RegExp(`(?<![\\p{L}\\d])${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}(?![\\p{L}])`, 'iu'),
-    read: (m) => [m[1]!, m[2]!, m[3]],
-  },
-  {
-    re: new RegExp(`(?<![\\p{L}])${MONTH}\\s+${DAY}${YEAR}(?![\\p{L}\\d])`, 'iu'),
-    read: (m) => [m[2]!, m[1]!, m[3]],
-  },
-];
+const FORMS: { re: RegExp; read: (m: RegExpExecArray) => [string, string, string | undefined] }[] =
+  [
+    { re: new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, 'iu'), read: (m) => [m[3]!, m[2]!, m[1]] },
+    {
+      re: new RegExp(`(?<![\\p{L}\\d])${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}(?![\\p{L}])`, 'iu'),
+      read: (m) => [m[1]!, m[2]!, m[3]],
+    },
+    {
+      re: new RegExp(`(?<![\\p{L}])${MONTH}\\s+${DAY}${YEAR}(?![\\p{L}\\d])`, 'iu'),
+      read: (m) => [m[2]!, m[1]!, m[3]],
+    },
+  ];
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
 /** The date a day and month (and maybe year) name, on or after `from` when the year is omitted. */
-function dateOf(day: number, month: number, year: number | undefined, from: IsoDate): IsoDate | null {
+function dateOf(
+  day: number,
+  month: number,
+  year: number | undefined,
+  from: IsoDate,
+): IsoDate | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const pick = (y: number) => {
     const d = `${y}-${pad(month)}-${pad(day)}`;
@@ -91,7 +97,11 @@ export interface FoundDate {
  * day-month and month-day orders and are not read). A weekday name is the next such day after
  * `from` ("Friday" written on a Friday is a week later).
  */
-export function findDate(text: string, from: IsoDate, options: { weekdays?: boolean } = {}): FoundDate | null {
+export function findDate(
+  text: string,
+  from: IsoDate,
+  options: { weekdays?: boolean } = {},
+): FoundDate | null {
   let best: FoundDate | null = null;
   for (const form of FORMS) {
     const m = form.re.exec(text);

@@ -51,7 +51,13 @@ export type MatchOutcome =
       auto: AutoReply | null;
     }
   /** From an organisation's domain shared by several active applications: "which application?" */
-  | { kind: 'ambiguous'; candidates: string[]; contactId: string | null; why: string; auto: AutoReply | null }
+  | {
+      kind: 'ambiguous';
+      candidates: string[];
+      contactId: string | null;
+      why: string;
+      auto: AutoReply | null;
+    }
   /** Not about any application, or not a person's reply: nothing of it is kept. */
   | { kind: 'ignored'; reason: 'own' | 'list' | 'unmatched' | 'auto_reply'; why: string };
 
@@ -92,7 +98,10 @@ const PUBLIC_DOMAINS = new Set([
 export function domainOf(address: string): string | null {
   const at = address.lastIndexOf('@');
   if (at < 0) return null;
-  const domain = address.slice(at + 1).trim().toLowerCase();
+  const domain = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   return domain === '' ? null : domain;
 }
 
@@ -182,7 +191,10 @@ const BACK_ON =
   /(?:back(?: in the office)?(?: on| from)?|return(?:ing)?(?: to the office)?(?: on)?|returns? on|until|through|till|bis(?: zum| einschließlich)?|zurück am|wieder am|ab dem|jusqu'au|de retour le|à partir du)\s+/giu;
 
 /** Whether the headers and subject say a machine wrote it, and why. */
-export function autoReplyOf(headers: InboundHeaders, messageDate: IsoDate | null): AutoReply | null {
+export function autoReplyOf(
+  headers: InboundHeaders,
+  messageDate: IsoDate | null,
+): AutoReply | null {
   const auto = headers.autoSubmitted?.trim().toLowerCase();
   let why: string | null = null;
   if (auto && auto !== 'no') why = `its Auto-Submitted header says "${auto}"`;
@@ -190,9 +202,13 @@ export function autoReplyOf(headers: InboundHeaders, messageDate: IsoDate | null
     why = 'it carries an X-Autoreply header';
   else if (headers.precedence?.trim().toLowerCase() === 'auto_reply')
     why = 'its Precedence header says "auto_reply"';
-  else if (AUTO_SUBJECT.test(headers.subject)) why = `its subject reads like an automatic answer ("${headers.subject.trim()}")`;
+  else if (AUTO_SUBJECT.test(headers.subject))
+    why = `its subject reads like an automatic answer ("${headers.subject.trim()}")`;
   if (why === null) return null;
-  return { why, unavailableUntil: messageDate === null ? null : backOn(headers.subject, messageDate) };
+  return {
+    why,
+    unavailableUntil: messageDate === null ? null : backOn(headers.subject, messageDate),
+  };
 }
 
 /**
@@ -211,7 +227,8 @@ export function backOn(text: string, messageDate: IsoDate): IsoDate | null {
 }
 
 function isList(headers: InboundHeaders): string | null {
-  if (headers.listId !== null && headers.listId.trim() !== '') return 'it comes from a mailing list (List-Id)';
+  if (headers.listId !== null && headers.listId.trim() !== '')
+    return 'it comes from a mailing list (List-Id)';
   const p = headers.precedence?.trim().toLowerCase();
   if (p === 'list' || p === 'bulk' || p === 'junk') return `its Precedence header says "${p}"`;
   return null;
@@ -277,7 +294,8 @@ export function matchMessage(
       };
   }
   const domain = sender === null ? null : domainOf(sender);
-  const byDomain = domain === null || PUBLIC_DOMAINS.has(domain) ? [] : (index.activeByDomain.get(domain) ?? []);
+  const byDomain =
+    domain === null || PUBLIC_DOMAINS.has(domain) ? [] : (index.activeByDomain.get(domain) ?? []);
   if (byDomain.length === 1)
     return {
       kind: 'matched',

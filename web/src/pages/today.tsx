@@ -1,11 +1,18 @@
 // Today: overdue / today / upcoming steps, the selected step's draft beside them, and the
 // search-health warnings on top. Keys: j/k move, d marks done, c copies the draft.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type Agenda, type OutboxItem } from '../api.js';
+import {
+  api,
+  type Agenda,
+  type AgendaApplication,
+  type InboxMessageView,
+  type OutboxItem,
+} from '../api.js';
 import type { Step } from '../../../src/core/types.js';
 import { DraftPanel, type DraftHandle } from '../components/draft-panel.js';
 import { ErrorBox } from '../components/error-box.js';
 import { FirstRun } from '../components/first-run.js';
+import { ReplyCard } from '../components/reply-card.js';
 import { formatDate, type DateContext } from '../format.js';
 import { kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
@@ -16,6 +23,9 @@ import { useMedia } from '../use-media.js';
 interface TodayData {
   agenda: Agenda;
   smtpReady: boolean;
+  /** Unconfirmed replies matched to applications (issue 10), and the applications they name. */
+  replies: InboxMessageView[];
+  replyApps: AgendaApplication[];
 }
 
 // The server groups as `tactful today` does (overdue, today, next 7 days) and counts the rest.
@@ -28,12 +38,18 @@ const GROUP_TITLES: Record<Group, string> = {
 };
 
 async function loadToday(): Promise<TodayData> {
-  const [agenda, smtp] = await Promise.all([
+  const [agenda, smtp, inbox] = await Promise.all([
     api.today(),
     // Without the mail routes (or SMTP settings) Today still works; only "Send…" is off.
     api.smtp().catch(() => ({ smtp: null })),
+    api.inbox({ state: 'unconfirmed' }).catch(() => ({ messages: [], applications: [] })),
   ]);
-  return { agenda, smtpReady: smtp.smtp !== null };
+  return {
+    agenda,
+    smtpReady: smtp.smtp !== null,
+    replies: inbox.messages,
+    replyApps: inbox.applications,
+  };
 }
 
 export function TodayPage() {
@@ -166,6 +182,9 @@ export function TodayPage() {
   );
   const groups = GROUPS.map((g) => ({ group: g, steps: agenda[g] }));
   const later = agenda.later;
+  const replyApps = new Map([...agenda.applications, ...data.replyApps].map((a) => [a.id, a]));
+  const replyOf = new Map(data.replies.map((r) => [r.id, r]));
+  const held = agenda.held;
 
   return (
     <div className="today">
@@ -195,6 +214,46 @@ export function TodayPage() {
                 )}
               </li>
             ))}
+          </ul>
+        </section>
+      )}
+      {data.replies.length > 0 && (
+        <section aria-labelledby="replies" className="replies">
+          <h2 id="replies" className="group-title">
+            Replies to read <span className="count">{data.replies.length}</span>
+          </h2>
+          <ul className="reply-cards">
+            {data.replies.map((m) => (
+              <ReplyCard
+                key={m.id}
+                message={m}
+                applications={replyApps}
+                dates={dates}
+                onDone={reload}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+      {held.length > 0 && (
+        <section aria-labelledby="held" className="held">
+          <h2 id="held" className="group-title">
+            Waiting for you <span className="count">{held.length}</span>
+          </h2>
+          <ul className="held-steps">
+            {held.map((s) => {
+              const app = apps.get(s.application);
+              const reply = s.heldBy ? replyOf.get(s.heldBy) : undefined;
+              return (
+                <li key={s.id} className="held-step" data-step-id={s.id}>
+                  <span className={`kind kind-${s.kind}`}>{kindLabel(s.kind)}</span>{' '}
+                  <span className="step-org">{app?.organization ?? s.application}</span>{' '}
+                  <span className="muted">
+                    waiting for you to read {reply ? `${reply.from}'s` : 'the'} reply
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
