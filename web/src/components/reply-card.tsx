@@ -63,8 +63,9 @@ function suggested(m: InboxMessageView): ConfirmInboxInput {
   };
 }
 
+/** "update: decision by Fri 18 Dec" (the kind in lower case, the date as written everywhere). */
 function summary(input: ConfirmInboxInput, dates: DateContext): string {
-  const word = WORDS[input.classification];
+  const word = WORDS[input.classification].toLowerCase();
   if (input.onHold) return `${word}: on hold`;
   if (input.newDecisionDate)
     return `${word}: decision by ${formatDate(input.newDecisionDate, dates)}`;
@@ -113,7 +114,7 @@ export function ReplyCard({
   const confirm = (input: ConfirmInboxInput) =>
     run(
       () => api.confirmInbox(message.id, { ...input, ...(app ? {} : { application: chosen }) }),
-      `Confirmed: ${summary(input, dates).toLowerCase()}`,
+      `Confirmed: ${summary(input, dates)}`,
     );
   const dateField = (
     key: 'newDecisionDate' | 'offerDeadline' | 'unavailableUntil',
@@ -152,7 +153,7 @@ export function ReplyCard({
         </p>
         {message.excerpt !== '' && <p className="reply-excerpt">{firstLines(message.excerpt)}</p>}
         <p className="why">
-          Looks like <strong>{summary(one, dates).toLowerCase()}</strong>: {message.why}.
+          Looks like <strong>{summary(one, dates)}</strong>: {message.why}.
           {message.suggestion !== 'auto_reply' && app && (
             <> {app.organization}'s follow-ups wait until you confirm.</>
           )}
@@ -232,7 +233,7 @@ export function ReplyCard({
               disabled={busy}
               onClick={() => void confirm(one)}
             >
-              Confirm: {summary(one, dates).toLowerCase()}
+              Confirm: {summary(one, dates)}
             </button>
             <button type="button" disabled={busy} onClick={() => setChanging(true)}>
               Change…
