@@ -219,4 +219,35 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     });
     expect(resolve.statusCode).toBe(409);
   });
+
+  it('Send: 20 clicks at once with one Idempotency-Key make one message, every answer the first', async () => {
+    // A second round this morning with Lee: a thank-you to send.
+    const added = await request('POST', '/api/applications/a1/interviews', {
+      start: '2026-12-01T11:30',
+      timezone: 'America/New_York',
+      interviewers: ['c2'],
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const facts = await fixture.uow.read((repo) => repo.loadFacts());
+    const { planOf } = await import('../../src/app/plan-for.js');
+    const step = planOf(facts, calendar, fixture.clock.now()).steps.find(
+      (s) => s.kind === 'thank_you' && s.to.includes('c2'),
+    );
+    expect(step, 'an open e-mail thank-you in the fixture').toBeDefined();
+    const before = peer.messages.length;
+    const url = `/api/steps/${encodeURIComponent(step!.id)}/send`;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        request('POST', url, { force: true }, { 'idempotency-key': 'k-parallel' }),
+      ),
+    );
+    expect(
+      answers.map((a) => a.statusCode),
+      answers[0]!.body,
+    ).toEqual(Array(20).fill(200));
+    const bodies = answers.map((a) => a.json() as { created: boolean; message: { id: string } });
+    expect(bodies.filter((b) => b.created)).toHaveLength(1);
+    expect(new Set(bodies.map((b) => b.message.id)).size).toBe(1);
+    expect(peer.messages.length).toBe(before + 1);
+  });
 });
