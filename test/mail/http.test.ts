@@ -109,6 +109,37 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     expect(res.json().field).toBe(field);
   });
 
+  it('SMTP settings: a new host, port, TLS mode or user clears the stored password', async () => {
+    const base = {
+      host: '127.0.0.1',
+      port: peer.port,
+      tls: 'none',
+      username: PEER_USER,
+      fromAddress: 'sam@seeker.example',
+      fromName: 'Sam Seeker',
+    };
+    const set = (body: object) => request('PUT', '/api/smtp', body);
+    expect((await set({ ...base, password: PEER_PASSWORD })).json().smtp.passwordSet).toBe(true);
+    // The same server, password omitted: kept.
+    expect((await set(base)).json().smtp.passwordSet).toBe(true);
+    for (const change of [
+      { host: 'smtp.elsewhere.example' },
+      { port: peer.port + 1 },
+      { tls: 'starttls' },
+      { username: 'someone-else' },
+    ]) {
+      expect((await set({ ...base, password: PEER_PASSWORD })).statusCode).toBe(200);
+      const moved = (await set({ ...base, ...change })).json();
+      expect(moved.smtp, JSON.stringify(change)).toMatchObject({ ...change, passwordSet: false });
+      const row = await mailDb(fixture.database.db)
+        .selectFrom('smtp_settings')
+        .select('password_secret')
+        .executeTakeFirstOrThrow();
+      expect(row.password_secret).toBeNull();
+    }
+    expect((await set({ ...base, password: PEER_PASSWORD })).json().smtp.passwordSet).toBe(true);
+  });
+
   it('the routes are described in the OpenAPI document', async () => {
     const paths = Object.keys((await request('GET', '/api/openapi.json')).json().paths as object);
     expect(paths).toEqual(
