@@ -120,6 +120,16 @@ export function renderAgenda(plan: Plan, facts: Facts, options: AgendaOptions): 
   section('Overdue', groups.overdue, true, style.red);
   section('Today', groups.today, false, style.green);
   section('Next 7 days', groups.upcoming, true, (s) => s);
+  // Held by an unread reply (SPEC §3): listed apart, with what releases them.
+  if (groups.held.length > 0) {
+    out.push('', style.yellow(style.bold(`Waiting for you to read a reply (${groups.held.length})`)));
+    for (const step of groups.held) {
+      const app = applications.get(step.application);
+      const where = app ? ` (${safeText(app.organization)})` : '';
+      out.push(...wrap(`${KIND_WORDS[step.kind]}${where}: held by message ${step.heldBy}`, width, '  ', '  '));
+    }
+    out.push(...wrap('Confirm or set the reply aside on Today in the web app to release them.', width, '  ', '  ').map(style.dim));
+  }
 
   const shown = groups.overdue.length + groups.today.length + groups.upcoming.length;
   out.push('');

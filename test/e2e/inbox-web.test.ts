@@ -78,6 +78,17 @@ describe("Today's reply cards", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await card.getByRole('button', { name: 'Cancel' }).click();
 
+    // The application's timeline shows the message with its subject and date.
+    await page.goto(`${server.url}/#/applications/a1`);
+    const row = page.locator('.tl-message');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(
+      /E-mail from Priya Raman: Re: Thank you\s+\w{3} \d+ \w{3}, \d\d:\d\d/,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/#/today`);
+    await card.waitFor();
     await card.getByRole('button', { name: /^Confirm: update/ }).click();
     await page.locator('.reply-card').waitFor({ state: 'detached' });
     expect(await page.locator('.held-step').count()).toBe(0);

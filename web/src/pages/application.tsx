@@ -18,6 +18,7 @@ import {
   TextArea,
   TextField,
 } from '../components/fields.js';
+import type { InboxMessageView } from '../api.js';
 import { formatDate, formatDateTime, lines, wallTimeToEpoch, type DateContext } from '../format.js';
 import { channelLabel, interactionSentence, kindLabel, nameList, statusLabel } from '../labels.js';
 import { focusFirstInvalid, NO_ERRORS, placeApiError, type FormErrors } from '../form-errors.js';
@@ -33,22 +34,25 @@ interface Data {
   app: ApplicationDetail;
   contacts: Contact[];
   settings: Settings;
+  /** Replies matched to it and not yet confirmed (issue 10): they hold its follow-ups. */
+  messages: InboxMessageView[];
 }
 
 export default function ApplicationPage({ id }: { id: string }) {
   const { data, error, reload } = useLoad(async (): Promise<Data> => {
-    const [app, contacts, settings] = await Promise.all([
+    const [app, contacts, settings, inbox] = await Promise.all([
       api.application(id),
       api.contacts(),
       api.settings(),
+      api.inbox({ application: id, state: 'unconfirmed' }).catch(() => ({ messages: [] })),
     ]);
-    return { app, contacts, settings };
+    return { app, contacts, settings, messages: inbox.messages };
   }, [id]);
   const [editing, setEditing] = useState(false);
 
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
   if (!data) return <p className="loading">Loading the application…</p>;
-  const { app, contacts, settings } = data;
+  const { app, contacts, settings, messages } = data;
   const people = new Map(contacts.map((c) => [c.id, c]));
   const name = (cid: string): string => people.get(cid)?.name ?? cid;
   const zone = settings.timezone;
@@ -61,12 +65,21 @@ export default function ApplicationPage({ id }: { id: string }) {
       at: wallTimeToEpoch(iv.start, iv.timezone ?? zone),
       interview: iv,
       interaction: null,
+      message: null,
     })),
     ...app.interactions.map((x) => ({
       key: `x-${x.id}`,
       at: Date.parse(x.at),
       interview: null,
       interaction: x,
+      message: null,
+    })),
+    ...messages.map((m) => ({
+      key: `m-${m.id}`,
+      at: m.receivedAt === null ? 0 : Date.parse(m.receivedAt),
+      interview: null,
+      interaction: null,
+      message: m,
     })),
   ].sort((a, b) => b.at - a.at);
 
@@ -214,6 +227,26 @@ export default function ApplicationPage({ id }: { id: string }) {
                   {readableSummary(t.interaction.summary) && (
                     <p>{readableSummary(t.interaction.summary)}</p>
                   )}
+                </li>
+              ) : t.message ? (
+                <li key={t.key} className="tl-in tl-message" data-message-id={t.message.id}>
+                  <div className="tl-head">
+                    <strong>
+                      <span aria-hidden="true">{'← '}</span>
+                      E-mail from {t.message.from}: {t.message.subject}
+                    </strong>
+                    {t.message.receivedAt && (
+                      <span className="muted">
+                        <time dateTime={t.message.receivedAt}>
+                          {formatDateTime(t.message.receivedAt, dates)}
+                        </time>
+                      </span>
+                    )}
+                  </div>
+                  <p>
+                    Not confirmed yet: its follow-ups wait until you read it on{' '}
+                    <a href={href('today')}>Today</a>.
+                  </p>
                 </li>
               ) : null,
             )}
