@@ -69,6 +69,19 @@ describe('groupSteps', () => {
     expect(groups.later.next?.id).toBe('a1:check_in:x1:2');
   });
 
+  it('lists steps held by an unread reply apart, whatever their date', () => {
+    const held = {
+      ...plan,
+      steps: plan.steps.map((s) => (s.to.length > 0 ? { ...s, overdue: false, heldBy: 'm1' } : s)),
+    };
+    const groups = groupSteps(held, 'America/New_York');
+    expect(groups.held.map((s) => s.id)).toEqual(plan.steps.filter((s) => s.to.length > 0).map((s) => s.id));
+    expect([...groups.overdue, ...groups.today].map((s) => s.id)).toEqual([]);
+    const text = renderAgenda(held, facts, { style: plain, width: 80 });
+    expect(text).toContain('Waiting for you to read a reply (4)');
+    expect(text).toContain('(Northwind Analytics): held by message m1');
+  });
+
   it('dates the as-of instant in the seeker zone, not UTC', () => {
     // 03:00Z on the 23rd is still the 22nd in New York.
     expect(groupSteps({ ...plan, asOf: '2026-11-23T03:00:00Z' }, 'America/New_York').asOfDate).toBe('2026-11-22');
