@@ -65,7 +65,7 @@ describe.each(DIALECTS)('inbox repository on %s', (dialect) => {
     database = await site.open();
     uow = createUnitOfWork(database);
     await seedAcme(uow, calendar, database);
-  }, 60_000);
+  });
   afterEach(async () => {
     await database.close();
     await site.destroy();

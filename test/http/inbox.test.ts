@@ -41,7 +41,7 @@ describe.each(DIALECTS)('the inbox over HTTP on %s', (dialect) => {
   beforeAll(async () => {
     api = await openTestApi(dialect, NOW);
     await seedAcme(api.uow, calendar, api.database);
-  }, 60_000);
+  });
   afterAll(async () => api?.close());
 
   it('a message stored by the worker holds the steps in the cached plan and shows on Today', async () => {

@@ -71,7 +71,7 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
     uow = createUnitOfWork(database, 'local', clock);
     await seedAcme(uow, calendar, database);
     box = new InMemoryMailbox();
-  }, 60_000);
+  });
   afterEach(async () => {
     await database.close();
     await site.destroy();
