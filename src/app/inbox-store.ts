@@ -65,9 +65,10 @@ export interface InboxRepository {
    */
   insertMessage(message: StoredInboxMessage): Promise<boolean>;
   getMessage(id: string): Promise<StoredInboxMessage | undefined>;
-  /** Newest first; `states` filters (default: all). */
+  /** Newest first; `states` and `application` filter (default: all). */
   listMessages(options: {
-    states?: readonly InboxState[];
+    states?: readonly InboxState[] | undefined;
+    application?: string | undefined;
     limit: number;
   }): Promise<StoredInboxMessage[]>;
   /** The seeker's verdict: journaled like a fact, so undo takes it back with what it logged. */

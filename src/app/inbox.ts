@@ -564,13 +564,14 @@ export async function listInbox(
   options: { states?: readonly InboxState[]; application?: string; limit?: number } = {},
 ): Promise<InboxMessageView[]> {
   const rows = await uow.read((repo) =>
-    repo.inbox().listMessages({ states: options.states, limit: options.limit ?? 200 }),
+    repo.inbox().listMessages({
+      states: options.states,
+      application: options.application,
+      limit: options.limit ?? 200,
+    }),
   );
   const rank = (m: StoredInboxMessage) => (m.state === 'unconfirmed' ? 0 : 1);
-  return rows
-    .filter((m) => options.application === undefined || m.applicationId === options.application)
-    .sort((a, b) => rank(a) - rank(b))
-    .map(viewOf);
+  return rows.sort((a, b) => rank(a) - rank(b)).map(viewOf);
 }
 
 /** Disconnecting the mailbox deletes what was read of it (issue 10 §5). */

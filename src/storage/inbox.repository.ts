@@ -68,7 +68,7 @@ export function createInboxRepository(db: Db, seekerId: string, journal: Journal
       return false;
     },
     getMessage: get,
-    async listMessages({ states, limit }) {
+    async listMessages({ states, application, limit }) {
       let query = db
         .selectFrom('inbox_messages')
         .selectAll()
@@ -77,6 +77,7 @@ export function createInboxRepository(db: Db, seekerId: string, journal: Journal
         .orderBy('id')
         .limit(limit);
       if (states !== undefined) query = query.where('state', 'in', [...states]);
+      if (application !== undefined) query = query.where('application_id', '=', application);
       return (await query.execute()).map(inboxMessageFromRow);
     },
     async updateMessage(id, patch, at) {
