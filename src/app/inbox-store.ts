@@ -7,6 +7,8 @@ import type { MatchBy, Suggestion } from '../core/inbox/index.js';
 import type { IsoDate } from '../core/types.js';
 import type { FolderState } from './inbox-ports.js';
 
+export type { MatchBy, Suggestion };
+
 export const INBOX_STATES = ['unconfirmed', 'confirmed', 'dismissed'] as const;
 export type InboxState = (typeof INBOX_STATES)[number];
 

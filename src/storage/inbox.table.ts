@@ -1,6 +1,11 @@
 // Rows of the issue-10 tables and their mapping to the app's inbox types.
-import type { InboxDetails, InboxState, StoredInboxMessage } from '../app/inbox-store.js';
-import type { MatchBy, Suggestion } from '../core/inbox/index.js';
+import type {
+  InboxDetails,
+  InboxState,
+  MatchBy,
+  StoredInboxMessage,
+  Suggestion,
+} from '../app/inbox-store.js';
 
 export interface InboxFolderRow {
   seeker_id: string;
