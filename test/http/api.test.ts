@@ -594,6 +594,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'DELETE /api/applications/{id}/interactions/{interactionId}',
         'GET /api/trash',
         'POST /api/trash/{entity}/{id}/restore',
+        'GET /api/applications/board',
         'GET /api/inbox',
         'POST /api/inbox/{id}/confirm',
         'POST /api/inbox/{id}/dismiss',
