@@ -195,6 +195,27 @@ describe.each(DIALECTS)('the inbox use cases on %s', (dialect) => {
     expect((await listInbox(uow))[0]).toMatchObject({ state: 'unconfirmed', interactionId: null });
   });
 
+  it('confirming an out-of-office notes when they are back on the latest interview, logging nothing', async () => {
+    box.append(
+      'INBOX',
+      mail({
+        subject: 'Out of Office',
+        autoSubmitted: 'auto-replied',
+        text: 'I am away and back on 5 January.',
+      }),
+    );
+    const [m] = (await check()).matched;
+    expect((await statusCheck())?.heldBy).toBeUndefined();
+    const done = await confirmInboxMessage(verdict(), m!.id, { classification: 'auto_reply' });
+    expect(done.interactionId).toBeNull();
+    const facts = await uow.read((r) => r.loadFacts());
+    const acme = facts.applications.find((a) => a.id === 'a1')!;
+    expect(acme.interviews[0]!.unavailableUntil).toBe('2027-01-05');
+    expect(acme.interactions.map((x) => x.kind)).toEqual(['thank_you']);
+    // Not before 5 Jan + 1 bd (Wed 6 Jan 2027).
+    expect((await statusCheck())?.due).toBe('2027-01-06');
+  });
+
   it('a calendar invitation becomes a proposed round with its attendees as interviewers, never the seeker', async () => {
     box.append(
       'INBOX',
