@@ -126,11 +126,9 @@ describe('a new seeker’s first walk', () => {
         expect(contacts).toEqual([
           expect.objectContaining({ name: 'Maya Lindqvist', email: 'maya@lumen.example' }),
         ]);
-        const detail = await apiCall<{ interviews: { timezone: string; interviewers: string[] }[] }>(
-          server,
-          'GET',
-          `/applications/${appId}`,
-        );
+        const detail = await apiCall<{
+          interviews: { timezone: string; interviewers: string[] }[];
+        }>(server, 'GET', `/applications/${appId}`);
         expect(detail.interviews).toEqual([
           expect.objectContaining({ timezone: 'UTC', interviewers: [contacts[0]!.id] }),
         ]);
