@@ -20,6 +20,7 @@ import type {
 } from '../core/types.js';
 import type { Overview } from '../app/browse.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../app/delete-entities.js';
+import type { PurgePreview, PurgeResult } from '../app/purge-trash.js';
 import type { Activity } from '../app/ports.js';
 import type { ImportOptions, ImportPreview, ImportSource } from '../app/import-file.js';
 
@@ -140,6 +141,10 @@ export interface Services {
   deleteRecord(id: string, type?: RecordType): Promise<DeleteResult>;
   restore(id: string, type?: RecordType): Promise<{ activity: Activity; restored: TrashView['items'] }>;
   trash(): Promise<{ entries: TrashView[]; timezone: string }>;
+  /** What emptying the Trash would delete for good, and the question to ask. */
+  previewPurge(): Promise<PurgePreview>;
+  /** Deletes everything in the Trash for good (cannot be undone). */
+  purgeTrash(): Promise<PurgeResult>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-// `tactful undo | activity | delete | restore | trash` through the built binary on a temporary
+// `tactful undo | activity | delete | restore | trash [--empty]` through the built binary on a temporary
 // SQLite file: every action's confirmation says how to undo it, undo gives back the same
 // export, delete asks (or wants --yes when not on a terminal) and restore is exact.
 import { join } from 'node:path';
@@ -127,5 +127,38 @@ describe('undo, delete and the Trash from the CLI', { timeout: 240_000 }, () => 
     expect((await run('undo')).code).toBe(0);
     const back = JSON.parse((await run('plan', '--json')).stdout) as Plan;
     expect(back.steps.some((s) => s.to.includes('priya'))).toBe(true);
+  });
+
+  it('trash --empty wants --yes when not on a terminal, deletes for good, and undo says why not', async () => {
+    expect((await run('delete', 'northwind', '--yes')).code).toBe(0);
+    const before = await exported();
+    expect(oneLineError(await run('trash', '--empty'))).toMatch(
+      /^tactful: not emptied: add --yes to confirm "Delete 1 application, 2 interviews and \d+ interactions in the Trash for good\? This cannot be undone\."$/,
+    );
+    expect((await run('trash')).stdout).toContain('  application  northwind  ');
+    expect(oneLineError(await run('trash', '--yes'))).toBe('tactful: --yes: only with --empty');
+
+    const emptied = await run('trash', '--empty', '--yes');
+    expect(emptied.code).toBe(0);
+    expect(emptied.stdout).toMatch(
+      /^Emptied the Trash: 1 application, 2 interviews and \d+ interactions deleted for good\n$/,
+    );
+    expect((await run('trash')).stdout).toBe('The Trash is empty.\n');
+    expect((await run('trash', '--empty', '--yes')).stdout).toBe(
+      'The Trash is empty: nothing to delete.\n',
+    );
+    expect(await exported()).toBe(before);
+    expect(oneLineError(await run('undo'))).toMatch(
+      /^tactful: activity \d+ "Emptied the Trash: .+" cannot be undone: what it deleted is gone for good$/,
+    );
+    expect(oneLineError(await run('restore', 'northwind'))).toBe(
+      'tactful: "northwind" is not in the Trash (see tactful trash)',
+    );
+    // Nor can the delete itself: what it moved to the Trash is gone.
+    const history = (await run('activity', '--limit', '3')).stdout;
+    const deletedIn = /^\s*(\d+) .*Deleted Northwind Analytics/m.exec(history)![1]!;
+    expect(oneLineError(await run('undo', deletedIn))).toMatch(
+      /can no longer be undone: records it changed were deleted for good when the Trash was emptied \(activity \d+\)$/,
+    );
   });
 });
