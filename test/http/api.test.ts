@@ -585,6 +585,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'DELETE /api/applications/{id}/interviews/{interviewId}',
         'DELETE /api/applications/{id}/interactions/{interactionId}',
         'GET /api/trash',
+        'DELETE /api/trash',
         'POST /api/trash/{entity}/{id}/restore',
       ].sort(),
     );
