@@ -34,14 +34,16 @@ export async function previewPurge(uow: UnitOfWork): Promise<PurgePreview> {
     for (const entry of await repo.listTrash()) {
       for (const item of entry.items) counts[`${item.entity}s`] += 1;
     }
-    const listed = what(counts);
-    return {
-      counts,
-      question: listed
-        ? `Delete ${listed} in the Trash for good? This cannot be undone.`
-        : 'The Trash is empty.',
-    };
+    return { counts, question: purgeQuestion(counts) };
   });
+}
+
+/** The confirmation to ask before emptying the Trash (the web app asks it too). */
+export function purgeQuestion(counts: Omit<PurgedCounts, 'stepEvents'>): string {
+  const listed = what(counts);
+  return listed
+    ? `Delete ${listed} in the Trash for good? This cannot be undone.`
+    : 'The Trash is empty.';
 }
 
 /** Deletes everything in the Trash for good, in one transaction. */

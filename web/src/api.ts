@@ -4,6 +4,7 @@ import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
 import type { Activity } from '../../src/app/ports.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../../src/app/delete-entities.js';
+import type { PurgeResult } from '../../src/app/purge-trash.js';
 import { forgetActivity, recordActivity } from './activity-signal.js';
 import type { RegionName } from '../../src/core/regions.js';
 import type {
@@ -308,6 +309,7 @@ export const api = {
           : `${app(applicationId ?? '')}/${entity}s/${encodeURIComponent(id)}`,
     ),
   trash: () => request<{ entries: TrashView[] }>('GET', '/trash'),
+  emptyTrash: () => request<PurgeResult>('DELETE', '/trash'),
   restore: (entity: RecordType, id: string) =>
     request<{ activity: Activity; restored: TrashView['items'] }>(
       'POST',
