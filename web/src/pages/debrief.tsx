@@ -275,7 +275,7 @@ function DebriefForm({
             }}
             options={zones}
             search={searchZones}
-            hint="Where the interview's time is; type a city, e.g. New York or London"
+            hint="Where the interview’s time is; type a city, e.g. New York or London"
           />
           <TextField
             label="Duration (minutes)"
