@@ -495,18 +495,31 @@ export async function listTrash(db: Db, seekerId: string): Promise<TrashEntry[]>
 
 /** Ids deleted for good by emptying the Trash: they stay taken (never generated again). */
 export async function purgedIds(db: Db, seekerId: string, entity: EntityType): Promise<string[]> {
-  const rows = await db
-    .selectFrom('activity_rows as r')
-    .innerJoin('activities as a', (j) =>
-      j.onRef('a.seeker_id', '=', 'r.seeker_id').onRef('a.id', '=', 'r.activity_id'),
-    )
-    .select('r.row_key')
-    .where('r.seeker_id', '=', seekerId)
-    .where('a.kind', '=', PURGE_KIND)
-    .where('r.table_name', '=', TABLE_OF[entity])
-    .where('r.before_json', 'is', null)
+  // The purges first (few, usually none): their rows are then read by the journal's primary
+  // key, never by scanning every row a large import wrote.
+  const purges = await db
+    .selectFrom('activities')
+    .select('id')
+    .where('seeker_id', '=', seekerId)
+    .where('kind', '=', PURGE_KIND)
     .execute();
-  return rows.map((r) => r.row_key);
+  if (purges.length === 0) return [];
+  const ids: string[] = [];
+  for (const part of chunks(
+    purges.map((p) => Number(p.id)),
+    IDS_PER_STATEMENT,
+  )) {
+    const rows = await db
+      .selectFrom('activity_rows')
+      .select('row_key')
+      .where('seeker_id', '=', seekerId)
+      .where('activity_id', 'in', part)
+      .where('table_name', '=', TABLE_OF[entity])
+      .where('before_json', 'is', null)
+      .execute();
+    for (const r of rows) ids.push(r.row_key);
+  }
+  return ids;
 }
 
 /**
