@@ -564,6 +564,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'POST /api/contacts',
         'PUT /api/contacts/{id}',
         'GET /api/applications',
+        'GET /api/applications/board',
         'POST /api/applications',
         'GET /api/applications/{id}',
         'PATCH /api/applications/{id}',
