@@ -1,15 +1,6 @@
 // IMAP failures in the seeker's words. Only the host, port and a cause are named: never the
 // user's password, never a raw protocol transcript.
-import { isIP } from 'node:net';
 import { DomainError } from '../core/errors.js';
-
-/** Hosts on this computer: the only ones an unencrypted connection may go to. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  return bare === '::1';
-}
 
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

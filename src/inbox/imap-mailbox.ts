@@ -10,7 +10,8 @@ import type {
   Mailbox,
   MailboxSession,
 } from '../app/inbox-ports.js';
-import { describeImapError, isLoopbackHost } from './imap-errors.js';
+import { isLoopbackHost } from '../app/inbox-settings.js';
+import { describeImapError } from './imap-errors.js';
 import { parseBody } from './parse-body.js';
 
 export type ImapTls = 'implicit' | 'starttls' | 'none';
