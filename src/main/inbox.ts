@@ -95,3 +95,17 @@ export async function withInbox<T>(
     await runtime.close();
   }
 }
+
+/** The worker's view of the inbox: every seeker's service over one opened database. */
+export function inboxLoopDeps(
+  database: import('../storage/index.js').Database,
+  store: InboxAccountStore,
+  clock: Clock,
+  createUnitOfWork: typeof import('../storage/index.js').createUnitOfWork,
+): { store: InboxAccountStore; serviceFor(seekerId: string): InboxService } {
+  return {
+    store,
+    serviceFor: (seekerId) =>
+      inboxService({ store, uow: createUnitOfWork(database, seekerId, clock), clock, seekerId }),
+  };
+}
