@@ -18,6 +18,7 @@ import { contactRoutes } from './contact.routes.js';
 import { draftEditRoutes } from './draft-edit.routes.js';
 import type { HttpDeps, RouteContext, ZodApp } from './context.js';
 import { errorHandler } from './errors.js';
+import { refuseUnstorableText } from './text-guard.js';
 import { FactsCache } from './facts-cache.js';
 import { importExportRoutes } from './import-export.routes.js';
 import { insightsRoutes } from './insights.routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   app.addHook('onRequest', requestGuard(deps.hostPolicy ?? {}));
+  app.addHook('preValidation', refuseUnstorableText);
 
   // Write answers name the activity they recorded (the Tactful-Activity header).
   deps = { ...deps, uow: trackActivities(app, deps.uow) };
