@@ -34,7 +34,12 @@ const NOGROUP_GID = 65_534;
 
 export interface Dovecot {
   host: '127.0.0.1';
+  /** Plain IMAP (STARTTLS offered when started with `tls`). */
   port: number;
+  /** Implicit TLS (IMAPS) when started with `tls`, else 0. */
+  tlsPort: number;
+  /** The self-signed certificate (PEM) clients must trust, when started with `tls`. */
+  ca: string | null;
   user: string;
   password: string;
   dir: string;
@@ -69,7 +74,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function config(dir: string, port: number): string {
+function config(dir: string, port: number, tlsPort: number): string {
+  const tls = tlsPort > 0;
   return `# tactful test dovecot (generated)
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -77,7 +83,7 @@ log_path = ${dir}/dovecot.log
 info_log_path = ${dir}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+${tls ? `ssl = yes\nssl_cert = <${dir}/cert.pem\nssl_key = <${dir}/key.pem` : 'ssl = no'}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 first_valid_uid = 1
@@ -98,7 +104,8 @@ service imap-login {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${tlsPort}
   }
 }
 service anvil {
@@ -182,19 +189,42 @@ async function childrenOf(pid: number): Promise<number[]> {
   return found;
 }
 
-export async function startDovecot(): Promise<Dovecot> {
+/** A self-signed certificate for localhost and 127.0.0.1 (openssl), valid for a day. */
+async function selfSigned(dir: string): Promise<string> {
+  const child = spawn(
+    'openssl',
+    [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
+      '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`openssl exited with ${code}`);
+  return readFile(join(dir, 'cert.pem'), 'utf8');
+}
+
+/** `tls`: also IMAPS on a second port and STARTTLS on the first, with a self-signed certificate. */
+export async function startDovecot(options: { tls?: boolean } = {}): Promise<Dovecot> {
   if (DOVECOT_MISSING) throw new Error(DOVECOT_HINT);
   const dir = await mkdtemp(join(tmpdir(), 'tactful-dovecot-'));
   // nobody must be able to walk to its home inside the temp dir.
   await chmod(dir, 0o755);
   const port = await freePort();
+  const tlsPort = options.tls ? await freePort() : 0;
+  const ca = options.tls ? await selfSigned(dir) : null;
   const home = join(dir, 'home', IMAP_USER);
   const maildir = join(home, 'Maildir');
   for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(maildir, sub), { recursive: true });
   await chownTree(join(dir, 'home'));
   await writeFile(join(dir, 'passwd'), `${IMAP_USER}:{PLAIN}${IMAP_PASSWORD}\n`, { mode: 0o644 });
   const conf = join(dir, 'dovecot.conf');
-  await writeFile(conf, config(dir, port));
+  await writeFile(conf, config(dir, port, tlsPort));
   const pidFile = join(dir, 'run', 'master.pid');
 
   const folderDir = (folder = 'INBOX') =>
@@ -245,6 +275,8 @@ export async function startDovecot(): Promise<Dovecot> {
   return {
     host: '127.0.0.1',
     port,
+    tlsPort,
+    ca,
     user: IMAP_USER,
     password: IMAP_PASSWORD,
     dir,
