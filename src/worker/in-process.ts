@@ -38,7 +38,17 @@ export async function startInProcessMail(
   const store = mailStoreFor(database, env, dataDir, box);
   const http: MailHttpDeps = { store, tokens: feedTokens, seekerId: 'local' };
   const inboxDeps = inboxLoopDeps(database, createInboxAccountStore(database, box), clock, createUnitOfWork);
-  const inbox = inboxDeps.serviceFor('local');
+  const own = inboxDeps.serviceFor('local');
+  let passNow = () => undefined as void;
+  // Saving the settings reads the mailbox at once rather than at the next interval.
+  const inbox: InboxHttpDeps = {
+    ...own,
+    save: async (input) => {
+      const view = await own.save(input);
+      passNow();
+      return view;
+    },
+  };
   if (config.storage.kind !== 'sqlite') {
     // Team deployment: `tactful worker` processes send and read mailboxes; the server only queues.
     return { http, inbox, version: () => 0, stop: async () => undefined };
@@ -57,6 +67,7 @@ export async function startInProcessMail(
     onPass: (_seeker, report) => {
       if (report && report.matched.length > 0) version += 1;
     },
+    nudge: (wake) => (passNow = wake),
   });
   return {
     http: { ...http, deliverNow: async () => count(await runWorkerOnce(deps)) },

@@ -15,6 +15,8 @@ export interface InboxLoopOptions {
   signal: AbortSignal;
   /** Called after each seeker's pass; errors are reported here, never thrown. */
   onPass?: (seekerId: string, report: InboxCheckReport | null, error?: unknown) => void;
+  /** Hands over a function that starts the next pass now (the settings were just saved). */
+  nudge?: (passNow: () => void) => void;
 }
 
 export interface InboxLoopDeps {
@@ -47,6 +49,8 @@ export async function runInboxLoop(deps: InboxLoopDeps, options: InboxLoopOption
   const onPass = options.onPass ?? (() => undefined);
   // One seeker (the personal deployment): wait on its INBOX with IDLE between passes.
   let watched = null as { key: string; watcher: MailWatcher } | null;
+  let pause = new AbortController();
+  options.nudge?.(() => pause.abort());
   const stopWatching = async () => {
     const current = watched;
     watched = null;
@@ -74,17 +78,20 @@ export async function runInboxLoop(deps: InboxLoopDeps, options: InboxLoopOption
         if (!notConnected(error)) onPass(seekers[0] ?? '', null, error);
       }
       if (options.signal.aborted) break;
+      // Until the interval ends, new mail arrives (IDLE), the loop stops or a nudge comes.
+      if (pause.signal.aborted) pause = new AbortController();
+      const wake = AbortSignal.any([options.signal, pause.signal]);
       if (watched) {
         try {
-          await watched.watcher.wait(options.intervalMs, options.signal);
+          await watched.watcher.wait(options.intervalMs, wake);
         } catch (error) {
           // The server is unreachable: say so once per pass, retry on schedule.
           await stopWatching();
           onPass(seekers[0] ?? '', null, error);
-          await sleep(options.intervalMs, options.signal);
+          await sleep(options.intervalMs, wake);
         }
       } else {
-        await sleep(options.intervalMs, options.signal);
+        await sleep(options.intervalMs, wake);
       }
     }
   } finally {

@@ -119,6 +119,37 @@ describe('the inbox loop of the worker', () => {
     }
   });
 
+  it('a nudge (the settings were just saved) reads at once, not at the next interval', async () => {
+    const { deps, store } = loopDeps();
+    await deps.store.transaction('local', (tx) => tx.account.remove());
+    const passes: Pass[] = [];
+    const controller = new AbortController();
+    let passNow = (): void => undefined;
+    const loop = runInboxLoop(deps, {
+      intervalMs: 10 * 60_000,
+      signal: controller.signal,
+      onPass: (_s, report, error) => passes.push({ report, error }),
+      nudge: (wake) => (passNow = wake),
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(passes).toEqual([]);
+      await saveInboxSettings(store, clock, 'local', {
+        host: '127.0.0.1',
+        port: server.port,
+        tls: 'none',
+        user: server.user,
+        password: server.password,
+      });
+      passNow();
+      await until(() => passes.length === 1, 'the nudged pass');
+      expect(passes[0]!.error).toBeUndefined();
+    } finally {
+      controller.abort();
+      await loop;
+    }
+  });
+
   it('a server gone away is reported, and the loop goes on', async () => {
     const { deps, store } = loopDeps();
     await saveInboxSettings(store, clock, 'local', {
