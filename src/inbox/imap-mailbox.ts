@@ -123,7 +123,7 @@ export function imapMailbox(account: ImapAccount, options: ImapOptions = {}): Im
 
   return {
     async open() {
-      return session(await connect(), account, options.batchSize ?? DEFAULT_BATCH, fail);
+      return session(await connect(), options.batchSize ?? DEFAULT_BATCH, fail);
     },
 
     async probe(folders) {
@@ -162,7 +162,6 @@ function notAFolder(error: unknown, folder: string): DomainError {
 
 function session(
   flow: ImapFlow,
-  account: ImapAccount,
   batchSize: number,
   fail: (error: unknown) => never,
 ): ImapSession {
@@ -260,7 +259,6 @@ function session(
       }),
 
     async close() {
-      void account;
       await flow.logout().catch(() => flow.close());
     },
   };

@@ -3,6 +3,7 @@
 // matrix (wrong password, refused TLS, server gone mid-fetch, a 25 MB message).
 // Needs Debian's dovecot-imapd (the harness says what to install when it is absent).
 import { ImapFlow } from 'imapflow';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailHeaders } from '../../src/app/inbox-ports.js';
 import { DomainError } from '../../src/core/errors.js';
@@ -295,6 +296,22 @@ describe('the failure matrix', () => {
     expect(() => imapMailbox(accountOf(server, { host: 'imap.example.com' }))).toThrow(
       /TLS none\) is allowed only to this computer/,
     );
+  });
+
+  it('a server that never greets: timed out, said so', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const error = await failureOf(() =>
+        imapMailbox(accountOf(server, { port }), { timeoutMs: 300 }).open(),
+      );
+      expect(error.message).toBe(`mailbox 127.0.0.1:${port}: the server did not answer in time`);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('a 25 MB message: its body is refused as too_large before downloading', async () => {
