@@ -374,21 +374,23 @@ function watcher(
         pending = false;
         return 'new_mail';
       }
+      const open = flow;
       return new Promise((resolve) => {
         const done = (outcome: 'new_mail' | 'timeout') => {
           clearTimeout(timer);
-          signal?.removeEventListener('abort', aborted);
+          signal?.removeEventListener('abort', stop);
+          open?.off('close', stop);
           wake = null;
           if (outcome === 'new_mail') pending = false;
           resolve(outcome);
         };
-        const aborted = () => done('timeout');
-        const timer = setTimeout(() => done('timeout'), timeoutMs);
+        const stop = () => done('timeout');
+        const timer = setTimeout(stop, timeoutMs);
         wake = () => done('new_mail');
         // The connection dropping ends the wait: the caller checks, then reconnects.
-        flow?.once('close', () => done('timeout'));
+        open?.once('close', stop);
         if (signal?.aborted) done('timeout');
-        else signal?.addEventListener('abort', aborted, { once: true });
+        else signal?.addEventListener('abort', stop, { once: true });
       });
     },
     idle: () => idle,
