@@ -41,6 +41,8 @@ export interface MailboxProbe {
 
 /** A way for the worker to sleep until new mail arrives (IDLE, else imapflow's NOOP polling). */
 export interface MailWatcher {
+  /** Connects and starts listening (the caller then reads, knowing nothing new is missed). */
+  ready(): Promise<void>;
   /** Resolves 'new_mail' when the folder got a message since the last call, else 'timeout'. */
   wait(timeoutMs: number, signal?: AbortSignal): Promise<'new_mail' | 'timeout'>;
   /** Whether the server offers IDLE (known after the first wait). */
@@ -368,6 +370,7 @@ function watcher(
   };
 
   return {
+    ready: ensure,
     async wait(timeoutMs, signal) {
       await ensure();
       if (pending) {

@@ -59,6 +59,7 @@ export async function runInboxLoop(deps: InboxLoopDeps, options: InboxLoopOption
   try {
     while (!options.signal.aborted) {
       let seekers: string[] = [];
+      let passFailed = false;
       try {
         seekers = await deps.store.seekersWithInbox();
         if (seekers.length === 1) {
@@ -69,12 +70,19 @@ export async function runInboxLoop(deps: InboxLoopDeps, options: InboxLoopOption
             await stopWatching();
             watched = { key, watcher: mailbox.watch('INBOX') };
           }
+          // Listening before reading: mail arriving during the pass wakes the next one. A
+          // server that cannot be reached fails the pass below, which says so.
+          await watched.watcher.ready().catch(() => undefined);
         } else {
           await stopWatching();
         }
-        await checkAllInboxes(deps, onPass);
+        await checkAllInboxes(deps, (seekerId, report, error) => {
+          passFailed = error !== undefined;
+          onPass(seekerId, report, error);
+        });
       } catch (error) {
         await stopWatching();
+        passFailed = true;
         if (!notConnected(error)) onPass(seekers[0] ?? '', null, error);
       }
       if (options.signal.aborted) break;
@@ -85,9 +93,9 @@ export async function runInboxLoop(deps: InboxLoopDeps, options: InboxLoopOption
         try {
           await watched.watcher.wait(options.intervalMs, wake);
         } catch (error) {
-          // The server is unreachable: say so once per pass, retry on schedule.
+          // The server is unreachable: said once (by the pass when it failed too), retried on schedule.
           await stopWatching();
-          onPass(seekers[0] ?? '', null, error);
+          if (!passFailed) onPass(seekers[0] ?? '', null, error);
           await sleep(options.intervalMs, wake);
         }
       } else {
