@@ -118,6 +118,30 @@ export interface SmtpInput extends Omit<SmtpView, 'passwordSet'> {
   password?: string | null;
 }
 
+/** The mailbox (IMAP, read-only) as the server shows it: the password is write-only. */
+export interface InboxView {
+  host: string;
+  port: number;
+  tls: SmtpTls;
+  user: string;
+  /** INBOX first. */
+  folders: string[];
+  lookBackDays: number;
+  passwordSet: boolean;
+}
+
+/** `password` omitted keeps the stored one (forgotten when host, port, TLS or user change). */
+export interface InboxInput extends Omit<InboxView, 'passwordSet'> {
+  password?: string | null;
+}
+
+export interface InboxTestAnswer {
+  connected: boolean;
+  detail: string;
+  folders: { folder: string; messages: number }[];
+  idle: boolean;
+}
+
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'uncertain', 'failed'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 export type Resolution = 'mark_sent' | 'send_again' | 'drop';
@@ -291,6 +315,10 @@ export const api = {
   smtp: () => request<{ smtp: SmtpView | null }>('GET', '/smtp'),
   saveSmtp: (s: SmtpInput) => request<{ smtp: SmtpView }>('PUT', '/smtp', s),
   testSmtp: () => request<{ sent: boolean; detail: string }>('POST', '/smtp/test', {}),
+  inbox: () => request<{ inbox: InboxView | null }>('GET', '/inbox/settings'),
+  saveInbox: (s: InboxInput) => request<{ inbox: InboxView }>('PUT', '/inbox/settings', s),
+  disconnectInbox: () => request<{ removed: boolean }>('DELETE', '/inbox/settings'),
+  testInbox: () => request<InboxTestAnswer>('POST', '/inbox/test', {}),
   /** The same `idempotencyKey` always answers with the same outbox row: a retry never sends twice. */
   send: (
     id: string,
