@@ -12,3 +12,4 @@ export { nextId } from './next-id.js';
 export * from './activity.js';
 export * from './delete-entities.js';
 export * from './inbox.js';
+export * from './purge-trash.js';

@@ -93,10 +93,10 @@ describe('a read-only database file (read-only folder)', () => {
     const dir = tempDir();
     const db = join(dir, 'old.db');
     expect((await importSampleAsOwn(db)).code).toBe(0);
-    // An older tactful's file: the latest migration (the inbox tables) not applied yet.
+    // An older tactful's file: the latest migration (the inbox account table) not applied yet.
     ownerSql(
       db,
-      "drop table inbox_messages; drop table inbox_folders; delete from kysely_migration where name = '2026-12-02T12-10-00-inbox'",
+      "drop table inbox_accounts; delete from kysely_migration where name = '2026-12-02T12-20-00-inbox-account'",
     );
     chmodSync(db, 0o444);
     chmodSync(dir, 0o755);

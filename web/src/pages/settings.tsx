@@ -20,6 +20,7 @@ import { useNotify } from '../notice.js';
 import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
+import { MailboxCard } from './settings-inbox.js';
 import { HistoryLinks } from '../components/history-links.js';
 
 const PRESET_NOTES: Record<PresetName, string> = {
@@ -37,6 +38,7 @@ export default function SettingsPage() {
       <SettingsForm initial={data} />
       <CalendarFeedCard />
       <SmtpCard />
+      <MailboxCard />
       <HistoryLinks />
     </>
   );
