@@ -687,6 +687,7 @@ export async function purgeTrash(
       key: stepEventKey(e),
       applicationId: applicationOfStep(e.step_id),
     })),
+    inbox_messages: [],
   };
   for (const table of RESTORE_ORDER) await journal.forget(table, gone[table]);
   const purgeId = journal.activityId()!;

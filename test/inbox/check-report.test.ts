@@ -2,6 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { describeReport } from '../../src/cli/commands/inbox.js';
 
+// The view's fields the report does not print.
+const unprinted = {
+  fromAddress: '',
+  matchWhy: '',
+  candidates: [],
+  newDecisionDate: null,
+  onHold: false,
+  offerDeadline: null,
+  unavailableUntil: null,
+  invitations: [],
+  interactionId: null,
+};
+
 describe('the inbox check report', () => {
   it('lists each folder, each matched message and each skipped one', () => {
     expect(
@@ -21,6 +34,7 @@ describe('the inbox check report', () => {
             suggestion: 'update',
             why: 'a new date: 18 December',
             state: 'unconfirmed',
+            ...unprinted,
           },
           {
             id: 'm2',
@@ -32,6 +46,7 @@ describe('the inbox check report', () => {
             suggestion: 'reply',
             why: 'the sender’s domain is two applications’',
             state: 'unconfirmed',
+            ...unprinted,
           },
         ],
         skipped: [{ folder: 'INBOX', uid: 7, reason: 'larger than 10 MB' }],

@@ -357,7 +357,7 @@ export const api = {
       {},
     ),
   /** Matched messages (unconfirmed first) and the applications they name. */
-  inbox: (query: { state?: InboxMessageView['state']; application?: string } = {}) =>
+  inboxMessages: (query: { state?: InboxMessageView['state']; application?: string } = {}) =>
     request<{ messages: InboxMessageView[]; applications: AgendaApplication[] }>(
       'GET',
       `/inbox${inboxQuery(query)}`,

@@ -44,7 +44,7 @@ export default function ApplicationPage({ id }: { id: string }) {
       api.application(id),
       api.contacts(),
       api.settings(),
-      api.inbox({ application: id, state: 'unconfirmed' }).catch(() => ({ messages: [] })),
+      api.inboxMessages({ application: id, state: 'unconfirmed' }).catch(() => ({ messages: [] })),
     ]);
     return { app, contacts, settings, messages: inbox.messages };
   }, [id]);

@@ -42,7 +42,7 @@ async function loadToday(): Promise<TodayData> {
     api.today(),
     // Without the mail routes (or SMTP settings) Today still works; only "Send…" is off.
     api.smtp().catch(() => ({ smtp: null })),
-    api.inbox({ state: 'unconfirmed' }).catch(() => ({ messages: [], applications: [] })),
+    api.inboxMessages({ state: 'unconfirmed' }).catch(() => ({ messages: [], applications: [] })),
   ]);
   return {
     agenda,
