@@ -596,7 +596,6 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'GET /api/trash',
         'DELETE /api/trash',
         'POST /api/trash/{entity}/{id}/restore',
-        'GET /api/applications/board',
         'GET /api/inbox',
         'POST /api/inbox/{id}/confirm',
         'POST /api/inbox/{id}/dismiss',
