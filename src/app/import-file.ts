@@ -43,6 +43,7 @@ export type ImportSource =
 export interface ImportOptions {
   dateOrder?: DateOrder | undefined;
   applicationId?: string | undefined;
+  /** Addresses of the seeker besides the settings' `email` (the CLI's `--me`). */
   ownEmails?: readonly string[];
   /** Import the good rows even when some were refused. */
   skipBadRows?: boolean;
@@ -125,7 +126,11 @@ function build(
     newId: idAllocator(facts),
     dateOrder: options.dateOrder,
     applicationId: options.applicationId,
-    ownEmails: options.ownEmails ?? [],
+    // The seeker is never their own interviewer (SPEC §6 `settings.email`).
+    ownEmails: [
+      ...(options.ownEmails ?? []),
+      ...(facts.settings.email ? [facts.settings.email] : []),
+    ],
   };
   if (source.kind === 'sheet') {
     const mapping = mappingOf(source);

@@ -93,10 +93,10 @@ describe('a read-only database file (read-only folder)', () => {
     const dir = tempDir();
     const db = join(dir, 'old.db');
     expect((await importSampleAsOwn(db)).code).toBe(0);
-    // An older tactful's file: the latest migration (the draft edits table) not applied yet.
+    // An older tactful's file: the latest migration (the settings' e-mail) not applied yet.
     ownerSql(
       db,
-      "drop table draft_edits; delete from kysely_migration where name = '2026-12-02T09-10-00-draft-edits'",
+      "alter table settings drop column email; delete from kysely_migration where name = '2026-12-02T12-00-00-settings-email'",
     );
     chmodSync(db, 0o444);
     chmodSync(dir, 0o755);

@@ -267,6 +267,22 @@ describe.each(DIALECTS)('importing files (%s)', (dialect) => {
     expect(changed(await load(fixture('invite-cancel.ics')))).toBe(0);
   });
 
+  it("leaves the seeker's own address (the settings' email, any case) out of the interviewers", async () => {
+    await load(fixture('applications.csv'));
+    await importDocument(uow, calendar, {
+      format: 'tactful/v1',
+      settings: { email: 'Alex.Seeker@Gmail.Example' },
+    });
+    // No --me: the settings alone say who the seeker is.
+    await commitImport(uow, calendar, await sourceOf(fixture('invite.ics')));
+    const doc = await facts();
+    const round2 = app(doc, 'Northwind Analytics').interviews.find((v) => v.id.startsWith('ics-'))!;
+    const emails = round2.interviewers.map((id) => doc.contacts.find((c) => c.id === id)!.email);
+    expect(emails.sort()).toEqual(['lars.holm@northwind.example', 'maya.chen@northwind.example']);
+    expect(doc.contacts.some((c) => c.email?.toLowerCase() === ME)).toBe(false);
+    expect(doc.settings.email).toBe('Alex.Seeker@Gmail.Example');
+  });
+
   it('matches a plain Google Calendar event by the organiser domain, or by --application', async () => {
     const none = await previewImport(uow, calendar, await sourceOf(fixture('plain-event.ics')), {
       ownEmails: [ME],
