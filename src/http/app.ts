@@ -20,6 +20,7 @@ import type { HttpDeps, RouteContext, ZodApp } from './context.js';
 import { errorHandler } from './errors.js';
 import { FactsCache } from './facts-cache.js';
 import { importExportRoutes } from './import-export.routes.js';
+import { importRoutes } from './import.routes.js';
 import { insightsRoutes } from './insights.routes.js';
 import { BODY_LIMIT } from './limits.js';
 import { calendarRoutes } from './calendar.routes.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   stepRoutes(app, ctx);
   draftEditRoutes(app, ctx);
   importExportRoutes(app, ctx);
+  importRoutes(app, ctx);
   insightsRoutes(app, ctx);
   activityRoutes(app, ctx);
   if (deps.mail) calendarRoutes(app, ctx, deps.mail);

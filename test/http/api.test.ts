@@ -574,6 +574,8 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'DELETE /api/steps/{stepId}/draft-edit',
         'POST /api/check',
         'POST /api/import',
+        'POST /api/import/preview',
+        'POST /api/import/file',
         'GET /api/export',
         'GET /api/insights',
         'GET /api/activity',
