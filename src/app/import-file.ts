@@ -164,7 +164,12 @@ function previewOf(
   if (source.kind === 'sheet' && mapping) {
     preview.table = mapping.table;
     preview.columns = columnsOf(source.sheet, mapping);
-    if (mapping.table === 'applications' && !mapping.fields.includes('organization')) {
+    // A sheet with a role but no organisation is applications whose organisation column was
+    // not recognised (it reads as contacts until one is chosen).
+    const applicationLike =
+      mapping.table === 'applications' ||
+      (mapping.table === 'contacts' && mapping.fields.includes('role'));
+    if (applicationLike && !mapping.fields.includes('organization')) {
       preview.notes.push('No column names the organisation: choose one.');
     }
   }

@@ -20,6 +20,7 @@ import type {
   Step,
   StepKind,
 } from '../../src/core/types.js';
+import type { SheetField } from '../../src/core/import/fields.js';
 
 export type { Finding };
 export type { RegionName };
@@ -316,4 +317,49 @@ export const api = {
     ),
   resolveOutbox: (id: string, resolution: Resolution) =>
     request<OutboxItem>('POST', `/outbox/${encodeURIComponent(id)}/resolve`, { resolution }),
+  /** What importing the file would do; writes nothing. */
+  importPreview: (input: FileImportInput) =>
+    request<FileImportPreview>('POST', '/import/preview', input),
+  /** Imports the file in one undoable activity. */
+  importFile: (input: FileImportInput) => request<FileImportPreview>('POST', '/import/file', input),
 };
+
+/** A file for the Import page: its bytes in base64 (the server detects encoding and format). */
+export interface FileImportInput {
+  name: string;
+  content: string;
+  columns?: Record<string, SheetField | null>;
+  dateOrder?: 'dmy' | 'mdy';
+  skipBadRows?: boolean;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportProblem {
+  row: number;
+  column?: string;
+  reason: string;
+}
+
+export interface FileImportPreview {
+  name: string;
+  format: string;
+  encoding: string;
+  table?: 'applications' | 'contacts' | 'interactions';
+  columns?: { header: string; field: SheetField | null; label: string; samples: string[] }[];
+  counts: {
+    contacts: ImportCounts;
+    applications: ImportCounts;
+    interviews: ImportCounts;
+    interactions: ImportCounts;
+    removedInterviews: number;
+  };
+  refused: ImportProblem[];
+  skipped: ImportProblem[];
+  notes: string[];
+  written: boolean;
+}

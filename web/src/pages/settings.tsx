@@ -22,6 +22,7 @@ import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
 import { HistoryLinks } from '../components/history-links.js';
+import { ImportCard } from './import-card.js';
 
 const PRESET_NOTES: Record<PresetName, string> = {
   gentle: 'Gentle (fewer, later)',
@@ -38,6 +39,7 @@ export default function SettingsPage() {
       <SettingsForm initial={data} />
       <CalendarFeedCard />
       <SmtpCard />
+      <ImportCard />
       <HistoryLinks />
     </>
   );
