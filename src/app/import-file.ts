@@ -120,12 +120,14 @@ function build(
   calendar: BusinessCalendar,
   source: ImportSource,
   options: ImportOptions,
+  storedSequences: ReadonlyMap<string, number>,
 ) {
   const common = {
     calendar,
     newId: idAllocator(facts),
     dateOrder: options.dateOrder,
     applicationId: options.applicationId,
+    storedSequences,
     // The seeker is never their own interviewer (SPEC §6 `settings.email`).
     ownEmails: [
       ...(options.ownEmails ?? []),
@@ -184,7 +186,11 @@ async function run(
   write: boolean,
 ): Promise<ImportPreview> {
   const facts = await repo.loadFacts();
-  const { built, mapping } = build(facts, calendar, source, options);
+  const storedSequences =
+    source.kind === 'invitations'
+      ? await repo.invitationSequences(source.invitations.map((i) => i.interviewId))
+      : new Map<string, number>();
+  const { built, mapping } = build(facts, calendar, source, options, storedSequences);
   const { summary, batch } = mergeDocument(facts, calendar, built.document);
   if (!write) return previewOf(source, built, mapping, summary, false);
   // Some rows refused and the seeker did not say to skip them: nothing is written.
@@ -193,6 +199,7 @@ async function run(
   repo.describeActivity({ kind: 'import', summary: importSummaryText(summary) });
   await repo.upsertAll(batch);
   for (const r of built.removals) await repo.deleteInterview(r.interviewId);
+  for (const s of built.sequences) await repo.setInvitationSequence(s.interviewId, s.sequence);
   return previewOf(source, built, mapping, summary, true);
 }
 

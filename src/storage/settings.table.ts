@@ -17,7 +17,7 @@ export interface SettingsRow {
   preset: string;
   active_target: number;
   signature: string;
-  /** Added by 2026-12-02T12-00-00-settings-email. */
+  /** Added by 2026-12-02T12-00-00-own-email-and-sequence. */
   email: string | null;
 }
 

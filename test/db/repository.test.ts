@@ -220,7 +220,7 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
       '2026-11-23T07-30-00-outbox-live-step',
       '2026-12-02T09-00-00-activity-journal',
       '2026-12-02T09-10-00-draft-edits',
-      '2026-12-02T12-00-00-settings-email',
+      '2026-12-02T12-00-00-own-email-and-sequence',
     ]);
     expect(migrations).toEqual(names.map((name) => ({ name })));
   });

@@ -259,6 +259,19 @@ describe.each(DIALECTS)('importing files (%s)', (dialect) => {
       durationMinutes: 90,
     });
     expect(changed(await load(fixture('invite-update.ics')))).toBe(0);
+    // The first invitation (SEQUENCE 0) found again in an old e-mail: the newer one stays.
+    const stale = await load(fixture('invite.ics'));
+    expect(changed(stale)).toBe(0);
+    expect(stale.skipped).toEqual([
+      {
+        row: 1,
+        column: 'SEQUENCE',
+        reason: 'an older version (SEQUENCE 0) of an invitation already imported at SEQUENCE 1',
+      },
+    ]);
+    expect(
+      (await facts()).applications.flatMap((a) => a.interviews).find((v) => v.id === round2.id),
+    ).toMatchObject({ start: '2026-12-16T10:00', durationMinutes: 90 });
 
     const cancel = await load(fixture('invite-cancel.ics'));
     expect(cancel.counts.removedInterviews).toBe(1);

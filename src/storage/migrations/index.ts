@@ -6,7 +6,7 @@ import * as outbox from './2026-11-23T07-00-00-outbox.js';
 import * as outboxLiveStep from './2026-11-23T07-30-00-outbox-live-step.js';
 import * as activityJournal from './2026-12-02T09-00-00-activity-journal.js';
 import * as draftEdits from './2026-12-02T09-10-00-draft-edits.js';
-import * as settingsEmail from './2026-12-02T12-00-00-settings-email.js';
+import * as ownEmailAndSequence from './2026-12-02T12-00-00-own-email-and-sequence.js';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -16,7 +16,7 @@ export const migrationProvider: MigrationProvider = {
       '2026-11-23T07-30-00-outbox-live-step': outboxLiveStep,
       '2026-12-02T09-00-00-activity-journal': activityJournal,
       '2026-12-02T09-10-00-draft-edits': draftEdits,
-      '2026-12-02T12-00-00-settings-email': settingsEmail,
+      '2026-12-02T12-00-00-own-email-and-sequence': ownEmailAndSequence,
     };
   },
 };
