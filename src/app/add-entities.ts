@@ -36,6 +36,8 @@ function newApplicationSchema(calendar: BusinessCalendar) {
 
 const newInterviewSchema = interviewPatchSchema.extend({
   id: idSchema.optional(),
+  /** Omitted: the round after the application's highest, chosen inside the transaction. */
+  round: interviewPatchSchema.shape.round.optional(),
   application: idSchema,
 });
 
@@ -99,7 +101,10 @@ export async function addApplication(
   });
 }
 
-/** `input.application` names the application the round belongs to. */
+/**
+ * `input.application` names the application the round belongs to; without `round` it is the
+ * next one, read in the same transaction as the write (two concurrent adds get two rounds).
+ */
 export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Interview> {
   const { application, ...patch } = validate(newInterviewSchema, input);
   return uow.transaction(async (repo) => {
@@ -111,6 +116,7 @@ export async function addInterview(uow: UnitOfWork, input: unknown): Promise<Int
     await assertNoteContactsExist(repo, patch.notes?.byInterviewer);
     const interview = mergeInterview(undefined, {
       ...patch,
+      round: patch.round ?? Math.max(0, ...parent.interviews.map((i) => i.round)) + 1,
       id: await freshId(repo, 'interview', patch.id),
     });
     assertRoundFree(parent, interview);

@@ -64,6 +64,10 @@ export async function recordStepAction(
   return uow.transaction(async (repo) => {
     const facts = await repo.loadFacts();
     const step = planOf(facts, calendar, now).steps.find((s) => s.id === input.stepId);
+    // A double click (or a retried request) is one fact: the same action again answers the
+    // first one's result and writes nothing.
+    const replay = replayOf(facts, calendar, input, step);
+    if (replay) return replay;
     if (!step)
       throw new DomainError('not_found', `no open step with id "${input.stepId}"`, 'stepId');
     const application = facts.applications.find((a) => a.id === step.application)!;
@@ -118,6 +122,49 @@ export async function recordStepAction(
     });
     return { step, event, interaction, warnings };
   });
+}
+
+/**
+ * The result of the step's latest event when this request repeats it: `done` or `skip` of a
+ * step that is no longer open, or `snooze` to the date the step is already snoozed to.
+ * (A snooze without a date means "one more business day" each time, so it is never a repeat.)
+ */
+function replayOf(
+  facts: Facts,
+  calendar: BusinessCalendar,
+  input: StepActionInput,
+  open: Step | undefined,
+): StepActionResult | null {
+  const own = facts.stepEvents.filter((e) => e.stepId === input.stepId);
+  const last = own.reduce<StepEvent | undefined>(
+    (latest, e) => (latest === undefined || e.at >= latest.at ? e : latest),
+    undefined,
+  );
+  if (!last || last.action !== input.action) return null;
+  if (input.action === 'snooze' ? input.until !== last.until : open !== undefined) return null;
+  // The step as it was planned just before that event: the facts without it (and without the
+  // message `done` logged with it), as of the event's instant.
+  const at = parseInstant(last.at);
+  const logged = (x: Interaction) =>
+    last.action === 'done' &&
+    x.direction === 'out' &&
+    x.summary === DONE_SUMMARY &&
+    Math.abs(parseInstant(x.at) - at) < 1000;
+  const before: Facts = {
+    ...facts,
+    stepEvents: facts.stepEvents.filter((e) => e !== last),
+    applications: facts.applications.map((a) => ({
+      ...a,
+      interactions: a.interactions.filter((x) => !logged(x)),
+    })),
+  };
+  const step = planOf(before, calendar, at).steps.find((s) => s.id === input.stepId);
+  if (!step) return null;
+  const interaction =
+    facts.applications
+      .find((a) => a.id === step.application)
+      ?.interactions.find((x) => logged(x) && x.kind === step.kind) ?? null;
+  return { step, event: last, interaction, warnings: [] };
 }
 
 export interface SnoozeBounds {

@@ -73,12 +73,28 @@ export async function saveSmtpSettings(
   const parsed = validate(smtpInputSchema, input);
   return store.transaction(seekerId, async (tx) => {
     const stored = await tx.smtp.get();
+    const username = parsed.username ?? null;
+    // The stored password is kept only for the server it was given for: a new host, port, TLS
+    // mode or user clears it, so it is never sent (by Test or Send) to a server it was not
+    // typed for.
+    const samePlace =
+      stored !== undefined &&
+      stored !== null &&
+      stored.host === parsed.host &&
+      stored.port === parsed.port &&
+      stored.tls === parsed.tls &&
+      stored.username === username;
     const settings: SmtpSettings = {
       host: parsed.host,
       port: parsed.port,
       tls: parsed.tls,
-      username: parsed.username ?? null,
-      password: parsed.password === undefined ? (stored?.password ?? null) : parsed.password,
+      username,
+      password:
+        parsed.password === undefined
+          ? samePlace
+            ? (stored.password ?? null)
+            : null
+          : parsed.password,
       fromAddress: parsed.fromAddress,
       fromName: parsed.fromName ?? null,
     };

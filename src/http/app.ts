@@ -18,6 +18,8 @@ import { contactRoutes } from './contact.routes.js';
 import { draftEditRoutes } from './draft-edit.routes.js';
 import type { HttpDeps, RouteContext, ZodApp } from './context.js';
 import { errorHandler } from './errors.js';
+import { clientErrorHandler, frameworkErrors, withRedactedRequests } from './framework-errors.js';
+import { refuseUnstorableText } from './text-guard.js';
 import { FactsCache } from './facts-cache.js';
 import { importExportRoutes } from './import-export.routes.js';
 import { importRoutes } from './import.routes.js';
@@ -89,7 +91,9 @@ const SCHEMA_CONTROLLER = {
 
 export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: deps.logger ?? false,
+    logger: withRedactedRequests(deps.logger),
+    frameworkErrors,
+    clientErrorHandler,
     bodyLimit: BODY_LIMIT,
     // Step ids are long; a request line beyond this is not ours.
     routerOptions: { maxParamLength: 2_000 },
@@ -123,6 +127,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   app.addHook('onRequest', requestGuard(deps.hostPolicy ?? {}));
+  app.addHook('preValidation', refuseUnstorableText);
 
   // Write answers name the activity they recorded (the Tactful-Activity header).
   deps = { ...deps, uow: trackActivities(app, deps.uow) };

@@ -123,18 +123,10 @@ export function applicationRoutes(app: ZodApp, { deps, cache }: RouteContext): v
         response: { 201: interviewSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
-    async (request, reply) => {
-      const application = request.params.id;
-      let round = request.body.round;
-      if (round === undefined) {
-        const found = await deps.uow.transaction((repo) => repo.getApplication(application));
-        if (!found) throw notFound(application);
-        round = Math.max(0, ...found.interviews.map((i) => i.round)) + 1;
-      }
-      return reply
+    async (request, reply) =>
+      reply
         .status(201)
-        .send(await addInterview(deps.uow, { ...request.body, round, application }));
-    },
+        .send(await addInterview(deps.uow, { ...request.body, application: request.params.id })),
   );
 
   app.put(

@@ -54,12 +54,6 @@ export async function openServices(config: Config, clock: Clock, options: { samp
   const uow = createUnitOfWork(database, 'local', clock);
   const { holidays, calendar } = holidayCalendar(config);
 
-  /** The round after the application's highest (1 for the first); unknown ids are left to addInterview. */
-  const nextRound = async (applicationId: string): Promise<number> => {
-    const found = await uow.read((repo) => repo.getApplication(applicationId));
-    return Math.max(0, ...(found?.interviews ?? []).map((i) => i.round)) + 1;
-  };
-
   /** `--as-of` is read in the seeker's zone; absent means now. */
   const asOfMs = async (raw: string | undefined): Promise<number> => {
     if (raw === undefined) return clock.now();
@@ -115,9 +109,8 @@ export async function openServices(config: Config, clock: Clock, options: { samp
       const { application, keyPoints, forgot, promises, byInterviewer, ...fields } = input;
       const hasNotes = keyPoints !== undefined || forgot !== undefined || promises !== undefined || byInterviewer !== undefined;
       const notes = hasNotes ? { keyPoints: keyPoints ?? [], forgot: forgot ?? [], promises: promises ?? [], byInterviewer: byInterviewer ?? [] } : undefined;
-      const round = fields.round ?? (await nextRound(application));
       const { addInterview } = await import('../app/add-entities.js');
-      const interview = await addInterview(uow, defined({ ...fields, application, round, notes }));
+      const interview = await addInterview(uow, defined({ ...fields, application, notes }));
       return { application, interview };
     },
     logInteraction: async (input) => {

@@ -21,13 +21,18 @@ export function createMailStore(
     transaction: (seekerId, work) =>
       database.db.transaction().execute((trx) => {
         const tx = mailDb(trx);
-        return journaled(trx, seekerId, clock, (facts) =>
-          work({
-            facts,
-            outbox: createOutboxRepository(tx, seekerId),
-            smtp: createSmtpSettingsRepository(tx, seekerId, box),
-            feed: createFeedTokenRepository(tx, seekerId),
-          }),
+        return journaled(
+          trx,
+          seekerId,
+          clock,
+          (facts) =>
+            work({
+              facts,
+              outbox: createOutboxRepository(tx, seekerId),
+              smtp: createSmtpSettingsRepository(tx, seekerId, box),
+              feed: createFeedTokenRepository(tx, seekerId),
+            }),
+          database.dialect,
         );
       }),
     claimDue: (now, limit) => claimDue(db, database.dialect, now, limit),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Clock, FactsRepository, UnitOfWork } from '../app/ports.js';
 import type { Database } from './database.js';
 import { createFactsRepository } from './facts.repository.js';
@@ -9,18 +10,36 @@ const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
 /**
  * Runs `work` with a repository bound to `trx` and records its activity (if it wrote facts)
  * in the same transaction, just before the commit.
+ *
+ * On PostgreSQL it first takes the seeker's row lock (their journal counter), so one seeker's
+ * write transactions run one after another across every server process: the next free id,
+ * the next round, "is this step still open", an Idempotency-Key seen or not, and the pacing
+ * check are then read after the previous write committed (READ COMMITTED reads each statement
+ * anew). SQLite needs nothing: it has one writer at a time, and one connection per process.
  */
 export async function journaled<T>(
   trx: Db,
   seekerId: string,
   clock: Clock,
   work: (repo: FactsRepository) => Promise<T>,
+  dialect: Database['dialect'],
 ): Promise<T> {
+  if (dialect === 'postgres') await lockSeeker(trx, seekerId);
   const now = () => clock.now();
   const journal = new Journal(trx, seekerId, now);
   const result = await work(createFactsRepository(trx, seekerId, journal, now));
   await journal.finish();
   return result;
+}
+
+async function lockSeeker(trx: Db, seekerId: string): Promise<void> {
+  await trx
+    .insertInto('activity_counters')
+    .values({ seeker_id: seekerId, last_id: 0 })
+    .onConflict((oc) =>
+      oc.column('seeker_id').doUpdateSet({ last_id: sql<number>`activity_counters.last_id` }),
+    )
+    .execute();
 }
 
 /**
@@ -34,7 +53,7 @@ export function createUnitOfWork(
 ): UnitOfWork {
   return {
     transaction: (work) =>
-      database.db.transaction().execute((trx) => journaled(trx, seekerId, clock, work)),
+      database.db.transaction().execute((trx) => journaled(trx, seekerId, clock, work, database.dialect)),
     read: (work) =>
       database.db
         .transaction()

@@ -285,7 +285,15 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     expect(timeline).toEqual([
       expect.objectContaining({ kind: 'thank_you', direction: 'out', at: '2026-11-20T20:00:00Z' }),
     ]);
-    expect(await api.json('POST', `/api/steps/${enc(thankYou.id)}/done`, {})).toMatchObject({
+    // Done again (a double click, a retry): the first answer, and nothing more is logged.
+    const again = await api.json('POST', `/api/steps/${enc(thankYou.id)}/done`, {});
+    expect(again).toMatchObject({
+      status: 200,
+      body: { action: 'done', step: { id: thankYou.id } },
+    });
+    expect((await api.json('GET', '/api/applications/acme')).body.interactions).toHaveLength(1);
+    // Skip of a step that was done is not a repeat: there is no such open step.
+    expect(await api.json('POST', `/api/steps/${enc(thankYou.id)}/skip`, {})).toMatchObject({
       status: 404,
       body: { code: 'not_found', field: 'stepId' },
     });

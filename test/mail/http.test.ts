@@ -109,6 +109,37 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
     expect(res.json().field).toBe(field);
   });
 
+  it('SMTP settings: a new host, port, TLS mode or user clears the stored password', async () => {
+    const base = {
+      host: '127.0.0.1',
+      port: peer.port,
+      tls: 'none',
+      username: PEER_USER,
+      fromAddress: 'sam@seeker.example',
+      fromName: 'Sam Seeker',
+    };
+    const set = (body: object) => request('PUT', '/api/smtp', body);
+    expect((await set({ ...base, password: PEER_PASSWORD })).json().smtp.passwordSet).toBe(true);
+    // The same server, password omitted: kept.
+    expect((await set(base)).json().smtp.passwordSet).toBe(true);
+    for (const change of [
+      { host: 'smtp.elsewhere.example' },
+      { port: peer.port + 1 },
+      { tls: 'starttls' },
+      { username: 'someone-else' },
+    ]) {
+      expect((await set({ ...base, password: PEER_PASSWORD })).statusCode).toBe(200);
+      const moved = (await set({ ...base, ...change })).json();
+      expect(moved.smtp, JSON.stringify(change)).toMatchObject({ ...change, passwordSet: false });
+      const row = await mailDb(fixture.database.db)
+        .selectFrom('smtp_settings')
+        .select('password_secret')
+        .executeTakeFirstOrThrow();
+      expect(row.password_secret).toBeNull();
+    }
+    expect((await set({ ...base, password: PEER_PASSWORD })).json().smtp.passwordSet).toBe(true);
+  });
+
   it('the routes are described in the OpenAPI document', async () => {
     const paths = Object.keys((await request('GET', '/api/openapi.json')).json().paths as object);
     expect(paths).toEqual(
@@ -218,5 +249,36 @@ describe.each(DIALECTS)('mail routes on %s', (dialect) => {
       resolution: 'send_again',
     });
     expect(resolve.statusCode).toBe(409);
+  });
+
+  it('Send: 20 clicks at once with one Idempotency-Key make one message, every answer the first', async () => {
+    // A second round this morning with Lee: a thank-you to send.
+    const added = await request('POST', '/api/applications/a1/interviews', {
+      start: '2026-12-01T11:30',
+      timezone: 'America/New_York',
+      interviewers: ['c2'],
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const facts = await fixture.uow.read((repo) => repo.loadFacts());
+    const { planOf } = await import('../../src/app/plan-for.js');
+    const step = planOf(facts, calendar, fixture.clock.now()).steps.find(
+      (s) => s.kind === 'thank_you' && s.to.includes('c2'),
+    );
+    expect(step, 'an open e-mail thank-you in the fixture').toBeDefined();
+    const before = peer.messages.length;
+    const url = `/api/steps/${encodeURIComponent(step!.id)}/send`;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        request('POST', url, { force: true }, { 'idempotency-key': 'k-parallel' }),
+      ),
+    );
+    expect(
+      answers.map((a) => a.statusCode),
+      answers[0]!.body,
+    ).toEqual(Array(20).fill(200));
+    const bodies = answers.map((a) => a.json() as { created: boolean; message: { id: string } });
+    expect(bodies.filter((b) => b.created)).toHaveLength(1);
+    expect(new Set(bodies.map((b) => b.message.id)).size).toBe(1);
+    expect(peer.messages.length).toBe(before + 1);
   });
 });
