@@ -35,6 +35,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
       preset: 'standard',
       activeTarget: 5,
       signature: 'Sam Seeker\nsam@example.com',
+      email: null,
     });
     const again = await api.json('PUT', '/api/settings', { activeTarget: 3 });
     expect(again.body).toMatchObject({ timezone: 'America/New_York', activeTarget: 3 });
