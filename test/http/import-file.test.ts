@@ -2,6 +2,8 @@
 // mapping is honoured; refused rows are listed by row and column and block the import until
 // the seeker says to skip them; the import is one undoable activity; importing the same file
 // again changes nothing; bad input is a 400 naming the field.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertPostgresReachable, DIALECTS } from '../db/test-databases.js';
 import { openTestApi, type TestApi } from './helpers.js';
@@ -156,5 +158,25 @@ describe.each(DIALECTS)('importing a file over HTTP on %s', (dialect) => {
     const ok = await api.json('PUT', '/api/settings', { email: 'me@example.com' });
     expect(ok.body.email).toBe('me@example.com');
     expect((await api.json('PUT', '/api/settings', { email: null })).body.email).toBeNull();
+  });
+
+  it('takes the application an invitation belongs to when its organiser matches none', async () => {
+    const ics = readFileSync(join(import.meta.dirname, '../import/fixtures/plain-event.ics'));
+    const input = { name: 'invite.ics', content: ics.toString('base64') };
+    const unmatched = await api.json('POST', '/api/import/preview', input);
+    expect(unmatched.status).toBe(200);
+    expect(unmatched.body.format).toBe('ics');
+    expect(unmatched.body.refused).toMatchObject([{ row: 1, column: 'ORGANIZER' }]);
+    const doc = await api.json('POST', '/api/import', {
+      format: 'tactful/v1',
+      applications: [{ id: 'other', organization: 'Somewhere', role: 'Else', source: 'employer' }],
+    });
+    expect(doc.status).toBe(200);
+    const chosen = await api.json('POST', '/api/import/file', { ...input, application: 'other' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.refused).toEqual([]);
+    expect(chosen.body.counts.interviews).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const app = (await api.json('GET', '/api/applications/other')).body;
+    expect(app.interviews).toHaveLength(1);
   });
 });

@@ -330,6 +330,8 @@ export interface FileImportInput {
   content: string;
   columns?: Record<string, SheetField | null>;
   dateOrder?: 'dmy' | 'mdy';
+  /** Invitations: the application they belong to (else matched by the organiser's address). */
+  application?: string;
   skipBadRows?: boolean;
 }
 

@@ -3,8 +3,14 @@
 // exactly as `tactful import` does); the page shows the preview — each column with its first
 // values and the field it feeds (changeable), the counts, the refused rows — and writes
 // nothing until "Import". The result offers Undo and the way to Today.
-import { useState, type DragEvent } from 'react';
-import { api, type FileImportInput, type FileImportPreview, type ImportCounts } from '../api.js';
+import { useEffect, useState, type DragEvent } from 'react';
+import {
+  api,
+  type AppWithStatus,
+  type FileImportInput,
+  type FileImportPreview,
+  type ImportCounts,
+} from '../api.js';
 import { claimActivity } from '../activity-signal.js';
 import { FIELD_LABELS, SHEET_FIELDS, type SheetField } from '../../../src/core/import/fields.js';
 import { UndoButton } from '../components/undo-button.js';
@@ -48,6 +54,11 @@ const changesOf = (p: FileImportPreview): number =>
 
 const refusedRowCount = (p: FileImportPreview): number => new Set(p.refused.map((r) => r.row)).size;
 
+/** The CLI's flag in a reason ("choose one with --application ID") is the select on this page. */
+function reasonText(reason: string): string {
+  return reason.replace(/with --application ID/g, 'in “These invitations belong to”');
+}
+
 function where(p: { row: number; column?: string }): string {
   const row = p.row === 0 ? 'The file' : `Row ${p.row}`;
   return p.column ? `${row}, ${p.column}` : row;
@@ -63,6 +74,8 @@ export default function ImportPage() {
   const [columns, setColumns] = useState<Record<string, SheetField | null>>({});
   const [dateOrder, setDateOrder] = useState<'' | 'dmy' | 'mdy'>('');
   const [skipBadRows, setSkipBadRows] = useState(false);
+  const [application, setApplication] = useState('');
+  const [applications, setApplications] = useState<AppWithStatus[] | null>(null);
   const [preview, setPreview] = useState<FileImportPreview | null>(null);
   const [done, setDone] = useState<{ result: FileImportPreview; activity: number | null } | null>(
     null,
@@ -76,22 +89,32 @@ export default function ImportPage() {
     f: Loaded,
     cols: Record<string, SheetField | null>,
     order: '' | 'dmy' | 'mdy',
+    app = application,
   ): FileImportInput => ({
     name: f.name,
     content: f.content,
     columns: cols,
     ...(order ? { dateOrder: order } : {}),
+    ...(app ? { application: app } : {}),
   });
+
+  // Invitations may need the application chosen: the list loads when one is previewed.
+  const isInvitation = preview?.format === 'ics';
+  useEffect(() => {
+    if (!isInvitation || applications) return;
+    api.applications().then(setApplications, () => setApplications([]));
+  }, [isInvitation, applications]);
 
   async function showPreview(
     f: Loaded,
     cols: Record<string, SheetField | null>,
     order: '' | 'dmy' | 'mdy',
+    app = application,
   ): Promise<void> {
     setBusy('Reading the file…');
     setError(null);
     try {
-      setPreview(await api.importPreview(inputOf(f, cols, order)));
+      setPreview(await api.importPreview(inputOf(f, cols, order, app)));
     } catch (e) {
       setPreview(null);
       setError(toApiError(e).message);
@@ -106,12 +129,13 @@ export default function ImportPage() {
     setUndone(null);
     setColumns({});
     setDateOrder('');
+    setApplication('');
     setSkipBadRows(false);
     setBusy('Reading the file…');
     try {
       const loaded = { name: chosen.name, content: await readBase64(chosen) };
       setFile(loaded);
-      await showPreview(loaded, {}, '');
+      await showPreview(loaded, {}, '', '');
     } catch (e) {
       setBusy(null);
       setError(toApiError(e).message);
@@ -292,6 +316,28 @@ export default function ImportPage() {
             </>
           )}
 
+          {isInvitation && (
+            <div className="field">
+              <label htmlFor="import-application">These invitations belong to</label>
+              <select
+                id="import-application"
+                value={application}
+                disabled={busy !== null}
+                onChange={(e) => {
+                  setApplication(e.target.value);
+                  void showPreview(file, columns, dateOrder, e.target.value);
+                }}
+              >
+                <option value="">The application of the organiser’s address</option>
+                {(applications ?? []).map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.organization} — {a.role}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+
           <h3>What would change</h3>
           <Counts preview={preview} />
           {preview.notes.length > 0 && (
@@ -310,7 +356,7 @@ export default function ImportPage() {
               <ul className="import-problems">
                 {preview.refused.slice(0, 200).map((p, i) => (
                   <li key={i}>
-                    <strong>{where(p)}</strong>: {p.reason}
+                    <strong>{where(p)}</strong>: {reasonText(p.reason)}
                   </li>
                 ))}
               </ul>
@@ -325,7 +371,7 @@ export default function ImportPage() {
               <ul className="import-problems">
                 {preview.skipped.slice(0, 200).map((p, i) => (
                   <li key={i}>
-                    <strong>{where(p)}</strong>: {p.reason}
+                    <strong>{where(p)}</strong>: {reasonText(p.reason)}
                   </li>
                 ))}
               </ul>
