@@ -191,7 +191,8 @@ async function run(
       ? await repo.invitationSequences(source.invitations.map((i) => i.interviewId))
       : new Map<string, number>();
   const { built, mapping } = build(facts, calendar, source, options, storedSequences);
-  const { summary, batch } = mergeDocument(facts, calendar, built.document);
+  // Each record was checked by the document's schemas as it was built: not a second time.
+  const { summary, batch } = mergeDocument(facts, calendar, built.document, true);
   if (!write) return previewOf(source, built, mapping, summary, false);
   // Some rows refused and the seeker did not say to skip them: nothing is written.
   if (built.refused.length > 0 && !options.skipBadRows)
