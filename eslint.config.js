@@ -49,6 +49,50 @@ const appBoundary = {
   },
 };
 
+/** One part of the layout may import only the parts named (plus packages and Node). */
+function boundary(files, forbidden, message, extra = []) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: forbidden.map((part) => `**/${part}/**`), message }, ...extra] },
+      ],
+    },
+  };
+}
+
+// Adapters around the core: each talks to the core and the use cases, never to another
+// adapter (src/main is the one place that wires them together).
+const adapterBoundaries = [
+  boundary(
+    ['src/http/**/*.ts'],
+    ['storage', 'cli', 'main', 'worker', 'inbox'],
+    'src/http uses src/app and src/core; src/main wires it to storage.',
+  ),
+  boundary(
+    ['src/storage/**/*.ts'],
+    ['http', 'cli', 'main', 'worker', 'mail', 'inbox', 'import'],
+    'src/storage implements the ports of src/app; it knows no other adapter.',
+  ),
+  boundary(
+    ['src/mail/**/*.ts', 'src/inbox/**/*.ts', 'src/import/**/*.ts', 'src/feed/**/*.ts'],
+    ['storage', 'http', 'cli', 'main', 'worker'],
+    'an adapter uses src/app and src/core only; src/main wires it to the others.',
+  ),
+  boundary(
+    ['src/templates/**/*.ts', 'src/holidays/**/*.ts', 'src/secrets/**/*.ts', 'src/config/**/*.ts'],
+    ['storage', 'http', 'cli', 'main', 'worker', 'mail', 'inbox', 'import'],
+    'a leaf module: it depends on src/core (and src/app ports) only.',
+  ),
+  boundary(
+    ['web/src/**/*.{ts,tsx}'],
+    ['storage', 'http', 'cli', 'main', 'worker', 'mail', 'inbox', 'import', 'holidays', 'secrets', 'config', 'templates'],
+    'the web app talks to the server over the API; it shares only types and pure code of src/core and src/app.',
+    [{ group: ['node:*'], message: 'the web app runs in the browser: no Node built-ins.' }],
+  ),
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**'] },
   js.configs.recommended,
@@ -60,6 +104,7 @@ export default tseslint.config(
   },
   coreBoundary,
   appBoundary,
+  ...adapterBoundaries,
   {
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },

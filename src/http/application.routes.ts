@@ -11,7 +11,9 @@ import {
   interviewPatchSchema,
 } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
+import { boardOf } from '../core/board.js';
 import { statusAsOf } from '../core/status.js';
+import { APPLICATION_STATUSES, SOURCES } from '../core/types.js';
 import type { RouteContext, ZodApp } from './context.js';
 import {
   applicationEditSchema,
@@ -29,6 +31,25 @@ import {
   interviewSchema,
   warningSchema,
 } from './schemas.js';
+
+const boardQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(10_000).default(50),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+const boardColumnSchema = z.object({
+  status: z.enum(APPLICATION_STATUSES),
+  total: z.number(),
+  cards: z.array(
+    z.object({
+      id: z.string(),
+      organization: z.string(),
+      role: z.string(),
+      source: z.enum(SOURCES),
+      rounds: z.number(),
+    }),
+  ),
+});
 
 const newInterviewSchema = interviewPatchSchema.extend({
   id: idSchema.optional(),
@@ -56,6 +77,24 @@ export function applicationRoutes(app: ZodApp, { deps, cache }: RouteContext): v
         ...a,
         effectiveStatus: statusAsOf(a, now),
       }));
+    },
+  );
+
+  app.get(
+    '/api/applications/board',
+    {
+      schema: {
+        tags: ['applications'],
+        description:
+          'The board as the page shows it: each status column with its total and its first `limit` cards ' +
+          '(only the fields a card shows); with `status`, that column alone from `offset` ("show more").',
+        querystring: boardQuerySchema,
+        response: { 200: z.object({ columns: z.array(boardColumnSchema) }) },
+      },
+    },
+    async (request) => {
+      const { applications } = await cache.loadFacts();
+      return { columns: boardOf(applications, deps.clock.now(), request.query) };
     },
   );
 

@@ -60,8 +60,23 @@ function urlOf(host: string, port: number): string {
   return `http://${shown}:${port}/`;
 }
 
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: only this computer can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+  );
+}
+
 /** Opens the database, builds the app and listens; resolves once it accepts connections. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
+  // Without accounts every request is the seeker: whoever reaches the port would read their
+  // data, their SMTP account and calendar token. So only this computer may reach it.
+  if (!isLoopback(options.host)) {
+    throw new UserError(
+      `--host ${options.host}: without sign-in, tactful serves only this computer (127.0.0.1 or ::1), since anyone who reached it would see and change your data`,
+    );
+  }
   // The HTTP app and the mail side load while the database opens (file reads overlap).
   const modules = Promise.all([
     import('../http/app.js'),

@@ -10,9 +10,14 @@ import {
   Kysely,
   Migrator,
   PostgresDialect,
+  sql,
   SqliteDialect,
   type DatabaseConnection,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
   type Driver,
+  type SchemaMetadata,
+  type TableMetadata,
 } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 import {
@@ -217,8 +222,47 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       throw new Error(`the URL sets its own search_path; cannot use schema "${schema}"`);
     }
   }
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   return { db, dialect: 'postgres', readOnly: false, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's PostgreSQL introspector reads the tables of every schema in the database, checking
+ * `has_schema_privilege` by name: when another process drops a schema during that query (a
+ * seeker leaving the sample, a test finishing), it fails with "schema … does not exist" and
+ * the migration with it. The migrator only asks which tables exist in our own schema.
+ */
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`
+      select nspname as name from pg_catalog.pg_namespace`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      select c.relname as name, ns.nspname as schema, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace ns on ns.oid = c.relnamespace
+      where ns.nspname = current_schema() and c.relkind in ('r', 'v', 'p')`.execute(this.db);
+    return rows.map((r) => ({
+      name: r.name,
+      schema: r.schema,
+      isView: r.kind === 'v',
+      columns: [],
+    }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db);
+  }
 }
 
 async function migrate(db: Kysely<Tables>, schema: string | undefined): Promise<void> {

@@ -187,6 +187,13 @@ export async function runHttpBench(
       await (await fetch(`${apiBase}/api/plan`)).text();
       nowTimings.push(nowMs() - t1);
     }
+    // What the Applications page transfers: the board it asks for now vs the full list it
+    // used to load (bytes on the wire, compressed as a browser would get them).
+    const onTheWire = async (url: string) =>
+      (await app.inject({ url, headers: { host: 'localhost', 'accept-encoding': 'br, gzip' } }))
+        .rawPayload.length;
+    const applicationsListBytes = await onTheWire('/api/applications');
+    const boardBytes = await onTheWire('/api/applications/board');
     const api = await cannon(planUrl, seconds, connections);
     const bareSame = await cannon(`${bareBase}/plan`, seconds, connections);
     const bareHello = await cannon(`${bareBase}/hello`, seconds, connections);
@@ -229,6 +236,8 @@ export async function runHttpBench(
       durationSeconds: seconds,
       connections,
       uncachedFirstAnswerMs: round(uncachedMs),
+      applicationsListBytes,
+      boardBytes,
       asOfNowMedianMs: round(median(nowTimings)),
       api: figures(api),
       bareSamePayload: figures(bareSame),
@@ -304,6 +313,11 @@ function printHttp(r: Record<string, unknown>): void {
       'first /api/plan (uncached: read + plan)',
       `${f(r.uncachedFirstAnswerMs)} ms`,
       `as of now (plan recomputed): ${f(r.asOfNowMedianMs)} ms`,
+    ],
+    [
+      `Applications page, ${f(r.applications)} applications, on the wire`,
+      `board ${f(Number(r.boardBytes) / 1e3)} KB`,
+      `(the full list it loaded before: ${f(Number(r.applicationsListBytes) / 1e3)} KB)`,
     ],
     [
       'tactful serve: first answer after spawn',

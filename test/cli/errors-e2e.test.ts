@@ -47,6 +47,8 @@ describe('user errors', () => {
     ['unknown field', ['import', writeJson(dir, 'unknown.json', { ...valid, contacts: [{ id: 'c1', name: 'A', nickname: 'B' }] })], /contacts\[0\]\.nickname|nickname/],
     ['wrong format', ['import', writeJson(dir, 'format.json', { format: 'tactful/v2' })], /format/],
     ['backup to a directory path that is a file', ['backup', join(dir, 'bad.json', 'x.db')], /bad\.json/],
+    ['serve on every interface without sign-in', ['serve', '--host', '0.0.0.0', '--port', '0'], /^tactful: --host 0\.0\.0\.0: without sign-in, tactful serves only this computer/],
+    ['serve on a LAN address without sign-in', ['serve', '--host', '192.168.1.20', '--port', '0'], /only this computer \(127\.0\.0\.1 or ::1\)/],
   ];
 
   it.each(cases)('%s', async (_name, args, expected) => {

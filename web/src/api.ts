@@ -6,6 +6,7 @@ import type { Activity } from '../../src/app/ports.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../../src/app/delete-entities.js';
 import { forgetActivity, recordActivity } from './activity-signal.js';
 import type { RegionName } from '../../src/core/regions.js';
+import type { BoardCard, BoardColumn } from '../../src/core/board.js';
 import type {
   Application,
   ApplicationStatus,
@@ -24,6 +25,7 @@ import type { SheetField } from '../../src/core/import/fields.js';
 
 export type { Finding };
 export type { RegionName };
+export type { BoardCard, BoardColumn };
 export type { Agenda, AgendaApplication, AgendaContact } from '../../src/core/agenda.js';
 
 /** `?formal=true&variant=decline` as needed (answer_offer has an accept and a decline draft). */
@@ -235,6 +237,13 @@ export const api = {
   saveContact: (id: string, c: ContactInput) =>
     request<Contact>('PUT', `/contacts/${encodeURIComponent(id)}`, c),
   applications: () => request<AppWithStatus[]>('GET', '/applications'),
+  /** The board: every column's total and its first `limit` cards; or one column from `offset`. */
+  board: (query: { limit?: number; status?: ApplicationStatus; offset?: number } = {}) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) q.set(k, String(v));
+    const s = q.toString();
+    return request<{ columns: BoardColumn[] }>('GET', `/applications/board${s ? `?${s}` : ''}`);
+  },
   application: (id: string) => request<ApplicationDetail>('GET', app(id)),
   addApplication: (a: ApplicationInput) => request<Application>('POST', '/applications', a),
   patchApplication: (id: string, a: ApplicationInput) => request<Application>('PATCH', app(id), a),

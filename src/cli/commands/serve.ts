@@ -21,10 +21,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .command('serve')
     .description('serve the web app and the HTTP API (http://127.0.0.1:4870 by default)')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 4870)
-    .option('--host <address>', 'address to bind; keep 127.0.0.1 unless you know why', '127.0.0.1')
+    .option('--host <address>', 'loopback address to bind (127.0.0.1 or ::1): without sign-in only this computer may connect', '127.0.0.1')
     .option(
       '--allow-host <name...>',
-      'extra Host names to accept (e.g. a LAN name with --host 0.0.0.0)',
+      'extra Host names this computer answers to (localhost and the bound address always work)',
     )
     .option(
       '--allow-origin <origin...>',

@@ -1,6 +1,12 @@
 // Applications: a board by status, a form to add one, "close as no response" on active ones.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, type AppWithStatus, type RegionName } from '../api.js';
+import {
+  api,
+  type AppWithStatus,
+  type BoardCard,
+  type BoardColumn,
+  type RegionName,
+} from '../api.js';
 import {
   APPLICATION_STATUSES,
   SOURCES,
@@ -26,22 +32,49 @@ import { href, navigate } from '../router.js';
 import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 
+/** Cards per column on first load: the page stays light at 10,000 applications. */
+const FIRST_CARDS = 50;
+
 export default function ApplicationsPage() {
-  const { data, error, reload } = useLoad(api.applications, []);
+  const { data, error, reload } = useLoad(() => api.board({ limit: FIRST_CARDS }), []);
+  // Columns the seeker expanded ("Show all"): their full card lists, by status.
+  const [expanded, setExpanded] = useState<Partial<Record<ApplicationStatus, BoardCard[]>>>({});
   const [adding, setAdding] = useState(false);
   const notify = useNotify();
 
-  const close = async (a: AppWithStatus): Promise<void> => {
+  const refresh = async (): Promise<void> => {
+    setExpanded({});
+    await reload();
+  };
+
+  const close = async (a: BoardCard): Promise<void> => {
     try {
       await api.patchApplication(a.id, { status: 'closed' });
       notify({ text: `${a.organization} closed as no response`, tone: 'success' });
-      await reload();
+      await refresh();
+    } catch (e) {
+      notify({ text: toApiError(e).message, tone: 'error' });
+    }
+  };
+
+  const showAll = async (column: BoardColumn): Promise<void> => {
+    try {
+      const more = await api.board({
+        status: column.status,
+        offset: column.cards.length,
+        limit: column.total,
+      });
+      const rest = more.columns[0]?.cards ?? [];
+      setExpanded((e) => ({ ...e, [column.status]: [...column.cards, ...rest] }));
     } catch (e) {
       notify({ text: toApiError(e).message, tone: 'error' });
     }
   };
 
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
+  const columns = data?.columns ?? [];
+  const total = columns.reduce((n, c) => n + c.total, 0);
+  const count = (status: ApplicationStatus) => columns.find((c) => c.status === status)?.total ?? 0;
   return (
     <div>
       <div className="page-head">
@@ -60,18 +93,15 @@ export default function ApplicationsPage() {
           </a>
         </div>
       </div>
-      {data && data.length > 0 && (
+      {data && total > 0 && (
         <p className="muted board-summary" data-testid="active-summary">
-          {activeSummary({
-            active: data.filter((a) => a.effectiveStatus === 'active').length,
-            offer: data.filter((a) => a.effectiveStatus === 'offer').length,
-          })}
+          {activeSummary({ active: count('active'), offer: count('offer') })}
         </p>
       )}
       {adding && <ApplicationForm onDone={() => setAdding(false)} />}
       {!data ? (
         <p className="loading">Loading applications…</p>
-      ) : data.length === 0 ? (
+      ) : total === 0 ? (
         <div className="empty">
           <h2>No applications yet</h2>
           <p>Add the role you applied for, or debrief an interview you just had.</p>
@@ -79,7 +109,10 @@ export default function ApplicationsPage() {
       ) : (
         <div className="board">
           {APPLICATION_STATUSES.map((status) => {
-            const column = data.filter((a) => a.effectiveStatus === status);
+            const column = columns.find((c) => c.status === status);
+            if (!column) return null;
+            const cards = expanded[status] ?? column.cards;
+            const hidden = column.total - cards.length;
             return (
               <section
                 key={status}
@@ -87,18 +120,17 @@ export default function ApplicationsPage() {
                 aria-labelledby={`col-${status}`}
               >
                 <h2 id={`col-${status}`}>
-                  {statusLabel(status)} <span className="count">{column.length}</span>
+                  {statusLabel(status)} <span className="count">{column.total}</span>
                 </h2>
                 <ul>
-                  {column.map((a) => (
+                  {cards.map((a) => (
                     <li key={a.id} className="card">
                       <a href={href('applications', a.id)} className="card-title">
                         {a.organization}
                       </a>
                       <span className="card-role">{a.role}</span>
                       <span className="card-meta">
-                        {sourceLabel(a.source)} · {a.interviews.length}{' '}
-                        {a.interviews.length === 1 ? 'round' : 'rounds'}
+                        {sourceLabel(a.source)} · {a.rounds} {a.rounds === 1 ? 'round' : 'rounds'}
                       </span>
                       {status === 'active' && (
                         <button type="button" className="link" onClick={() => void close(a)}>
@@ -108,6 +140,12 @@ export default function ApplicationsPage() {
                     </li>
                   ))}
                 </ul>
+                {hidden > 0 && (
+                  <button type="button" className="link" onClick={() => void showAll(column)}>
+                    Show all {column.total}
+                    <span className="sr-only"> {statusLabel(status).toLowerCase()}</span>
+                  </button>
+                )}
               </section>
             );
           })}
