@@ -1,7 +1,7 @@
 // The activity history and undo. Every transaction that changed facts is one activity; undo
 // puts back exactly the rows it wrote (RELIABILITY: "Undo is exact").
 import { DomainError } from '../core/errors.js';
-import type { Activity, UnitOfWork } from './ports.js';
+import type { Activity, UndoOutcome, UnitOfWork } from './ports.js';
 
 export const ACTIVITY_PAGE = 50;
 
@@ -45,13 +45,32 @@ export async function undo(uow: UnitOfWork, activityId?: number): Promise<Activi
       );
     }
     const outcome = await repo.undoActivity(target.id);
-    if ('blockedBy' in outcome) {
-      const later = outcome.blockedBy;
-      throw new DomainError(
-        'conflict',
-        `undo activity ${later.id} "${later.summary}" first: it changed the same records later`,
-      );
-    }
+    if (!('undone' in outcome)) throw undoRefused(target, outcome);
     return outcome.undone;
   });
+}
+
+/** Why an undo was refused, in the seeker's words (what to do about it, when anything). */
+export function undoRefused(
+  target: Activity,
+  outcome: Exclude<UndoOutcome, { undone: Activity }>,
+): DomainError {
+  if ('blockedBy' in outcome) {
+    const later = outcome.blockedBy;
+    return new DomainError(
+      'conflict',
+      `undo activity ${later.id} "${later.summary}" first: it changed the same records later`,
+    );
+  }
+  const purge = outcome.purgedBy;
+  if (purge.id === target.id) {
+    return new DomainError(
+      'conflict',
+      `activity ${target.id} "${target.summary}" cannot be undone: what it deleted is gone for good`,
+    );
+  }
+  return new DomainError(
+    'conflict',
+    `activity ${target.id} "${target.summary}" can no longer be undone: records it changed were deleted for good when the Trash was emptied (activity ${purge.id})`,
+  );
 }

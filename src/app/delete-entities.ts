@@ -12,6 +12,7 @@ import {
   names,
   oneLine,
 } from './activity-labels.js';
+import { undoRefused } from './activity.js';
 import type { Activity, EntityType, FactsRepository, TrashEntry, UnitOfWork } from './ports.js';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
@@ -308,13 +309,7 @@ export async function restore(
       );
     }
     const outcome = await repo.undoActivity(activityId);
-    if ('blockedBy' in outcome) {
-      const later = outcome.blockedBy;
-      throw new DomainError(
-        'conflict',
-        `undo activity ${later.id} "${later.summary}" first: it changed the same records later`,
-      );
-    }
+    if (!('undone' in outcome)) throw undoRefused(entry.activity, outcome);
     return { activity: outcome.undone, restored: entry.items };
   });
 }

@@ -11,3 +11,4 @@ export * from './settings.js';
 export { nextId } from './next-id.js';
 export * from './activity.js';
 export * from './delete-entities.js';
+export * from './purge-trash.js';

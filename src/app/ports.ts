@@ -83,6 +83,13 @@ export interface FactsRepository {
   undoActivity(id: number): Promise<UndoOutcome>;
   /** What is in the Trash, by the activity that deleted it, newest first. */
   listTrash(): Promise<TrashEntry[]>;
+  /**
+   * Deletes every record in the Trash for good, with the before-images in the journal that
+   * could bring them back (and the seeker's draft edits of their steps); live records that name
+   * a deleted contact stop naming them. Recorded as this transaction's activity (describe it
+   * with kind `PURGE_KIND`); no undo can bring the rows back, and their ids stay taken.
+   */
+  purgeTrash(): Promise<PurgedCounts>;
   /** The activity that moved this record to the Trash (undefined: not in the Trash). */
   trashedIn(entity: EntityType, id: string): Promise<number | undefined>;
 
@@ -95,7 +102,7 @@ export interface FactsRepository {
   saveDraftEdit(edit: DraftEdit): Promise<DraftEdit>;
 }
 
-/** `kind`: done, skip, snooze, close, log, add, edit, import, settings, delete, demo, send… */
+/** `kind`: done, skip, snooze, close, log, add, edit, import, settings, delete, purge, send… */
 export interface ActivityDescription {
   kind: string;
   /** In the seeker's words: "Marked done: thank-you to Priya Raman". */
@@ -111,7 +118,23 @@ export interface Activity extends ActivityDescription {
   undoneAt: string | null;
 }
 
-export type UndoOutcome = { undone: Activity } | { blockedBy: Activity };
+/**
+ * `purgedBy`: refused for good, the Trash was emptied of rows the activity wrote (the purge
+ * activity itself when that is what was asked to undo).
+ */
+export type UndoOutcome = { undone: Activity } | { blockedBy: Activity } | { purgedBy: Activity };
+
+/** The activity kind of emptying the Trash: it cannot be undone. */
+export const PURGE_KIND = 'purge';
+
+/** How many records emptying the Trash deleted for good. */
+export interface PurgedCounts {
+  contacts: number;
+  applications: number;
+  interviews: number;
+  interactions: number;
+  stepEvents: number;
+}
 
 export interface TrashBatch {
   contacts?: string[];

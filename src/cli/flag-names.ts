@@ -11,6 +11,8 @@ const RENAMED: Record<string, string> = {
   isReference: '--reference',
   username: '--user',
   fromAddress: '--from',
+  folders: '--folder',
+  lookBackDays: '--look-back',
 };
 
 /** Fields that are flags of some command under their own (kebab-case) name. */
@@ -62,6 +64,7 @@ const FLAGS = new Set([
   'port',
   'tls',
   'fromName',
+  'user',
 ]);
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

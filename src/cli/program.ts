@@ -16,6 +16,7 @@ import { registerToday } from './commands/today.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerSmtp } from './commands/smtp.js';
+import { registerInbox } from './commands/inbox.js';
 import { registerSettings } from './commands/settings.js';
 import { registerList } from './commands/list.js';
 import { registerShow } from './commands/show.js';
@@ -27,6 +28,7 @@ const NOT_ON_SAMPLE: Record<string, string> = {
   serve: '`tactful serve` shows the sample by itself while there is one: run it without --sample',
   worker: '--sample cannot be used with `tactful worker`: mail is never sent from the sample data',
   smtp: '--sample cannot be used with `tactful smtp`: mail is never sent from the sample data',
+  inbox: '--sample cannot be used with `tactful inbox`: the mailbox belongs to your own data',
 };
 
 function refuseSample(command: Command): void {
@@ -62,6 +64,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerServe(program, ctx);
   registerWorker(program, ctx);
   registerSmtp(program, ctx);
+  registerInbox(program, ctx);
   registerSettings(program, ctx);
   registerList(program, ctx);
   registerShow(program, ctx);

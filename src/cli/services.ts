@@ -20,6 +20,8 @@ import type {
 } from '../core/types.js';
 import type { Overview } from '../app/browse.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../app/delete-entities.js';
+import type { PurgePreview, PurgeResult } from '../app/purge-trash.js';
+import type { DraftEditState } from '../app/draft-edits.js';
 import type { Activity } from '../app/ports.js';
 import type { ImportOptions, ImportPreview, ImportSource } from '../app/import-file.js';
 
@@ -142,6 +144,12 @@ export interface Services {
   deleteRecord(id: string, type?: RecordType): Promise<DeleteResult>;
   restore(id: string, type?: RecordType): Promise<{ activity: Activity; restored: TrashView['items'] }>;
   trash(): Promise<{ entries: TrashView[]; timezone: string }>;
+  /** The seeker's saved edit of a step's draft (made in the web app), if any. */
+  draftEdit(stepId: string): Promise<DraftEditState>;
+  /** What emptying the Trash would delete for good, and the question to ask. */
+  previewPurge(): Promise<PurgePreview>;
+  /** Deletes everything in the Trash for good (cannot be undone). */
+  purgeTrash(): Promise<PurgeResult>;
   close(): Promise<void>;
 }
 

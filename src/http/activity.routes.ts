@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { listActivity, undo } from '../app/activity.js';
 import { deleteEntity, listTrash, previewDelete, restore } from '../app/delete-entities.js';
+import { purgeTrash } from '../app/purge-trash.js';
 import type { EntityType } from '../app/ports.js';
 import type { RouteContext, ZodApp } from './context.js';
 import {
@@ -10,6 +11,7 @@ import {
   deletePreviewSchema,
   deleteResultSchema,
   ENTITY_NAMES,
+  purgeResultSchema,
   restoreResultSchema,
   trashEntrySchema,
 } from './activity.schemas.js';
@@ -134,6 +136,19 @@ export function activityRoutes(app: ZodApp, { deps }: RouteContext): void {
       },
     },
     async () => ({ entries: await listTrash(deps.uow) }),
+  );
+
+  app.delete(
+    '/api/trash',
+    {
+      schema: {
+        tags: ['trash'],
+        description:
+          "Empties the Trash for good: its records, the history's copies of them and the draft edits of their steps. It cannot be undone; their ids are never given out again.",
+        response: { 200: purgeResultSchema },
+      },
+    },
+    () => purgeTrash(deps.uow),
   );
 
   app.post(

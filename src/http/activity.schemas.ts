@@ -8,7 +8,9 @@ export const activitySchema = z.object({
   at: z.string(),
   kind: z
     .string()
-    .describe('done, skip, snooze, close, log, add, edit, import, settings, delete, send, change'),
+    .describe(
+      'done, skip, snooze, close, log, add, edit, import, settings, delete, purge (never undone), send, change',
+    ),
   summary: z.string().describe('In the seeker\'s words: "Marked done: thank-you to Priya Raman"'),
   rows: z.number().int(),
   undoneAt: z.string().nullable(),
@@ -53,4 +55,22 @@ export const trashEntrySchema = z.object({
 export const restoreResultSchema = z.object({
   activity: activitySchema,
   restored: z.array(trashItemSchema),
+});
+
+export const purgeResultSchema = z.object({
+  activityId: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The activity that records it (cannot be undone); null when the Trash was empty'),
+  purged: z.object({
+    contacts: z.number().int(),
+    applications: z.number().int(),
+    interviews: z.number().int(),
+    interactions: z.number().int(),
+    stepEvents: z.number().int(),
+  }),
+  summary: z
+    .string()
+    .describe('"Emptied the Trash: 1 application and 2 interviews deleted for good"'),
 });

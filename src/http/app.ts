@@ -28,6 +28,7 @@ import { BODY_LIMIT } from './limits.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { outboxRoutes } from './outbox.routes.js';
 import { smtpRoutes } from './smtp.routes.js';
+import { inboxSettingsRoutes } from './inbox-settings.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { regionRoutes } from './region.routes.js';
 import { sampleRoutes } from './sample.routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   if (deps.mail) calendarRoutes(app, ctx, deps.mail);
   if (deps.mail) outboxRoutes(app, ctx, deps.mail);
   if (deps.mail) smtpRoutes(app, ctx, deps.mail);
+  if (deps.inbox) inboxSettingsRoutes(app, deps.inbox);
   if (deps.regions) regionRoutes(app, ctx, deps.regions);
   if (deps.sample) sampleRoutes(app, deps.sample);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

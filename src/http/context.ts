@@ -12,6 +12,7 @@ import type { BusinessCalendar } from '../core/calendar.js';
 import type { RegionName } from '../core/regions.js';
 import type { TemplateSet } from '../core/drafts/index.js';
 import type { FactsCache } from './facts-cache.js';
+import type { InboxHttpDeps } from './inbox-settings.routes.js';
 import type { MailHttpDeps } from './outbox.routes.js';
 import type { SampleHttpDeps } from './sample.routes.js';
 import type { HostPolicy } from './security.js';
@@ -34,6 +35,8 @@ export interface HttpDeps {
   logger?: boolean | Record<string, unknown>;
   /** Outbox, SMTP and calendar feed routes (issue 5); absent → not registered. */
   mail?: MailHttpDeps;
+  /** The mailbox settings and its connection test (issue 10); absent → not registered. */
+  inbox?: InboxHttpDeps;
   /** The holiday regions with their names (GET /api/regions); absent → not registered. */
   regions?: () => readonly RegionName[];
   /** The sample data beside the seeker's (GET/POST/DELETE /api/sample); absent → not registered. */

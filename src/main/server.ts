@@ -141,6 +141,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     hostPolicy,
     logger: options.log ? { level: 'info' } : false,
     mail: sample.mailHttp(mail.http),
+    inbox: mail.inbox,
     sample: sample.http,
   });
   try {

@@ -158,6 +158,9 @@ export async function openServices(config: Config, clock: Clock, options: { samp
       const { getSettings } = await import('../app/settings.js');
       return { entries: await listTrash(uow), timezone: (await getSettings(uow)).timezone };
     },
+    draftEdit: async (stepId) => (await import('../app/draft-edits.js')).getDraftEdit(uow, stepId),
+    previewPurge: async () => (await import('../app/purge-trash.js')).previewPurge(uow),
+    purgeTrash: async () => (await import('../app/purge-trash.js')).purgeTrash(uow),
     close: async () => {
       holidays.save();
       await database.close();

@@ -1,12 +1,14 @@
 // The activity journal's read and undo side, and the Trash: plain functions of (db, seeker).
 import { sql } from 'kysely';
-import type {
-  Activity,
-  EntityType,
-  TrashBatch,
-  TrashEntry,
-  TrashItem,
-  UndoOutcome,
+import {
+  PURGE_KIND,
+  type Activity,
+  type EntityType,
+  type PurgedCounts,
+  type TrashBatch,
+  type TrashEntry,
+  type TrashItem,
+  type UndoOutcome,
 } from '../app/ports.js';
 import { formatInstant } from '../core/calendar.js';
 import type { ActivityRow } from './activity.table.js';
@@ -14,7 +16,7 @@ import { applicationFromRow, APPLICATION_COLUMNS } from './application.table.js'
 import { CONTACT_COLUMNS, contactFromRow } from './contact.table.js';
 import { INTERACTION_COLUMNS, interactionFromRow } from './interaction.table.js';
 import { INTERVIEW_COLUMNS, interviewFromRow } from './interview.table.js';
-import { fromJson } from './json-column.js';
+import { fromJson, toJson } from './json-column.js';
 import {
   applicationOfStep,
   chunks,
@@ -280,8 +282,10 @@ export async function undoActivity(
     .set({ last_id: sql<number>`last_id` })
     .where('seeker_id', '=', seekerId)
     .execute();
+  const target = await getActivity(db, seekerId, id);
+  if (target?.kind === PURGE_KIND) return { purgedBy: target };
   const blocked = await laterConflict(db, seekerId, id);
-  if (blocked) return { blockedBy: blocked };
+  if (blocked) return blocked.kind === PURGE_KIND ? { purgedBy: blocked } : { blockedBy: blocked };
   const entries = await entriesOf(db, seekerId, id);
   const byReference = await referenceConflict(db, seekerId, id, entries);
   if (byReference) return { blockedBy: byReference };
@@ -487,4 +491,228 @@ export async function listTrash(db: Db, seekerId: string): Promise<TrashEntry[]>
     entry.items.push(item);
   }
   return [...entries.values()].sort((a, b) => b.activity.id - a.activity.id);
+}
+
+/** Ids deleted for good by emptying the Trash: they stay taken (never generated again). */
+export async function purgedIds(db: Db, seekerId: string, entity: EntityType): Promise<string[]> {
+  // The purges first (few, usually none): their rows are then read by the journal's primary
+  // key, never by scanning every row a large import wrote.
+  const purges = await db
+    .selectFrom('activities')
+    .select('id')
+    .where('seeker_id', '=', seekerId)
+    .where('kind', '=', PURGE_KIND)
+    .execute();
+  if (purges.length === 0) return [];
+  const ids: string[] = [];
+  for (const part of chunks(
+    purges.map((p) => Number(p.id)),
+    IDS_PER_STATEMENT,
+  )) {
+    const rows = await db
+      .selectFrom('activity_rows')
+      .select('row_key')
+      .where('seeker_id', '=', seekerId)
+      .where('activity_id', 'in', part)
+      .where('table_name', '=', TABLE_OF[entity])
+      .where('before_json', 'is', null)
+      .execute();
+    for (const r of rows) ids.push(r.row_key);
+  }
+  return ids;
+}
+
+/**
+ * Live rows that name a contact about to be deleted for good stop naming them (journaled like
+ * any write): while the contact was in the Trash reads left them out; once gone, nothing may
+ * point at them.
+ */
+async function unnameContacts(
+  db: Db,
+  seekerId: string,
+  journal: Journal,
+  gone: ReadonlySet<string>,
+): Promise<void> {
+  if (gone.size === 0) return;
+  const keep = (ids: string[]) => ids.filter((id) => !gone.has(id));
+  const names = (ids: string[]) => ids.some((id) => gone.has(id));
+  const apps = await db
+    .selectFrom('applications')
+    .select(['id', 'agent', 'references_json'])
+    .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
+    .execute();
+  for (const a of apps) {
+    const references = fromJson<string[]>(a.references_json);
+    if (!(a.agent !== null && gone.has(a.agent)) && !names(references)) continue;
+    await journal.capture('applications', [{ key: a.id, applicationId: a.id }]);
+    await db
+      .updateTable('applications')
+      .set({
+        agent: a.agent !== null && gone.has(a.agent) ? null : a.agent,
+        references_json: toJson(keep(references)),
+      })
+      .where('seeker_id', '=', seekerId)
+      .where('id', '=', a.id)
+      .execute();
+  }
+  const interviews = await db
+    .selectFrom('interviews')
+    .select(['id', 'application_id', 'interviewers_json', 'notes_json'])
+    .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
+    .execute();
+  for (const v of interviews) {
+    const interviewers = fromJson<string[]>(v.interviewers_json);
+    const notes = fromJson<{ byInterviewer?: { contact: string }[] }>(v.notes_json);
+    const byInterviewer = notes.byInterviewer ?? [];
+    const noted = byInterviewer.some((n) => gone.has(n.contact));
+    if (!names(interviewers) && !noted) continue;
+    await journal.capture('interviews', [{ key: v.id, applicationId: v.application_id }]);
+    await db
+      .updateTable('interviews')
+      .set({
+        interviewers_json: toJson(keep(interviewers)),
+        notes_json: noted
+          ? toJson({ ...notes, byInterviewer: byInterviewer.filter((n) => !gone.has(n.contact)) })
+          : v.notes_json,
+      })
+      .where('seeker_id', '=', seekerId)
+      .where('id', '=', v.id)
+      .execute();
+  }
+  const interactions = await db
+    .selectFrom('interactions')
+    .select(['id', 'application_id', 'contacts_json'])
+    .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is', null)
+    .execute();
+  for (const x of interactions) {
+    const contacts = fromJson<string[]>(x.contacts_json);
+    if (!names(contacts)) continue;
+    await journal.capture('interactions', [{ key: x.id, applicationId: x.application_id }]);
+    await db
+      .updateTable('interactions')
+      .set({ contacts_json: toJson(keep(contacts)) })
+      .where('seeker_id', '=', seekerId)
+      .where('id', '=', x.id)
+      .execute();
+  }
+}
+
+/** The seeker's draft edits of steps of a deleted application or interview. */
+async function forgetDraftEdits(
+  db: Db,
+  seekerId: string,
+  applications: ReadonlySet<string>,
+  interviews: ReadonlySet<string>,
+): Promise<void> {
+  if (applications.size === 0 && interviews.size === 0) return;
+  const edits = await db
+    .selectFrom('draft_edits')
+    .select('step_id')
+    .where('seeker_id', '=', seekerId)
+    .execute();
+  // Step ids are `<application>:<kind>[:<interview>…]`: ids themselves hold no ':'.
+  const gone = edits
+    .map((e) => e.step_id)
+    .filter((stepId) => {
+      const [application, ...rest] = stepId.split(':');
+      return applications.has(application!) || rest.some((part) => interviews.has(part));
+    });
+  for (const part of chunks(gone, IDS_PER_STATEMENT)) {
+    await db
+      .deleteFrom('draft_edits')
+      .where('seeker_id', '=', seekerId)
+      .where('step_id', 'in', part)
+      .execute();
+  }
+}
+
+/** Empties the Trash for good, in the caller's transaction (see FactsRepository.purgeTrash). */
+export async function purgeTrash(
+  db: Db,
+  seekerId: string,
+  journal: Journal,
+): Promise<PurgedCounts> {
+  // The seeker's journal lock first, as undo takes it: an undo never races a purge.
+  await db
+    .updateTable('activity_counters')
+    .set({ last_id: sql<number>`last_id` })
+    .where('seeker_id', '=', seekerId)
+    .execute();
+  const trashed = (table: 'contacts' | 'applications') =>
+    db
+      .selectFrom(table)
+      .select('id')
+      .where('seeker_id', '=', seekerId)
+      .where('deleted_in', 'is not', null)
+      .execute();
+  const owned = (table: 'interviews' | 'interactions') =>
+    db
+      .selectFrom(table)
+      .select(['id', 'application_id'])
+      .where('seeker_id', '=', seekerId)
+      .where('deleted_in', 'is not', null)
+      .execute();
+  const contacts = (await trashed('contacts')).map((r) => r.id);
+  const applications = (await trashed('applications')).map((r) => r.id);
+  const interviews = await owned('interviews');
+  const interactions = await owned('interactions');
+  const stepEvents = await db
+    .selectFrom('step_events')
+    .select(['step_id', 'action', 'at'])
+    .where('seeker_id', '=', seekerId)
+    .where('deleted_in', 'is not', null)
+    .execute();
+  const counts: PurgedCounts = {
+    contacts: contacts.length,
+    applications: applications.length,
+    interviews: interviews.length,
+    interactions: interactions.length,
+    stepEvents: stepEvents.length,
+  };
+  if (Object.values(counts).every((n) => n === 0)) return counts;
+
+  await unnameContacts(db, seekerId, journal, new Set(contacts));
+  const gone: Record<JournaledTable, RowRef[]> = {
+    settings: [],
+    contacts: contacts.map((key) => ({ key, applicationId: null })),
+    applications: applications.map((key) => ({ key, applicationId: key })),
+    interviews: interviews.map((r) => ({ key: r.id, applicationId: r.application_id })),
+    interactions: interactions.map((r) => ({ key: r.id, applicationId: r.application_id })),
+    step_events: stepEvents.map((e) => ({
+      key: stepEventKey(e),
+      applicationId: applicationOfStep(e.step_id),
+    })),
+  };
+  for (const table of RESTORE_ORDER) await journal.forget(table, gone[table]);
+  const purgeId = journal.activityId()!;
+
+  // Children first; then the before-images older activities hold of these rows (those
+  // activities can no longer be undone: this one changed the same rows after them).
+  for (const table of [...RESTORE_ORDER].reverse()) {
+    if (table === 'settings' || gone[table].length === 0) continue;
+    await db
+      .deleteFrom(table)
+      .where('seeker_id', '=', seekerId)
+      .where('deleted_in', 'is not', null)
+      .execute();
+    for (const part of chunks(
+      gone[table].map((r) => r.key),
+      IDS_PER_STATEMENT,
+    )) {
+      await db
+        .updateTable('activity_rows')
+        .set({ before_json: null })
+        .where('seeker_id', '=', seekerId)
+        .where('table_name', '=', table)
+        .where('row_key', 'in', part)
+        .where('activity_id', '<>', purgeId)
+        .where('before_json', 'is not', null)
+        .execute();
+    }
+  }
+  await forgetDraftEdits(db, seekerId, new Set(applications), new Set(interviews.map((r) => r.id)));
+  return counts;
 }

@@ -5,6 +5,8 @@ import {
   getActivity,
   listActivities,
   listTrash,
+  purgedIds,
+  purgeTrash,
   TABLE_OF,
   trashedIn,
   trashRecords,
@@ -269,8 +271,8 @@ export function createFactsRepository(
     async listIds(entity, which = 'all') {
       let query = db.selectFrom(TABLE_OF[entity]).select('id').where('seeker_id', '=', seekerId);
       if (which === 'live') query = query.where('deleted_in', 'is', null);
-      const rows = await query.execute();
-      return rows.map((r) => r.id);
+      const rows = (await query.execute()).map((r) => r.id);
+      return which === 'live' ? rows : [...rows, ...(await purgedIds(db, seekerId, entity))];
     },
     describeActivity: (description) => journal.describe(description),
     activityId: () => journal.activityId(),
@@ -296,6 +298,7 @@ export function createFactsRepository(
     getActivity: (id) => getActivity(db, seekerId, id),
     undoActivity: (id) => undoActivity(db, seekerId, id, now()),
     listTrash: () => listTrash(db, seekerId),
+    purgeTrash: () => purgeTrash(db, seekerId, journal),
     trashedIn: (entity, id) => trashedIn(db, seekerId, entity, id),
     getDraftEdit: (stepId) => selectDraftEdit(db, seekerId, stepId),
     saveDraftEdit: (edit) => saveDraftEdit(db, seekerId, edit),

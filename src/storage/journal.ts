@@ -9,12 +9,7 @@ import { DomainError } from '../core/errors.js';
 import type { Db } from './tables.js';
 
 export type JournaledTable =
-  | 'settings'
-  | 'contacts'
-  | 'applications'
-  | 'interviews'
-  | 'interactions'
-  | 'step_events';
+  'settings' | 'contacts' | 'applications' | 'interviews' | 'interactions' | 'step_events';
 
 /** A row about to be written: its key in the journal and the application it belongs to. */
 export interface RowRef {
@@ -152,14 +147,40 @@ export class Journal {
         if (row.deleted_in !== null && row.deleted_in !== undefined) throw inTrash(table, key);
       }
     }
-    if (fresh.length === 0) return rows;
+    await this.record(table, fresh, (key) => {
+      const before = rows.get(key);
+      return before === undefined ? null : JSON.stringify(before);
+    });
+    return rows;
+  }
+
+  /**
+   * Records rows about to be deleted for good (emptying the Trash) WITHOUT their before-images:
+   * nothing can bring them back, and later undos of older activities that wrote them meet
+   * this activity as the later one that changed the same rows.
+   */
+  async forget(table: JournaledTable, refs: readonly RowRef[]): Promise<void> {
+    const fresh = refs.filter((ref) => {
+      const mark = `${table}\u0000${ref.key}`;
+      if (this.captured.has(mark)) return false;
+      this.captured.add(mark);
+      return true;
+    });
+    await this.record(table, fresh, () => null);
+  }
+
+  private async record(
+    table: JournaledTable,
+    refs: readonly RowRef[],
+    beforeJson: (key: string) => string | null,
+  ): Promise<void> {
+    if (refs.length === 0) return;
     const activityId = await this.start();
-    for (const part of chunks(fresh, ROWS_PER_INSERT)) {
+    for (const part of chunks(refs, ROWS_PER_INSERT)) {
       await this.db
         .insertInto('activity_rows')
         .values(
           part.map((ref) => {
-            const before = rows.get(ref.key);
             this.seq += 1;
             return {
               seeker_id: this.seekerId,
@@ -168,13 +189,12 @@ export class Journal {
               table_name: table,
               row_key: ref.key,
               application_id: ref.applicationId,
-              before_json: before === undefined ? null : JSON.stringify(before),
+              before_json: beforeJson(ref.key),
             };
           }),
         )
         .execute();
     }
-    return rows;
   }
 
   /** Writes the description and the row count; called once, just before the commit. */

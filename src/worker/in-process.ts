@@ -6,15 +6,21 @@ import { homedir } from 'node:os';
 import type { Clock } from '../app/ports.js';
 import type { Config } from '../config/config.js';
 import type { BusinessCalendar } from '../core/calendar.js';
+import type { InboxHttpDeps } from '../http/inbox-settings.routes.js';
 import type { MailHttpDeps } from '../http/outbox.routes.js';
+import { inboxLoopDeps } from '../main/inbox.js';
 import { feedTokens } from '../secrets/feed-token.js';
-import type { Database } from '../storage/index.js';
+import { createInboxAccountStore } from '../storage/inbox-account.store.js';
+import { createUnitOfWork, type Database } from '../storage/index.js';
+import { DEFAULT_INBOX_INTERVAL_MS, runInboxLoop } from './inbox-loop.js';
 import { runWorkerLoop } from './loop.js';
-import { dataDirOf, mailStoreFor, workerDeps } from './runtime.js';
+import { dataDirOf, lazySecretBox, mailStoreFor, workerDeps } from './runtime.js';
 import { runWorkerOnce, type TickReport } from './worker.js';
 
 export interface InProcessMail {
   http: MailHttpDeps;
+  /** The mailbox settings routes (always the seeker's own data, never the sample). */
+  inbox: InboxHttpDeps;
   /** Changes whenever a pass logged an interaction or changed a row's state on its own. */
   version(): number;
   stop(): Promise<void>;
@@ -28,11 +34,24 @@ export async function startInProcessMail(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<InProcessMail> {
   const dataDir = dataDirOf(config, env, homedir());
-  const store = mailStoreFor(database, env, dataDir);
+  const box = lazySecretBox(env, dataDir);
+  const store = mailStoreFor(database, env, dataDir, box);
   const http: MailHttpDeps = { store, tokens: feedTokens, seekerId: 'local' };
+  const inboxDeps = inboxLoopDeps(database, createInboxAccountStore(database, box), clock, createUnitOfWork);
+  const own = inboxDeps.serviceFor('local');
+  let passNow = () => undefined as void;
+  // Saving the settings reads the mailbox at once rather than at the next interval.
+  const inbox: InboxHttpDeps = {
+    ...own,
+    save: async (input) => {
+      const view = await own.save(input);
+      passNow();
+      return view;
+    },
+  };
   if (config.storage.kind !== 'sqlite') {
-    // Team deployment: `tactful worker` processes send; the server only queues.
-    return { http, version: () => 0, stop: async () => undefined };
+    // Team deployment: `tactful worker` processes send and read mailboxes; the server only queues.
+    return { http, inbox, version: () => 0, stop: async () => undefined };
   }
   let version = 0;
   const count = (report: TickReport | null) => {
@@ -41,12 +60,22 @@ export async function startInProcessMail(
   const deps = workerDeps({ store, calendar, clock, dataDir });
   const controller = new AbortController();
   const loop = runWorkerLoop(deps, { pollMs: 30_000, signal: controller.signal, onPass: count });
+  // A pass that matched a reply changed what Today shows: the facts cache must tell.
+  const inboxLoop = runInboxLoop(inboxDeps, {
+    intervalMs: DEFAULT_INBOX_INTERVAL_MS,
+    signal: controller.signal,
+    onPass: (_seeker, report) => {
+      if (report && report.matched.length > 0) version += 1;
+    },
+    nudge: (wake) => (passNow = wake),
+  });
   return {
     http: { ...http, deliverNow: async () => count(await runWorkerOnce(deps)) },
+    inbox,
     version: () => version,
     stop: async () => {
       controller.abort();
-      await loop;
+      await Promise.all([loop, inboxLoop]);
     },
   };
 }

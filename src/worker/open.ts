@@ -1,5 +1,6 @@
 // Opens what the mail commands need from a Config: the database, the business calendar (through
-// the holiday file cache) and the mail store. For `tactful worker` and `tactful smtp`.
+// the holiday file cache), the mail store and the mailbox settings. For `tactful worker`,
+// `tactful smtp` and `tactful inbox`.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -10,13 +11,17 @@ import { BusinessCalendar } from '../core/calendar.js';
 import { cachedHolidays } from '../main/holiday-cache.js';
 import { openStorage, ownDatabaseOptions } from '../main/open-storage.js';
 import type { Database } from '../storage/index.js';
-import { dataDirOf, mailStoreFor } from './runtime.js';
+import type { InboxAccountStore } from '../app/inbox-settings.js';
+import { createInboxAccountStore } from '../storage/inbox-account.store.js';
+import { dataDirOf, lazySecretBox, mailStoreFor } from './runtime.js';
 
 const require = createRequire(import.meta.url);
 
 export interface MailRuntime {
   database: Database;
   store: MailStore;
+  /** The mailbox (IMAP) settings, sealed with the same secret box as SMTP's. */
+  inbox: InboxAccountStore;
   calendar: BusinessCalendar;
   dataDir: string;
   close(): Promise<void>;
@@ -29,8 +34,11 @@ export async function openMailRuntime(
   const database = await openStorage(ownDatabaseOptions(config.storage));
   const dataDir = dataDirOf(config, env, homedir());
   let store: MailStore;
+  let inbox: InboxAccountStore;
   try {
-    store = mailStoreFor(database, env, dataDir);
+    const box = lazySecretBox(env, dataDir);
+    store = mailStoreFor(database, env, dataDir, box);
+    inbox = createInboxAccountStore(database, box);
   } catch (error) {
     await database.close();
     throw new UserError(error instanceof Error ? error.message : String(error));
@@ -43,6 +51,7 @@ export async function openMailRuntime(
   return {
     database,
     store,
+    inbox,
     calendar: new BusinessCalendar(holidays.lookup),
     dataDir,
     close: async () => {

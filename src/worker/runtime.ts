@@ -24,17 +24,24 @@ export function dataDirOf(
 }
 
 /** The key is read (or the key file created) on the first secret sealed or opened. */
+export function lazySecretBox(
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+): SecretBox {
+  let box: SecretBox | undefined;
+  return {
+    seal: (plaintext) => (box ??= secretBox(loadSecretKey(env, dataDir))).seal(plaintext),
+    open: (sealed) => (box ??= secretBox(loadSecretKey(env, dataDir))).open(sealed),
+  };
+}
+
 export function mailStoreFor(
   database: Database,
   env: Readonly<Record<string, string | undefined>>,
   dataDir: string,
+  box: SecretBox = lazySecretBox(env, dataDir),
 ): MailStore {
-  let box: SecretBox | undefined;
-  const lazy: SecretBox = {
-    seal: (plaintext) => (box ??= secretBox(loadSecretKey(env, dataDir))).seal(plaintext),
-    open: (sealed) => (box ??= secretBox(loadSecretKey(env, dataDir))).open(sealed),
-  };
-  return createMailStore(database, lazy);
+  return createMailStore(database, box);
 }
 
 export interface WorkerWiring {

@@ -93,10 +93,10 @@ describe('a read-only database file (read-only folder)', () => {
     const dir = tempDir();
     const db = join(dir, 'old.db');
     expect((await importSampleAsOwn(db)).code).toBe(0);
-    // An older tactful's file: the latest migration (own e-mail, invitation SEQUENCE) not applied yet.
+    // An older tactful's file: the latest migration (the draft edits table) not applied yet.
     ownerSql(
       db,
-      "alter table settings drop column email; alter table interviews drop column ics_sequence; delete from kysely_migration where name = '2026-12-02T12-00-00-own-email-and-sequence'",
+      "drop table draft_edits; delete from kysely_migration where name = '2026-12-02T09-10-00-draft-edits'",
     );
     chmodSync(db, 0o444);
     chmodSync(dir, 0o755);

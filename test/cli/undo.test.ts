@@ -1,13 +1,46 @@
-// `tactful undo | activity | delete | restore | trash` through the built binary on a temporary
+// `tactful undo | activity | delete | restore | trash [--empty]` through the built binary on a temporary
 // SQLite file: every action's confirmation says how to undo it, undo gives back the same
 // export, delete asks (or wants --yes when not on a terminal) and restore is exact.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleDocument } from '../../src/app/sample.js';
 import type { Plan } from '../../src/core/types.js';
-import { ensureBuilt, oneLineError, tactful, tempDir, writeJson } from './helpers.js';
+import { BIN, ensureBuilt, oneLineError, tactful, tempDir, writeJson } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 300_000);
+
+/**
+ * The terminal's output without colours, spaces and the prompt's frame: the pseudo-terminal
+ * has no size, so the prompt wraps after every character.
+ */
+function squeezed(output: string): string {
+  // eslint-disable-next-line no-control-regex
+  return output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\s│]/g, '');
+}
+
+/** Runs the CLI on a pseudo-terminal (`script`) and types `answer` once `prompt` is on screen. */
+function atTerminal(
+  args: string[],
+  prompt: RegExp,
+  answer: string,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn('script', ['-qec', ['node', BIN, ...args].join(' '), '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', HOME: tempDir() },
+    });
+    let output = '';
+    let answered = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!answered && prompt.test(squeezed(output))) {
+        answered = true;
+        child.stdin.write(answer);
+      }
+    });
+    child.on('close', (code) => done({ code, output }));
+  });
+}
 
 // Each test runs the binary a dozen times: generous time on a shared, busy machine.
 describe('undo, delete and the Trash from the CLI', { timeout: 240_000 }, () => {
@@ -127,5 +160,54 @@ describe('undo, delete and the Trash from the CLI', { timeout: 240_000 }, () => 
     expect((await run('undo')).code).toBe(0);
     const back = JSON.parse((await run('plan', '--json')).stdout) as Plan;
     expect(back.steps.some((s) => s.to.includes('priya'))).toBe(true);
+  });
+
+  it('trash --empty wants --yes when not on a terminal, deletes for good, and undo says why not', async () => {
+    expect((await run('delete', 'northwind', '--yes')).code).toBe(0);
+    const before = await exported();
+    expect(oneLineError(await run('trash', '--empty'))).toMatch(
+      /^tactful: not emptied: add --yes to confirm "Delete 1 application, 2 interviews and \d+ interactions in the Trash for good\? This cannot be undone\."$/,
+    );
+    expect((await run('trash')).stdout).toContain('  application  northwind  ');
+    expect(oneLineError(await run('trash', '--yes'))).toBe('tactful: --yes: only with --empty');
+
+    const emptied = await run('trash', '--empty', '--yes');
+    expect(emptied.code).toBe(0);
+    expect(emptied.stdout).toMatch(
+      /^Emptied the Trash: 1 application, 2 interviews and \d+ interactions deleted for good\n$/,
+    );
+    expect((await run('trash')).stdout).toBe('The Trash is empty.\n');
+    expect((await run('trash', '--empty', '--yes')).stdout).toBe(
+      'The Trash is empty: nothing to delete.\n',
+    );
+    expect(await exported()).toBe(before);
+    expect(oneLineError(await run('undo'))).toMatch(
+      /^tactful: activity \d+ "Emptied the Trash: .+" cannot be undone: what it deleted is gone for good$/,
+    );
+    expect(oneLineError(await run('restore', 'northwind'))).toBe(
+      'tactful: "northwind" is not in the Trash (see tactful trash)',
+    );
+    // Nor can the delete itself: what it moved to the Trash is gone.
+    const history = (await run('activity', '--limit', '3')).stdout;
+    const deletedIn = /^\s*(\d+) .*Deleted Northwind Analytics/m.exec(history)![1]!;
+    expect(oneLineError(await run('undo', deletedIn))).toMatch(
+      /can no longer be undone: records it changed were deleted for good when the Trash was emptied \(activity \d+\)$/,
+    );
+  });
+
+  it('trash --empty at a terminal asks first: no keeps the Trash, yes empties it', async () => {
+    const own = (...args: string[]) => tactful(['--db', join(dir, 'pty.db'), ...args]);
+    expect((await own('add', 'contact', '--id', 'zed', '--name', 'Zed')).code).toBe(0);
+    expect((await own('delete', 'zed', '--yes')).code).toBe(0);
+    const question = /Delete1contactintheTrashforgood\?Thiscannotbeundone\./;
+    const args = ['--db', join(dir, 'pty.db'), 'trash', '--empty'];
+    const no = await atTerminal(args, question, 'n');
+    expect(no.code).toBe(1);
+    expect(squeezed(no.output)).toContain('tactful:notemptied');
+    expect((await own('trash')).stdout).toContain('zed');
+    const yes = await atTerminal(args, question, 'y');
+    expect(yes.code).toBe(0);
+    expect(squeezed(yes.output)).toContain('EmptiedtheTrash:1contactdeletedforgood');
+    expect((await own('trash')).stdout).toBe('The Trash is empty.\n');
   });
 });

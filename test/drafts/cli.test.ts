@@ -82,6 +82,7 @@ describe('tactful draft on the demo data', () => {
           'body',
           'findings',
           'variant',
+          'edited',
         ]);
         expect(
           draft.findings.filter((f) => f.severity === 'error'),

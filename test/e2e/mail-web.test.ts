@@ -99,16 +99,18 @@ describe('mail in the web app', () => {
     async () => {
       await page.goto(`${server.url}/#/settings`);
       await page.getByRole('heading', { name: 'E-mail (SMTP)' }).waitFor();
-      await page.getByLabel('SMTP host').fill('127.0.0.1');
-      await page.getByLabel('Port').fill(String(peer.port));
-      await page.getByLabel('Encryption').selectOption('none');
-      await page.getByLabel('User name').fill(PEER_USER);
-      await page.getByLabel('Password', { exact: true }).fill(PEER_PASSWORD);
-      await page.getByLabel('From address').fill(FROM);
-      await page.getByLabel('From name').fill('Jordan Seeker');
+      // The SMTP card's own fields (the mailbox card below has a port, a password… too).
+      const smtp = page.getByRole('form', { name: 'E-mail (SMTP)' });
+      await smtp.getByLabel('SMTP host').fill('127.0.0.1');
+      await smtp.getByLabel('Port').fill(String(peer.port));
+      await smtp.getByLabel('Encryption').selectOption('none');
+      await smtp.getByLabel('User name').fill(PEER_USER);
+      await smtp.getByLabel('Password', { exact: true }).fill(PEER_PASSWORD);
+      await smtp.getByLabel('From address').fill(FROM);
+      await smtp.getByLabel('From name').fill('Jordan Seeker');
       await page.getByRole('button', { name: 'Save e-mail settings' }).click();
       await page.getByText('A password is saved. Leave this empty to keep it.').waitFor();
-      expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+      expect(await smtp.getByLabel('Password', { exact: true }).inputValue()).toBe('');
       const stored = await apiCall<{ smtp: Record<string, unknown> }>(server, 'GET', '/smtp');
       expect(stored.smtp).toMatchObject({ host: '127.0.0.1', port: peer.port, passwordSet: true });
       expect(JSON.stringify(stored)).not.toContain(PEER_PASSWORD);
@@ -120,7 +122,7 @@ describe('mail in the web app', () => {
       expect(tests[0]?.from?.value[0]?.address).toBe(FROM);
 
       // Saving again with the password field empty keeps the password: the test still logs in.
-      await page.getByLabel('From name').fill('Jordan S.');
+      await smtp.getByLabel('From name').fill('Jordan S.');
       await page.getByRole('button', { name: 'Save e-mail settings' }).click();
       await page.getByText('E-mail settings saved').waitFor();
       await page.getByRole('button', { name: 'Send a test message' }).click();

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Undo and the Trash in Debian Chromium against the built `tactful serve`: "Mark done" →
 // Undo from its notice → the step is back; delete an application (the dialog names what goes
-// with it) → Trash → Restore → the export is byte for byte as before. axe-clean at 390 px.
+// with it) → Trash → Restore → the export is byte for byte as before; Empty the Trash (after
+// its dialog) deletes for good, with no undo offered. axe-clean at 390 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -94,6 +95,50 @@ describe('undo from the notice, delete and restore', () => {
       await page.goto(`${server.url}/#/activity`);
       await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
       await page.locator('.activity-undone', { hasText: 'Deleted Northwind Analytics' }).waitFor();
+      expect(pageErrors(page)).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'empties the Trash for good after a confirmation; the notice offers no undo',
+    async () => {
+      const apps = await apiCall<{ id: string; organization: string }[]>(
+        server,
+        'GET',
+        '/applications',
+      );
+      const gone = apps.find((a) => a.id !== 'northwind')!;
+      await apiCall(server, 'DELETE', `/applications/${gone.id}`);
+      await page.goto(`${server.url}/#/trash`);
+      await page.getByRole('heading', { level: 1, name: 'Trash' }).waitFor();
+      await page.getByRole('button', { name: 'Empty the Trash' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Empty the Trash?' });
+      await dialog
+        .getByText(/^Delete 1 application.* in the Trash for good\? This cannot be undone\.$/)
+        .waitFor();
+      expect(await seriousViolations(page), 'the Empty the Trash dialog').toEqual([]);
+      // Cancel keeps everything.
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect((await apiCall<{ entries: unknown[] }>(server, 'GET', '/trash')).entries).toHaveLength(
+        1,
+      );
+
+      await page.getByRole('button', { name: 'Empty the Trash' }).click();
+      await dialog.getByRole('button', { name: 'Delete for good' }).click();
+      await page.getByRole('heading', { name: 'The Trash is empty' }).waitFor();
+      const toast = page.locator('.toast', { hasText: /^Emptied the Trash: 1 application/ });
+      await toast.waitFor();
+      expect(await toast.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Empty the Trash' }).count()).toBe(0);
+      expect((await apiCall<{ entries: unknown[] }>(server, 'GET', '/trash')).entries).toEqual([]);
+      expect(await exported()).not.toContain(`"${gone.id}"`);
+
+      await page.goto(`${server.url}/#/activity`);
+      const purged = page.locator('li[data-activity-id]').first();
+      await purged.getByText(/^Emptied the Trash: /).waitFor();
+      await purged.getByText('Cannot be undone').waitFor();
       expect(pageErrors(page)).toEqual([]);
     },
     SLOW,

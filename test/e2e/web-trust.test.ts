@@ -190,7 +190,7 @@ describe('the debrief keeps what was typed; leaving a dirty form asks', () => {
     await page.getByLabel('Organisation').fill('Acme Robotics');
     await page.getByLabel('Role').fill('Platform Engineer');
     await page.getByLabel('Started at').fill(utcLocal(-3).slice(0, 14) + '00');
-    await page.getByLabel('Time zone').fill('UTC');
+    await page.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
   }
 
   it(

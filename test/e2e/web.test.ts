@@ -303,7 +303,7 @@ describe('debrief → thank-you drafts → done → rejection', () => {
       await page.getByLabel('Organisation').fill('Acme Robotics');
       await page.getByLabel('Role').fill('Platform Engineer');
       await page.getByLabel('Started at').fill(utcLocal(-3).slice(0, 14) + '00');
-      await page.getByLabel('Time zone').fill('UTC');
+      await page.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
       for (const [name, title, email, linkedin] of [
         [
           'Dana Reyes',

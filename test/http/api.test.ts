@@ -565,6 +565,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'POST /api/contacts',
         'PUT /api/contacts/{id}',
         'GET /api/applications',
+        'GET /api/applications/board',
         'POST /api/applications',
         'GET /api/applications/{id}',
         'PATCH /api/applications/{id}',
@@ -596,6 +597,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'DELETE /api/applications/{id}/interviews/{interviewId}',
         'DELETE /api/applications/{id}/interactions/{interactionId}',
         'GET /api/trash',
+        'DELETE /api/trash',
         'POST /api/trash/{entity}/{id}/restore',
       ].sort(),
     );

@@ -112,6 +112,39 @@ describe.each(DIALECTS)('undo and the Trash over HTTP on %s', (dialect) => {
     expect((await api.json('GET', '/api/trash')).body.entries).toEqual([]);
   });
 
+  it('empties the Trash for good; undoing that, or the delete, is a 409 saying why', async () => {
+    const deleted = await api.request('DELETE', '/api/applications/a2');
+    const deletedIn = deleted.headers['tactful-activity'];
+    const before = await api.snapshot();
+    const emptied = await api.request('DELETE', '/api/trash');
+    expect(emptied.statusCode).toBe(200);
+    const body = JSON.parse(emptied.body);
+    expect(body).toMatchObject({
+      purged: { applications: 1, interactions: 1, contacts: 0, interviews: 0 },
+      summary: 'Emptied the Trash: 1 application and 1 interaction deleted for good',
+    });
+    expect(emptied.headers['tactful-activity']).toBe(String(body.activityId));
+    expect((await api.json('GET', '/api/trash')).body.entries).toEqual([]);
+    expect(await api.snapshot()).toBe(before);
+    const history = (await api.json('GET', '/api/activity?limit=1')).body.activities;
+    expect(history[0]).toMatchObject({ id: body.activityId, kind: 'purge' });
+
+    const again = await api.json('POST', `/api/activity/${body.activityId}/undo`, {});
+    expect(again).toMatchObject({ status: 409, body: { code: 'conflict' } });
+    expect(again.body.message).toMatch(/cannot be undone: what it deleted is gone for good$/);
+    const restoreDelete = await api.json('POST', `/api/activity/${deletedIn}/undo`, {});
+    expect(restoreDelete.status).toBe(409);
+    expect(restoreDelete.body.message).toMatch(
+      new RegExp(`deleted for good when the Trash was emptied \\(activity ${body.activityId}\\)$`),
+    );
+    expect((await api.json('POST', '/api/trash/application/a2/restore', {})).status).toBe(404);
+    // An empty Trash: nothing to do, no activity.
+    const empty = await api.request('DELETE', '/api/trash');
+    expect(JSON.parse(empty.body)).toMatchObject({ activityId: null });
+    expect(empty.headers['tactful-activity']).toBeUndefined();
+    expect(await api.snapshot()).toBe(before);
+  });
+
   it('answers hostile ids on every new route with a 4xx, never a 5xx', async () => {
     const before = await api.snapshot();
     for (const id of ['%00', 'a%00b', '%ED%A0%80', '..%2F..%2Fetc', '__proto__', 'x'.repeat(65)]) {

@@ -4,6 +4,7 @@ import type { Agenda } from '../../src/core/agenda.js';
 import type { Finding } from '../../src/core/checker/finding.js';
 import type { Activity } from '../../src/app/ports.js';
 import type { DeletePreview, DeleteResult, TrashView } from '../../src/app/delete-entities.js';
+import type { PurgeResult } from '../../src/app/purge-trash.js';
 import { forgetActivity, recordActivity } from './activity-signal.js';
 import type { RegionName } from '../../src/core/regions.js';
 import type { BoardCard, BoardColumn } from '../../src/core/board.js';
@@ -116,6 +117,30 @@ export interface SmtpView {
 /** `password` omitted keeps the stored one; null removes it. */
 export interface SmtpInput extends Omit<SmtpView, 'passwordSet'> {
   password?: string | null;
+}
+
+/** The mailbox (IMAP, read-only) as the server shows it: the password is write-only. */
+export interface InboxView {
+  host: string;
+  port: number;
+  tls: SmtpTls;
+  user: string;
+  /** INBOX first. */
+  folders: string[];
+  lookBackDays: number;
+  passwordSet: boolean;
+}
+
+/** `password` omitted keeps the stored one (forgotten when host, port, TLS or user change). */
+export interface InboxInput extends Omit<InboxView, 'passwordSet'> {
+  password?: string | null;
+}
+
+export interface InboxTestAnswer {
+  connected: boolean;
+  detail: string;
+  folders: { folder: string; messages: number }[];
+  idle: boolean;
 }
 
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'uncertain', 'failed'] as const;
@@ -291,6 +316,10 @@ export const api = {
   smtp: () => request<{ smtp: SmtpView | null }>('GET', '/smtp'),
   saveSmtp: (s: SmtpInput) => request<{ smtp: SmtpView }>('PUT', '/smtp', s),
   testSmtp: () => request<{ sent: boolean; detail: string }>('POST', '/smtp/test', {}),
+  inbox: () => request<{ inbox: InboxView | null }>('GET', '/inbox/settings'),
+  saveInbox: (s: InboxInput) => request<{ inbox: InboxView }>('PUT', '/inbox/settings', s),
+  disconnectInbox: () => request<{ removed: boolean }>('DELETE', '/inbox/settings'),
+  testInbox: () => request<InboxTestAnswer>('POST', '/inbox/test', {}),
   /** The same `idempotencyKey` always answers with the same outbox row: a retry never sends twice. */
   send: (
     id: string,
@@ -318,6 +347,7 @@ export const api = {
           : `${app(applicationId ?? '')}/${entity}s/${encodeURIComponent(id)}`,
     ),
   trash: () => request<{ entries: TrashView[] }>('GET', '/trash'),
+  emptyTrash: () => request<PurgeResult>('DELETE', '/trash'),
   restore: (entity: RecordType, id: string) =>
     request<{ activity: Activity; restored: TrashView['items'] }>(
       'POST',

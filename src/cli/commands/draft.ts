@@ -1,5 +1,6 @@
-// `tactful draft STEP_ID [--format text|eml|mailto] [--json]`: the message for one open step,
-// checked by the message checker. Also registers `tactful check` (see check.ts).
+// `tactful draft STEP_ID [--format text|eml|mailto] [--json] [--suggested]`: the message for
+// one open step, checked by the message checker: the seeker's own edit of it when they saved
+// one (in the web app), else the suggested text. Also registers `tactful check` (see check.ts).
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Draft } from '../../core/drafts/index.js';
@@ -18,6 +19,7 @@ interface DraftFlags {
   variant?: DraftVariant;
   asOf?: string;
   locale: string;
+  suggested?: boolean;
 }
 
 /** Templates: built-in, overridden by `templates/<locale>/` beside the SQLite database file. */
@@ -26,7 +28,7 @@ export function templateDataDir(ctx: CommandContext): string | null {
   return storage.kind === 'sqlite' ? dirname(storage.path) : null;
 }
 
-function asText(ctx: CommandContext, draft: Draft): string {
+function asText(ctx: CommandContext, draft: Draft, edited: boolean): string {
   const channel = draft.channel === 'letter' ? 'handwritten card' : draft.channel;
   const to = draft.to.map((r) =>
     safeText(r.email && draft.channel === 'email' ? `${r.name} <${r.email}>` : r.name),
@@ -34,7 +36,9 @@ function asText(ctx: CommandContext, draft: Draft): string {
   const what = draft.variant
     ? `${KIND_WORDS[draft.kind]} (${draft.variant})`
     : KIND_WORDS[draft.kind];
-  const lines = [ctx.style.bold(`${what} — ${channel}`), `To: ${to.join(', ')}`];
+  const lines = [ctx.style.bold(`${what} — ${channel}`)];
+  if (edited) lines.push(ctx.style.dim('Your edited text (the suggested one: --suggested)'));
+  lines.push(`To: ${to.join(', ')}`);
   if (draft.subject !== null) lines.push(`Subject: ${safeText(draft.subject)}`);
   lines.push('', ...draft.body.split('\n').map(safeText), '');
   lines.push(...formatFindings(ctx, draft.findings, draft.subject, draft.body));
@@ -58,7 +62,8 @@ export function registerDraft(program: Command, ctx: CommandContext): void {
         .choices(['text', 'eml', 'mailto'])
         .default('text'),
     )
-    .option('--json', 'print { kind, channel, to, subject, body, findings }')
+    .option('--json', 'print { kind, channel, to, subject, body, findings, edited }')
+    .option('--suggested', 'the suggested text, not your saved edit of it')
     .option('--formal', 'greet by full name ("Dear Dana Reyes,")')
     .option(
       '--value <text>',
@@ -74,18 +79,25 @@ export function registerDraft(program: Command, ctx: CommandContext): void {
     .option('--locale <locale>', 'template folder to use', 'en')
     .action(async (stepId: string, flags: DraftFlags) => {
       // Loaded here, not at startup: nodemailer and the templates would slow every command.
-      const [{ renderDraft, parseSignature }, { toEml }, { mailtoLink }, { loadTemplates }] =
-        await Promise.all([
-          import('../../core/drafts/index.js'),
-          import('../../mail/eml.js'),
-          import('../../mail/mailto.js'),
-          import('../../templates/loader.js'),
-        ]);
+      const [
+        { renderDraft, parseSignature },
+        { toEml },
+        { mailtoLink },
+        { loadTemplates },
+        { withDraftEdit },
+      ] = await Promise.all([
+        import('../../core/drafts/index.js'),
+        import('../../mail/eml.js'),
+        import('../../mail/mailto.js'),
+        import('../../templates/loader.js'),
+        import('../../app/draft-edits.js'),
+      ]);
       const templates = await loadTemplates({
         locale: flags.locale,
         dataDir: templateDataDir(ctx),
       });
-      const { plan, facts } = await (await ctx.services()).agenda(flags.asOf);
+      const services = await ctx.services();
+      const { plan, facts } = await services.agenda(flags.asOf);
       const step = plan.steps.find((s) => s.id === stepId);
       if (!step)
         throw new DomainError(
@@ -93,13 +105,17 @@ export function registerDraft(program: Command, ctx: CommandContext): void {
           `no open step "${stepId}" (see tactful today or tactful plan)`,
           'step',
         );
-      const draft = renderDraft(step, facts, templates, {
+      const suggested = renderDraft(step, facts, templates, {
         formal: flags.formal === true,
         value: flags.value,
         variant: flags.variant,
       });
+      // The seeker's saved edit wins, as it does for copy, .eml and Send in the web app.
+      const edit = flags.suggested ? null : await services.draftEdit(step.id);
+      const edited = edit !== null && edit.edited;
+      const draft = edit ? withDraftEdit(suggested, edit, step, facts) : suggested;
       if (flags.json) {
-        ctx.print(JSON.stringify(draft, null, 2));
+        ctx.print(JSON.stringify({ ...draft, edited }, null, 2));
       } else if (flags.format === 'eml') {
         const seeker = parseSignature(facts.settings.signature);
         const from = seeker.email ? { name: seeker.name, email: seeker.email } : null;
@@ -107,7 +123,7 @@ export function registerDraft(program: Command, ctx: CommandContext): void {
       } else if (flags.format === 'mailto') {
         ctx.print(mailtoLink(draft));
       } else {
-        ctx.print(asText(ctx, draft));
+        ctx.print(asText(ctx, draft, edited));
       }
     });
   registerCheck(program, ctx);

@@ -1,5 +1,5 @@
 // `tactful undo [ACTIVITY_ID]`, `tactful activity`, `tactful delete ID`, `tactful restore ID`,
-// `tactful trash`: the activity history, undo, and the Trash.
+// `tactful trash [--empty]`: the activity history, undo, and the Trash.
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
@@ -119,8 +119,12 @@ export function registerUndo(program: Command, ctx: CommandContext): void {
 
   program
     .command('trash')
-    .description('what is in the Trash')
-    .action(async () => {
+    .description('what is in the Trash (--empty: delete it all for good)')
+    .option('--empty', 'delete everything in the Trash for good (cannot be undone)')
+    .option('-y, --yes', 'with --empty: do not ask (needed when not run from a terminal)')
+    .action(async (options: { empty?: boolean; yes?: boolean }) => {
+      if (options.yes && !options.empty) throw new UserError('--yes: only with --empty');
+      if (options.empty) return emptyTrash(ctx, options.yes === true);
       const { entries, timezone } = await (await ctx.services()).trash();
       if (entries.length === 0) {
         ctx.print('The Trash is empty.');
@@ -136,6 +140,28 @@ export function registerUndo(program: Command, ctx: CommandContext): void {
           );
         }
       }
-      ctx.print(ctx.style.dim('Restore one: tactful restore ID'));
+      ctx.print(
+        ctx.style.dim(
+          'Restore one: tactful restore ID · delete all for good: tactful trash --empty',
+        ),
+      );
     });
+}
+
+/** `tactful trash --empty`: asks on a terminal, wants --yes otherwise. */
+async function emptyTrash(ctx: CommandContext, yes: boolean): Promise<void> {
+  const services = await ctx.services();
+  const preview = await services.previewPurge();
+  if (Object.values(preview.counts).every((n) => n === 0)) {
+    ctx.print('The Trash is empty: nothing to delete.');
+    return;
+  }
+  if (!yes) {
+    if (!ctx.deps.stdinIsTty) {
+      throw new UserError(`not emptied: add --yes to confirm "${safeText(preview.question)}"`);
+    }
+    if (!(await confirm(ctx, safeText(preview.question)))) throw new UserError('not emptied');
+  }
+  const result = await services.purgeTrash();
+  ctx.print(safeText(result.summary));
 }

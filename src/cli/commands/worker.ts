@@ -7,6 +7,7 @@ interface WorkerFlags {
   once?: boolean;
   poll: number;
   staleAfter: number;
+  inboxPoll: number;
 }
 
 function seconds(value: string): number {
@@ -17,7 +18,7 @@ function seconds(value: string): number {
 export function registerWorker(program: Command, ctx: CommandContext): void {
   program
     .command('worker')
-    .description('send queued e-mail and the 08:00 digest (runs until stopped; --once: one pass)')
+    .description('send queued e-mail and the 08:00 digest, read the mailbox (runs until stopped; --once: one pass)')
     .option('--once', 'one pass, then exit')
     .option('--poll <seconds>', 'seconds between passes', seconds, 30)
     .option(
@@ -26,12 +27,19 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
       seconds,
       600,
     )
+    .option(
+      '--inbox-poll <seconds>',
+      'seconds between two reads of the mailbox (new mail wakes it sooner where the server offers IDLE)',
+      seconds,
+      300,
+    )
     .action(async (flags: WorkerFlags) => {
       const { runWorkerCommand } = await import('../../worker/command.js');
       await runWorkerCommand(ctx.config, {
         once: flags.once === true,
         pollMs: Math.max(1, flags.poll) * 1000,
         staleAfterMs: flags.staleAfter * 1000,
+        inboxIntervalMs: Math.max(1, flags.inboxPoll) * 1000,
         print: (line) => ctx.print(line),
       });
     });

@@ -71,6 +71,8 @@ export default function ActivityPage() {
               </span>
               {a.undoneAt ? (
                 <span className="muted">Undone</span>
+              ) : a.kind === 'purge' ? (
+                <span className="muted">Cannot be undone</span>
               ) : (
                 <button type="button" disabled={busy !== null} onClick={() => void undoOne(a)}>
                   Undo<span className="sr-only"> {a.summary}</span>

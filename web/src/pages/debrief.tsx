@@ -1,6 +1,6 @@
 // Debrief: the two-minute form right after an interview. Works for a new application, a new
 // round of an existing one, or an interview already on record (#/debrief/<app>/<interview>).
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, type AppWithStatus } from '../api.js';
 import {
   CHANCES,
@@ -12,11 +12,13 @@ import {
   type Source,
   type Step,
 } from '../../../src/core/types.js';
+import { Combobox } from '../components/combobox.js';
 import { ErrorBox, FormError } from '../components/error-box.js';
 import { Check, Select, TextArea, TextField } from '../components/fields.js';
 import { hourIn, lines } from '../format.js';
 import { humanize, kindLabel } from '../labels.js';
 import { useNotify } from '../notice.js';
+import { searchZones, zoneOptions } from '../places.js';
 import { navigate } from '../router.js';
 import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
@@ -71,7 +73,10 @@ function DebriefForm({
   const [start, setStart] = useState(
     interview?.start.slice(0, 16) ?? hourIn(data.settings.timezone),
   );
-  const [timezone, setTimezone] = useState(interview?.timezone ?? data.settings.timezone);
+  const initialZone = interview?.timezone ?? data.settings.timezone;
+  const [timezone, setTimezone] = useState(initialZone);
+  // The zone picker of Settings: only a listed zone can be chosen (the stored one included).
+  const zones = useMemo(() => zoneOptions(Date.now(), initialZone), [initialZone]);
   const [duration, setDuration] = useState(String(interview?.durationMinutes ?? 60));
   const [format, setFormat] = useState(interview?.format ?? 'video');
   const [interviewers, setInterviewers] = useState<string[]>(interview?.interviewers ?? []);
@@ -260,12 +265,17 @@ function DebriefForm({
             onChange={setStart}
             required
           />
-          <TextField
+          <Combobox
             label="Time zone"
             name="timezone"
             value={timezone}
-            onChange={setTimezone}
-            hint="IANA name, e.g. Europe/London"
+            onChange={(zone) => {
+              setTimezone(zone);
+              setDirty(true);
+            }}
+            options={zones}
+            search={searchZones}
+            hint="Where the interview’s time is; type a city, e.g. New York or London"
           />
           <TextField
             label="Duration (minutes)"

@@ -21,6 +21,7 @@ import { useNotify } from '../notice.js';
 import { useUnsavedChanges } from '../unsaved.js';
 import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
+import { MailboxCard } from './settings-inbox.js';
 import { HistoryLinks } from '../components/history-links.js';
 import { ImportCard } from './import-card.js';
 
@@ -39,6 +40,7 @@ export default function SettingsPage() {
       <SettingsForm initial={data} />
       <CalendarFeedCard />
       <SmtpCard />
+      <MailboxCard />
       <ImportCard />
       <HistoryLinks />
     </>

@@ -1,7 +1,10 @@
 // Trash: deleted records, by the action that deleted them. Restore brings them back exactly
-// as they were, with everything deleted together with them.
+// as they were, with everything deleted together with them; "Empty the Trash" deletes them all
+// for good, after a confirmation (no undo: its notice offers none).
 import { useState } from 'react';
+import { purgeQuestion } from '../../../src/app/purge-trash.js';
 import { api, type TrashView } from '../api.js';
+import { Dialog } from '../components/dialog.js';
 import { ErrorBox } from '../components/error-box.js';
 import { formatDateTime } from '../format.js';
 import { useNotify } from '../notice.js';
@@ -17,6 +20,7 @@ export default function TrashPage() {
   const { data, error, reload } = useLoad(loadTrash, []);
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   if (error && !data) return <ErrorBox error={error} retry={reload} />;
   if (!data) return <p className="loading">Loading the Trash…</p>;
@@ -38,17 +42,70 @@ export default function TrashPage() {
     }
   }
 
+  async function emptyTrash() {
+    setBusy(true);
+    try {
+      const result = await api.emptyTrash();
+      setConfirming(false);
+      notify({ text: result.summary, tone: 'success', activity: null });
+      await reload();
+    } catch (e) {
+      setConfirming(false);
+      notify({ text: toApiError(e).message, tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const counts = { contacts: 0, applications: 0, interviews: 0, interactions: 0 };
+  for (const entry of data.entries) for (const item of entry.items) counts[`${item.entity}s`] += 1;
+
   return (
     <div className="trash-page">
       <div className="page-head">
         <div>
           <h1>Trash</h1>
           <p className="muted">
-            Deleted records stay here until you restore them.{' '}
+            Deleted records stay here until you restore them or empty the Trash.{' '}
             <a href={href('activity')}>Activity</a>
           </p>
         </div>
+        {data.entries.length > 0 && (
+          <div className="head-actions">
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => setConfirming(true)}
+            >
+              Empty the Trash
+            </button>
+          </div>
+        )}
       </div>
+      <Dialog
+        open={confirming}
+        title="Empty the Trash?"
+        onClose={() => setConfirming(false)}
+        actions={
+          <>
+            <button
+              type="button"
+              className="primary danger"
+              disabled={busy}
+              onClick={() => void emptyTrash()}
+            >
+              Delete for good
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </>
+        }
+      >
+        <p>{purgeQuestion(counts)}</p>
+        <p className="muted">Restore first anything you want to keep.</p>
+      </Dialog>
       {data.entries.length === 0 ? (
         <div className="empty">
           <h2>The Trash is empty</h2>
