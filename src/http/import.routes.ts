@@ -14,7 +14,12 @@ import {
 } from '../app/import-file.js';
 import { idSchema } from '../core/document/index.js';
 import { DomainError } from '../core/errors.js';
-import { IMPORT_FORMATS, SHEET_FIELDS, type ImportFormat } from '../core/import/index.js';
+import {
+  FIELD_LABELS,
+  IMPORT_FORMATS,
+  SHEET_FIELDS,
+  type ImportFormat,
+} from '../core/import/index.js';
 import type { LoadedFile } from '../import/index.js';
 import { MAX_IMPORT_BYTES } from '../import/errors.js';
 import type { RouteContext, ZodApp } from './context.js';
@@ -79,6 +84,10 @@ export const importPreviewSchema = z.object({
       }),
     )
     .optional(),
+  fields: z
+    .array(z.object({ field: z.enum(SHEET_FIELDS), label: z.string() }))
+    .optional()
+    .describe('spreadsheets: every field a column can feed, with its label (for the choice)'),
   counts: z.object({
     contacts: entityCounts,
     applications: entityCounts,
@@ -131,7 +140,15 @@ async function answer(
   preview: ImportPreview,
 ) {
   const { encodingName } = await import('../import/read-input.js');
-  return { name: input.name, encoding: encodingName(loaded.probe.encoding), ...preview };
+  const fields = preview.columns
+    ? SHEET_FIELDS.map((field) => ({ field, label: FIELD_LABELS[field] }))
+    : undefined;
+  return {
+    name: input.name,
+    encoding: encodingName(loaded.probe.encoding),
+    ...preview,
+    ...(fields ? { fields } : {}),
+  };
 }
 
 export function importRoutes(app: ZodApp, { deps }: RouteContext): void {

@@ -47,6 +47,8 @@ describe.each(DIALECTS)('importing a file over HTTP on %s', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'applications.csv', format: 'csv', encoding: 'UTF-8' });
     expect(res.body.written).toBe(false);
+    // The choices of the select: every field, with its label.
+    expect(res.body.fields).toContainEqual({ field: 'organization', label: 'Organisation' });
     const firma = res.body.columns.find((c: { header: string }) => c.header === 'Firma');
     expect(firma).toEqual({
       header: 'Firma',

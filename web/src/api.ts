@@ -22,7 +22,6 @@ import type {
   Step,
   StepKind,
 } from '../../src/core/types.js';
-import type { SheetField } from '../../src/core/import/fields.js';
 
 export type { Finding };
 export type { RegionName };
@@ -364,6 +363,9 @@ export const api = {
 };
 
 /** A file for the Import page: its bytes in base64 (the server detects encoding and format). */
+/** A field a spreadsheet column can feed (`organization`, `role` …): the server lists them. */
+export type SheetField = string;
+
 export interface FileImportInput {
   name: string;
   content: string;
@@ -403,4 +405,6 @@ export interface FileImportPreview {
   skipped: ImportProblem[];
   notes: string[];
   written: boolean;
+  /** Spreadsheets: every field a column can feed, with its label. */
+  fields?: { field: SheetField; label: string }[];
 }

@@ -10,9 +10,9 @@ import {
   type FileImportInput,
   type FileImportPreview,
   type ImportCounts,
+  type SheetField,
 } from '../api.js';
 import { claimActivity } from '../activity-signal.js';
-import { FIELD_LABELS, SHEET_FIELDS, type SheetField } from '../../../src/core/import/fields.js';
 import { UndoButton } from '../components/undo-button.js';
 import { href } from '../router.js';
 import { toApiError } from '../use-load.js';
@@ -144,7 +144,7 @@ export default function ImportPage() {
 
   function remap(header: string, value: string): void {
     if (!file) return;
-    const next = { ...columns, [header]: value === IGNORE ? null : (value as SheetField) };
+    const next = { ...columns, [header]: value === IGNORE ? null : value };
     setColumns(next);
     void showPreview(file, next, dateOrder);
   }
@@ -286,9 +286,9 @@ export default function ImportPage() {
                           onChange={(e) => remap(c.header, e.target.value)}
                         >
                           <option value={IGNORE}>Ignore this column</option>
-                          {SHEET_FIELDS.map((f) => (
-                            <option key={f} value={f}>
-                              {FIELD_LABELS[f]}
+                          {(preview.fields ?? []).map((f) => (
+                            <option key={f.field} value={f.field}>
+                              {f.label}
                             </option>
                           ))}
                         </select>
