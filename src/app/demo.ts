@@ -332,6 +332,7 @@ export function demoDocument(today: IsoDate): TactfulDocument {
       activeTarget: 5,
       signature:
         'Jordan Alvarez\njordan.alvarez@example.com · +1 617 555 0142\nhttps://www.linkedin.com/in/jordan-alvarez-demo',
+      email: null,
     },
     contacts,
     applications: [northwind, bluefin, helio, quillstone, arborway, kestrel],

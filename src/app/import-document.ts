@@ -61,10 +61,12 @@ export function mergeDocument(
   facts: Facts,
   calendar: BusinessCalendar,
   input: unknown,
+  /** Built from records the importer already checked (see parseDocument). */
+  prevalidated = false,
 ): { summary: ImportSummary; batch: FactsBatch } {
   {
     const storedContacts = new Map(facts.contacts.map((c) => [c.id, c]));
-    const doc = parseDocument(input, calendar, new Set(storedContacts.keys()));
+    const doc = parseDocument(input, calendar, new Set(storedContacts.keys()), prevalidated);
 
     const storedApps = new Map(facts.applications.map((a) => [a.id, a]));
     const interviewOwner = new Map<string, string>();

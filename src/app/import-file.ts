@@ -43,6 +43,7 @@ export type ImportSource =
 export interface ImportOptions {
   dateOrder?: DateOrder | undefined;
   applicationId?: string | undefined;
+  /** Addresses of the seeker besides the settings' `email` (the CLI's `--me`). */
   ownEmails?: readonly string[];
   /** Import the good rows even when some were refused. */
   skipBadRows?: boolean;
@@ -119,13 +120,19 @@ function build(
   calendar: BusinessCalendar,
   source: ImportSource,
   options: ImportOptions,
+  storedSequences: ReadonlyMap<string, number>,
 ) {
   const common = {
     calendar,
     newId: idAllocator(facts),
     dateOrder: options.dateOrder,
     applicationId: options.applicationId,
-    ownEmails: options.ownEmails ?? [],
+    storedSequences,
+    // The seeker is never their own interviewer (SPEC §6 `settings.email`).
+    ownEmails: [
+      ...(options.ownEmails ?? []),
+      ...(facts.settings.email ? [facts.settings.email] : []),
+    ],
   };
   if (source.kind === 'sheet') {
     const mapping = mappingOf(source);
@@ -159,7 +166,12 @@ function previewOf(
   if (source.kind === 'sheet' && mapping) {
     preview.table = mapping.table;
     preview.columns = columnsOf(source.sheet, mapping);
-    if (mapping.table === 'applications' && !mapping.fields.includes('organization')) {
+    // A sheet with a role but no organisation is applications whose organisation column was
+    // not recognised (it reads as contacts until one is chosen).
+    const applicationLike =
+      mapping.table === 'applications' ||
+      (mapping.table === 'contacts' && mapping.fields.includes('role'));
+    if (applicationLike && !mapping.fields.includes('organization')) {
       preview.notes.push('No column names the organisation: choose one.');
     }
   }
@@ -174,8 +186,13 @@ async function run(
   write: boolean,
 ): Promise<ImportPreview> {
   const facts = await repo.loadFacts();
-  const { built, mapping } = build(facts, calendar, source, options);
-  const { summary, batch } = mergeDocument(facts, calendar, built.document);
+  const storedSequences =
+    source.kind === 'invitations'
+      ? await repo.invitationSequences(source.invitations.map((i) => i.interviewId))
+      : new Map<string, number>();
+  const { built, mapping } = build(facts, calendar, source, options, storedSequences);
+  // Each record was checked by the document's schemas as it was built: not a second time.
+  const { summary, batch } = mergeDocument(facts, calendar, built.document, true);
   if (!write) return previewOf(source, built, mapping, summary, false);
   // Some rows refused and the seeker did not say to skip them: nothing is written.
   if (built.refused.length > 0 && !options.skipBadRows)
@@ -183,6 +200,7 @@ async function run(
   repo.describeActivity({ kind: 'import', summary: importSummaryText(summary) });
   await repo.upsertAll(batch);
   for (const r of built.removals) await repo.deleteInterview(r.interviewId);
+  for (const s of built.sequences) await repo.setInvitationSequence(s.interviewId, s.sequence);
   return previewOf(source, built, mapping, summary, true);
 }
 

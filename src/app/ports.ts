@@ -35,6 +35,10 @@ export interface FactsRepository {
 
   /** Removes one interview (an invitation cancelled by its organiser); absent ids are ignored. */
   deleteInterview(id: string): Promise<void>;
+  /** The SEQUENCE stored with interviews imported from an invitation (absent: none stored). */
+  invitationSequences(interviewIds: readonly string[]): Promise<Map<string, number>>;
+  /** Stores the SEQUENCE of the invitation an interview was imported from (journaled). */
+  setInvitationSequence(interviewId: string, sequence: number): Promise<void>;
 
   /**
    * Inserts of new records under a generated id: unlike the upserts they never overwrite, so

@@ -10,6 +10,7 @@ const SETTING_NAMES: Record<keyof Settings, string> = {
   preset: 'preset',
   activeTarget: 'active target',
   signature: 'signature',
+  email: 'your e-mail address',
 };
 
 export async function getSettings(uow: UnitOfWork): Promise<Settings> {

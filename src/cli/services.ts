@@ -78,6 +78,8 @@ export interface SettingsInput {
   preset?: string;
   signature?: string;
   activeTarget?: number;
+  /** Null forgets it. */
+  email?: string | null;
 }
 
 export interface LogInput {

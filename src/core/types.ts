@@ -73,6 +73,8 @@ export interface Settings {
   preset: PresetName;
   activeTarget: number;
   signature: string;
+  /** The seeker's own address: never an interviewer on an imported invitation. */
+  email: string | null;
 }
 
 export interface Contact {
@@ -235,4 +237,5 @@ export const DEFAULT_SETTINGS: Settings = {
   preset: 'standard',
   activeTarget: 5,
   signature: '',
+  email: null,
 };

@@ -23,6 +23,7 @@ import { refuseUnstorableText } from './text-guard.js';
 import { FactsCache } from './facts-cache.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { importExportRoutes } from './import-export.routes.js';
+import { importRoutes } from './import.routes.js';
 import { insightsRoutes } from './insights.routes.js';
 import { BODY_LIMIT } from './limits.js';
 import { calendarRoutes } from './calendar.routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   stepRoutes(app, ctx);
   draftEditRoutes(app, ctx);
   importExportRoutes(app, ctx);
+  importRoutes(app, ctx);
   insightsRoutes(app, ctx);
   activityRoutes(app, ctx);
   inboxRoutes(app, ctx);

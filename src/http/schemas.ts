@@ -31,6 +31,7 @@ export const settingsSchema = z.object({
   preset: z.enum(PRESETS),
   activeTarget: z.number().int(),
   signature: z.string(),
+  email: z.string().nullable(),
 });
 
 export const contactSchema = z.object({

@@ -67,15 +67,49 @@ export async function loadImportFile(path: string, options: LoadOptions = {}): P
       return { kind: 'document', path, text };
     }
   }
-  const { decodeStrict, probeInput } = await import('./read-input.js');
+  const { probeInput } = await import('./read-input.js');
   const probe = await probeInput(path, options.maxBytes ?? MAX_IMPORT_BYTES);
+  return parseProbed(probe, options, {
+    async documentText() {
+      await checkRegularFile(path, MAX_DOCUMENT_BYTES);
+      return readFile(path, 'utf8');
+    },
+    whole: () => readFile(path),
+  });
+}
+
+/**
+ * Bytes already in memory (a file sent to the web app), read exactly as a file would be:
+ * `name` (the file's name as the seeker chose it) stands for the path in messages.
+ */
+export async function loadImportBytes(
+  name: string,
+  bytes: Buffer,
+  options: LoadOptions = {},
+): Promise<LoadedFile> {
+  const { probeBytes } = await import('./read-input.js');
+  const probe = probeBytes(name, bytes, options.maxBytes ?? MAX_IMPORT_BYTES);
+  return parseProbed(
+    probe,
+    options,
+    { documentText: async () => bytes.toString('utf8'), whole: async () => bytes },
+    bytes,
+  );
+}
+
+/** The probed input, parsed by the reader of its format (`--from` overrides the detection). */
+async function parseProbed(
+  probe: InputProbe,
+  options: LoadOptions,
+  read: { documentText: () => Promise<string>; whole: () => Promise<Buffer> },
+  bytes?: Buffer,
+): Promise<LoadedFile> {
+  const path = probe.path;
+  const { decodeStrict } = await import('./read-input.js');
   const format = options.from ?? probe.format;
-  if (format === 'json') {
-    await checkRegularFile(path, MAX_DOCUMENT_BYTES);
-    return { kind: 'document', path, text: await readFile(path, 'utf8') };
-  }
+  if (format === 'json') return { kind: 'document', path, text: await read.documentText() };
   if (format === 'vcard' || format === 'ics') {
-    const text = decodeStrict(await readFile(path), probe.encoding, path);
+    const text = decodeStrict(await read.whole(), probe.encoding, path);
     const source: ImportSource =
       format === 'vcard'
         ? { kind: 'cards', format, cards: (await import('./vcard.js')).readCards(text, path) }
@@ -95,6 +129,7 @@ export async function loadImportFile(path: string, options: LoadOptions = {}): P
   const sheet = await readSheet(
     probe,
     options.onProgress ? (n: number) => options.onProgress!(n, probe.size) : undefined,
+    bytes,
   );
   const preset: PresetName | undefined = format === 'csv' ? undefined : (format as PresetName);
   if (preset && !PRESETS[preset])

@@ -204,9 +204,28 @@ export async function probeInput(path: string, maxBytes = MAX_IMPORT_BYTES): Pro
   } finally {
     await handle.close();
   }
+  return probeSample(path, bytes, info.size);
+}
+
+/**
+ * The same look at bytes already in memory (a file sent to the web app): `name` stands for the
+ * path in messages. Refuses an empty or too large input like a file.
+ */
+export function probeBytes(name: string, bytes: Buffer, maxBytes = MAX_IMPORT_BYTES): InputProbe {
+  if (bytes.length > maxBytes) {
+    throw new ImportFileError(
+      `${name}: is ${(bytes.length / 1024 / 1024).toFixed(0)} MB, more than the ${maxBytes / 1024 / 1024} MB an import may be`,
+    );
+  }
+  if (bytes.length === 0) throw new ImportFileError(`${name}: is empty`);
+  return probeSample(name, bytes.subarray(0, SAMPLE_BYTES), bytes.length);
+}
+
+/** Encoding and format from the first bytes (`size` is the whole input's). */
+function probeSample(path: string, bytes: Buffer, size: number): InputProbe {
   const binary = describeBinary(bytes);
   if (binary) throw new ImportFileError(`${path}: is ${binary}, not a file tactful can import`);
-  const whole = bytes.length === info.size;
+  const whole = bytes.length === size;
   const { encoding, bom } = detectEncoding(bytes, whole, path);
   // UTF-16 is full of NUL bytes; any other text with one is binary.
   if (!encoding.startsWith('utf16') && bytes.includes(0)) {
@@ -230,7 +249,7 @@ export async function probeInput(path: string, maxBytes = MAX_IMPORT_BYTES): Pro
       `${path}: is not a format tactful can import (a tactful JSON document, CSV/TSV spreadsheet, LinkedIn Connections.csv, vCard or iCalendar file)`,
     );
   }
-  return { path, size: info.size, encoding, bom, sample, ...detected };
+  return { path, size, encoding, bom, sample, ...detected };
 }
 
 /** Drops a trailing partial character so the sample decodes cleanly. */

@@ -2,7 +2,7 @@
 // so memory follows the rows kept, not the file. Rows are numbered as a spreadsheet program
 // shows them (the header row and any preamble lines count).
 import { createReadStream } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
@@ -13,6 +13,11 @@ import { encodingName, type InputProbe } from './read-input.js';
 /** Longest cell accepted: notes stop at 20,000 characters; anything far beyond is not a spreadsheet cell. */
 export const MAX_CELL_CHARS = 100_000;
 export const MAX_COLUMNS = 2_000;
+const CHUNK_BYTES = 256 * 1024;
+
+function* chunksOf(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+}
 
 /** Passes decoded text through, refusing the replacement character (bytes the encoding cannot map). */
 class StrictText extends Transform {
@@ -64,9 +69,14 @@ function csvMessage(file: string, error: CsvError): string {
 export async function readSheet(
   probe: InputProbe,
   onProgress?: (bytesRead: number) => void,
+  bytes?: Buffer,
 ): Promise<Sheet> {
   const file = probe.path;
-  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+  // The file itself, or bytes already in memory (the web app's upload) in the same chunks.
+  const source = bytes
+    ? Readable.from(chunksOf(bytes))
+    : createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  let bytesRead = 0;
   const decoder = iconv.decodeStream(probe.encoding, { stripBOM: true });
   const strict = new StrictText(file, probe.encoding);
   const headerLine = probe.headerLine ?? 0;
@@ -100,7 +110,7 @@ export async function readSheet(
       done();
     },
   });
-  if (onProgress) source.on('data', () => onProgress(source.bytesRead));
+  if (onProgress) source.on('data', (chunk: Buffer) => onProgress((bytesRead += chunk.length)));
   try {
     await pipeline(source, decoder, strict, parser, collect);
   } catch (error) {

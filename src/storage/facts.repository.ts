@@ -32,7 +32,7 @@ import { interviewToRow } from './interview.table.js';
 import { compareIds } from './json-column.js';
 import { saveSettings, selectSettings } from './settings.repository.js';
 import { insertStepEvent, selectStepEvents } from './step-event.repository.js';
-import { applicationOfStep, Journal, stepEventKey, type RowRef } from './journal.js';
+import { applicationOfStep, chunks, Journal, stepEventKey, type RowRef } from './journal.js';
 import type { Db } from './tables.js';
 
 /** Interviews by round then start, interactions by instant; ids break ties so the order is stable. */
@@ -202,6 +202,36 @@ export function createFactsRepository(
       await one('interviews', id, owner.application_id);
       await db
         .deleteFrom('interviews')
+        .where('seeker_id', '=', seekerId)
+        .where('id', '=', id)
+        .execute();
+    },
+    async invitationSequences(interviewIds) {
+      const found = new Map<string, number>();
+      for (const part of chunks([...new Set(interviewIds)], 1_000)) {
+        const rows = await db
+          .selectFrom('interviews')
+          .select(['id', 'ics_sequence'])
+          .where('seeker_id', '=', seekerId)
+          .where('id', 'in', part)
+          .where('ics_sequence', 'is not', null)
+          .execute();
+        for (const r of rows) found.set(r.id, Number(r.ics_sequence));
+      }
+      return found;
+    },
+    async setInvitationSequence(id, sequence) {
+      const owner = await db
+        .selectFrom('interviews')
+        .select('application_id')
+        .where('seeker_id', '=', seekerId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!owner) return;
+      await one('interviews', id, owner.application_id);
+      await db
+        .updateTable('interviews')
+        .set({ ics_sequence: sequence })
         .where('seeker_id', '=', seekerId)
         .where('id', '=', id)
         .execute();

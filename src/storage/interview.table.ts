@@ -35,6 +35,11 @@ export interface InterviewRow {
   final: number;
   chance: string;
   notes_json: string;
+  /**
+   * The SEQUENCE of the invitation the interview was imported from (2026-12-02T12-00-00):
+   * not a fact of the plan, so not read with the interview; written only by the import.
+   */
+  ics_sequence?: number | null;
 }
 
 /** Rows written before per-interviewer notes existed have no `byInterviewer`: none. */

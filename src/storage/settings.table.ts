@@ -7,6 +7,7 @@ export const SETTINGS_COLUMNS = [
   'preset',
   'active_target',
   'signature',
+  'email',
 ] as const;
 
 export interface SettingsRow {
@@ -16,6 +17,8 @@ export interface SettingsRow {
   preset: string;
   active_target: number;
   signature: string;
+  /** Added by 2026-12-02T12-00-00-own-email-and-sequence. */
+  email: string | null;
 }
 
 export function settingsFromRow(row: Omit<SettingsRow, 'seeker_id'>): Settings {
@@ -25,6 +28,7 @@ export function settingsFromRow(row: Omit<SettingsRow, 'seeker_id'>): Settings {
     preset: row.preset as PresetName,
     activeTarget: Number(row.active_target),
     signature: row.signature,
+    email: row.email ?? null,
   };
 }
 
@@ -36,5 +40,6 @@ export function settingsToRow(seekerId: string, s: Settings): SettingsRow {
     preset: s.preset,
     active_target: s.activeTarget,
     signature: s.signature,
+    email: s.email,
   };
 }

@@ -484,6 +484,12 @@ describe('settings', () => {
       ...updated,
       region: 'US',
     });
+    // The seeker's own address: trimmed, kept as typed; null forgets it.
+    expect(await updateSettings(uow, calendar, { email: ' Me@Example.com ' })).toMatchObject({
+      email: 'Me@Example.com',
+    });
+    expect((await getSettings(uow)).email).toBe('Me@Example.com');
+    expect((await updateSettings(uow, calendar, { email: null })).email).toBeNull();
     for (const [input, field] of [
       [{ timezone: 'Mars/Olympus' }, 'timezone'],
       [{ region: 'XX' }, 'region'],
@@ -491,6 +497,7 @@ describe('settings', () => {
       [{ activeTarget: 2.5 }, 'activeTarget'],
       [{ signature: 'a\u0000b' }, 'signature'],
       [{ smtp: {} }, 'smtp'],
+      [{ email: 'me at example.com' }, 'email'],
     ] as const) {
       await expect(updateSettings(uow, calendar, input)).rejects.toMatchObject({
         code: 'invalid_input',

@@ -55,7 +55,14 @@ function factsFor(start: string, zone: string, region: string, seekerZone: strin
     notes: null,
   });
   return {
-    settings: { timezone: seekerZone, region, preset: 'standard', activeTarget: 1, signature: '' },
+    settings: {
+      timezone: seekerZone,
+      region,
+      preset: 'standard',
+      activeTarget: 1,
+      signature: '',
+      email: null,
+    },
     contacts: [person('c1', 'Dana Reyes'), person('c2', 'Aoife Walsh')],
     stepEvents: [],
     applications: [

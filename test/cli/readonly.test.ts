@@ -94,6 +94,7 @@ describe('a read-only database file (read-only folder)', () => {
     const db = join(dir, 'old.db');
     expect((await importSampleAsOwn(db)).code).toBe(0);
     // An older tactful's file: the latest migration (the inbox account table) not applied yet.
+    // (Only the latest: kysely refuses a file where an earlier one is missing.)
     ownerSql(
       db,
       "drop table inbox_accounts; delete from kysely_migration where name = '2026-12-02T12-20-00-inbox-account'",

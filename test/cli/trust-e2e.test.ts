@@ -257,6 +257,9 @@ describe('settings, list and show', () => {
     expect(oneLineError(await tactful(['--db', db, 'settings', 'set']))).toMatch(
       /^tactful: settings set what\?/,
     );
+    expect(
+      oneLineError(await tactful(['--db', db, 'settings', 'set', '--email', 'jordan at home'])),
+    ).toBe('tactful: --email: "jordan at home" is not an e-mail address (e.g. you@example.com)');
     const set = await tactful([
       '--db',
       db,
@@ -270,18 +273,23 @@ describe('settings, list and show', () => {
       '8',
       '--signature',
       'Jordan\\n+44 20 7946 0000',
+      '--email',
+      'Jordan@Example.com',
     ]);
     expect(set.code).toBe(0);
     const shown = await tactful(['--db', db, 'settings']);
     expect(shown.stdout).toContain(
-      'time zone        Europe/London\nholiday region   GB-ENG\nfollow-up pace   standard\nactive target    8 applications\nsignature        Jordan\n                 +44 20 7946 0000\n',
+      'time zone        Europe/London\nholiday region   GB-ENG\nfollow-up pace   standard\nactive target    8 applications\nsignature        Jordan\n                 +44 20 7946 0000\nyour e-mail      Jordan@Example.com\n',
     );
     expect((await exported(db)).settings).toMatchObject({
       region: 'GB-ENG',
       timezone: 'Europe/London',
       activeTarget: 8,
       signature: 'Jordan\n+44 20 7946 0000',
+      email: 'Jordan@Example.com',
     });
+    expect((await tactful(['--db', db, 'settings', 'set', '--email', ''])).code).toBe(0);
+    expect((await exported(db)).settings.email).toBeNull();
   }, 60_000);
 
   it('lists in 80 columns (or JSON) and shows any record by id', async () => {

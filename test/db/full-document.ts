@@ -12,6 +12,7 @@ export function fullDocument(): TactfulDocument {
       preset: 'gentle',
       activeTarget: 4,
       signature: 'Zoë Ångström\n+1 555 0100 · zoe@example.org',
+      email: 'Zoe@Example.org',
     },
     contacts: [
       {

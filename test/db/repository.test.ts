@@ -214,12 +214,13 @@ describe.each(DIALECTS)('repository on %s', (dialect) => {
       .execute();
     // Each migration of the static list exactly once, in order.
     const names = Object.keys(await migrationProvider.getMigrations());
-    expect(names.slice(0, 7)).toEqual([
+    expect(names.slice(0, 8)).toEqual([
       '2026-11-23T06-00-00-initial',
       '2026-11-23T07-00-00-outbox',
       '2026-11-23T07-30-00-outbox-live-step',
       '2026-12-02T09-00-00-activity-journal',
       '2026-12-02T09-10-00-draft-edits',
+      '2026-12-02T12-00-00-own-email-and-sequence',
       '2026-12-02T12-10-00-inbox',
       '2026-12-02T12-20-00-inbox-account',
     ]);

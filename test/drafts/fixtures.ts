@@ -85,6 +85,7 @@ export function demoFacts(): Facts {
       activeTarget: 5,
       signature:
         'Jordan Lee\njordan.lee@example.com · +1 555 010 0199\nhttps://linkedin.com/in/jordanlee',
+      email: null,
     },
     contacts: [
       contact('c1', 'Dana Reyes', {

@@ -35,6 +35,7 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
       preset: 'standard',
       activeTarget: 5,
       signature: 'Sam Seeker\nsam@example.com',
+      email: null,
     });
     const again = await api.json('PUT', '/api/settings', { activeTarget: 3 });
     expect(again.body).toMatchObject({ timezone: 'America/New_York', activeTarget: 3 });
@@ -583,6 +584,8 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
         'DELETE /api/steps/{stepId}/draft-edit',
         'POST /api/check',
         'POST /api/import',
+        'POST /api/import/preview',
+        'POST /api/import/file',
         'GET /api/export',
         'GET /api/insights',
         'GET /api/activity',

@@ -259,12 +259,41 @@ describe.each(DIALECTS)('importing files (%s)', (dialect) => {
       durationMinutes: 90,
     });
     expect(changed(await load(fixture('invite-update.ics')))).toBe(0);
+    // The first invitation (SEQUENCE 0) found again in an old e-mail: the newer one stays.
+    const stale = await load(fixture('invite.ics'));
+    expect(changed(stale)).toBe(0);
+    expect(stale.skipped).toEqual([
+      {
+        row: 1,
+        column: 'SEQUENCE',
+        reason: 'an older version (SEQUENCE 0) of an invitation already imported at SEQUENCE 1',
+      },
+    ]);
+    expect(
+      (await facts()).applications.flatMap((a) => a.interviews).find((v) => v.id === round2.id),
+    ).toMatchObject({ start: '2026-12-16T10:00', durationMinutes: 90 });
 
     const cancel = await load(fixture('invite-cancel.ics'));
     expect(cancel.counts.removedInterviews).toBe(1);
     doc = await facts();
     expect(app(doc, 'Northwind Analytics').interviews.map((v) => v.id)).toEqual(['i1']);
     expect(changed(await load(fixture('invite-cancel.ics')))).toBe(0);
+  });
+
+  it("leaves the seeker's own address (the settings' email, any case) out of the interviewers", async () => {
+    await load(fixture('applications.csv'));
+    await importDocument(uow, calendar, {
+      format: 'tactful/v1',
+      settings: { email: 'Alex.Seeker@Gmail.Example' },
+    });
+    // No --me: the settings alone say who the seeker is.
+    await commitImport(uow, calendar, await sourceOf(fixture('invite.ics')));
+    const doc = await facts();
+    const round2 = app(doc, 'Northwind Analytics').interviews.find((v) => v.id.startsWith('ics-'))!;
+    const emails = round2.interviewers.map((id) => doc.contacts.find((c) => c.id === id)!.email);
+    expect(emails.sort()).toEqual(['lars.holm@northwind.example', 'maya.chen@northwind.example']);
+    expect(doc.contacts.some((c) => c.email?.toLowerCase() === ME)).toBe(false);
+    expect(doc.settings.email).toBe('Alex.Seeker@Gmail.Example');
   });
 
   it('matches a plain Google Calendar event by the organiser domain, or by --application', async () => {

@@ -85,6 +85,7 @@ export function newFacts(overrides: Partial<Omit<Facts, 'settings'>> & { setting
       preset: 'standard',
       activeTarget: 1,
       signature: '',
+      email: null,
       ...overrides.settings,
     },
   };

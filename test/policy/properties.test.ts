@@ -138,7 +138,7 @@ const factsArb = fc
   })
   .map(({ region, preset, contacts, applications, asOf, asOfHour }) => ({
     facts: {
-      settings: { timezone: region[1], region: region[0], preset: preset as Facts['settings']['preset'], activeTarget: 3, signature: '' },
+      settings: { timezone: region[1], region: region[0], preset: preset as Facts['settings']['preset'], activeTarget: 3, signature: '', email: null },
       contacts: [...contacts],
       applications: applications.map((a, i) => toApplication(i, a)),
       stepEvents: [] as StepEvent[],

@@ -370,6 +370,11 @@ export const api = {
     request<InboxMessageView>('POST', `/inbox/${encodeURIComponent(id)}/assign`, { application }),
   resolveOutbox: (id: string, resolution: Resolution) =>
     request<OutboxItem>('POST', `/outbox/${encodeURIComponent(id)}/resolve`, { resolution }),
+  /** What importing the file would do; writes nothing. */
+  importPreview: (input: FileImportInput) =>
+    request<FileImportPreview>('POST', '/import/preview', input),
+  /** Imports the file in one undoable activity. */
+  importFile: (input: FileImportInput) => request<FileImportPreview>('POST', '/import/file', input),
 };
 
 function inboxQuery(query: { state?: string; application?: string }): string {
@@ -378,4 +383,51 @@ function inboxQuery(query: { state?: string; application?: string }): string {
   if (query.application) params.set('application', query.application);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
+}
+
+/** A file for the Import page: its bytes in base64 (the server detects encoding and format). */
+/** A field a spreadsheet column can feed (`organization`, `role` …): the server lists them. */
+export type SheetField = string;
+
+export interface FileImportInput {
+  name: string;
+  content: string;
+  columns?: Record<string, SheetField | null>;
+  dateOrder?: 'dmy' | 'mdy';
+  /** Invitations: the application they belong to (else matched by the organiser's address). */
+  application?: string;
+  skipBadRows?: boolean;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportProblem {
+  row: number;
+  column?: string;
+  reason: string;
+}
+
+export interface FileImportPreview {
+  name: string;
+  format: string;
+  encoding: string;
+  table?: 'applications' | 'contacts' | 'interactions';
+  columns?: { header: string; field: SheetField | null; label: string; samples: string[] }[];
+  counts: {
+    contacts: ImportCounts;
+    applications: ImportCounts;
+    interviews: ImportCounts;
+    interactions: ImportCounts;
+    removedInterviews: number;
+  };
+  refused: ImportProblem[];
+  skipped: ImportProblem[];
+  notes: string[];
+  written: boolean;
+  /** Spreadsheets: every field a column can feed, with its label. */
+  fields?: { field: SheetField; label: string }[];
 }

@@ -20,6 +20,7 @@ const SettingsPage = lazy(() => import('./pages/settings.js'));
 const OutboxPage = lazy(() => import('./pages/outbox.js'));
 const ActivityPage = lazy(() => import('./pages/activity.js'));
 const TrashPage = lazy(() => import('./pages/trash.js'));
+const ImportPage = lazy(() => import('./pages/import.js'));
 
 const NAV: { page: Route['page']; label: string; to: string }[] = [
   { page: 'today', label: 'Today', to: href('today') },
@@ -41,6 +42,7 @@ const TITLES: Record<Route['page'], string> = {
   settings: 'Settings',
   activity: 'Activity',
   trash: 'Trash',
+  import: 'Import',
 };
 
 export function App() {
@@ -176,5 +178,7 @@ function Page({ route }: { route: Route }) {
       return <ActivityPage />;
     case 'trash':
       return <TrashPage />;
+    case 'import':
+      return <ImportPage />;
   }
 }

@@ -12,7 +12,8 @@ export type Route =
   | { page: 'outbox' }
   | { page: 'settings' }
   | { page: 'activity' }
-  | { page: 'trash' };
+  | { page: 'trash' }
+  | { page: 'import' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
     case 'settings':
     case 'activity':
     case 'trash':
+    case 'import':
       return { page: parts[0] };
     default:
       return { page: 'today' };

@@ -1,5 +1,5 @@
 // `tactful settings` shows the seeker's settings; `tactful settings set --timezone … --region …
-// --preset … --signature … --active-target …` changes them (validated like the document's).
+// --preset … --signature … --active-target … --email …` changes them (validated like the document's).
 import type { Command } from 'commander';
 import type { Settings } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
@@ -13,6 +13,7 @@ interface SetFlags {
   preset?: string;
   signature?: string;
   activeTarget?: string;
+  email?: string;
 }
 
 function describe(settings: Settings): string {
@@ -23,6 +24,7 @@ function describe(settings: Settings): string {
     `follow-up pace   ${settings.preset}`,
     `active target    ${settings.activeTarget} applications`,
     `signature        ${signature}`,
+    `your e-mail      ${settings.email === null ? '(none)' : safeText(settings.email)}`,
   ].join('\n');
 }
 
@@ -43,6 +45,7 @@ export function registerSettings(program: Command, ctx: CommandContext): void {
     .option('--preset <preset>', 'follow-up pace: gentle|standard|persistent')
     .option('--signature <text>', 'how your messages end (use \\n for a new line)')
     .option('--active-target <n>', 'how many active applications to aim for')
+    .option('--email <address>', 'your own address, never taken for an interviewer ("" to forget it)')
     .action(async (flags: SetFlags) => {
       const patch = {
         timezone: flags.timezone,
@@ -50,9 +53,10 @@ export function registerSettings(program: Command, ctx: CommandContext): void {
         preset: flags.preset,
         signature: flags.signature?.replace(/\\n/g, '\n'),
         activeTarget: checkInteger('--active-target', flags.activeTarget, 0, 1000),
+        email: flags.email === undefined ? undefined : flags.email.trim() === '' ? null : flags.email,
       };
       if (Object.values(patch).every((v) => v === undefined)) {
-        throw new UserError('settings set what? --timezone, --region, --preset, --signature or --active-target');
+        throw new UserError('settings set what? --timezone, --region, --preset, --signature, --active-target or --email');
       }
       const saved = await (await ctx.services()).updateSettings(patch);
       ctx.print(`Saved.\n${describe(saved)}`);

@@ -6,6 +6,7 @@ import { assertTimeZone, isRfc3339 } from '../calendar.js';
 import { dateProblem, localDateTimeProblem } from '../date-input.js';
 import { knownTimeZones, suggestRegion, suggestTimeZone } from '../place-names.js';
 import type { BusinessCalendar } from '../calendar.js';
+import { isEmailAddress } from '../email-address.js';
 import { DomainError } from '../errors.js';
 import {
   APPLICATION_STATUSES,
@@ -92,6 +93,19 @@ export const timeZoneSchema = checkedString((zone) => {
     : `must be a time zone such as America/New_York or Europe/London (got "${zone}")`;
 });
 
+/** The seeker's own address: stored as typed, without surrounding spaces. */
+const ownEmailSchema = z
+  .string()
+  .trim()
+  .max(320, 'must be at most 320 characters')
+  .superRefine((value, ctx) => {
+    if (!isEmailAddress(value))
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not an e-mail address (e.g. you@example.com)`,
+      });
+  });
+
 export function regionSchema(calendar: BusinessCalendar) {
   /** Null when the holiday source knows the region, else its words for what is wrong. */
   const regionProblem = (region: string): string | null => {
@@ -137,6 +151,7 @@ export function settingsPatchSchema(calendar: BusinessCalendar) {
         .max(LIMITS.activeTarget, `must be at most ${LIMITS.activeTarget}`),
     ),
     signature: opt(text(LIMITS.notes)),
+    email: opt(ownEmailSchema),
   });
 }
 

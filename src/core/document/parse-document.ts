@@ -145,10 +145,20 @@ export function parseDocument(
   input: unknown,
   calendar: BusinessCalendar,
   storedContactIds: ReadonlySet<string> = new Set(),
+  /**
+   * Built from records each already checked by these schemas (the file importers): the
+   * schema pass, which would copy the whole document once more, is skipped; the checks
+   * across records (unique ids, references) still run.
+   */
+  prevalidated = false,
 ): ParsedDocument {
-  const result = documentSchema(calendar).safeParse(input, { reportInput: true });
-  if (!result.success) throw issueToError(result.error);
-  const doc = result.data;
+  let doc: z.infer<ReturnType<typeof documentSchema>>;
+  if (prevalidated) doc = input as typeof doc;
+  else {
+    const result = documentSchema(calendar).safeParse(input, { reportInput: true });
+    if (!result.success) throw issueToError(result.error);
+    doc = result.data;
+  }
   const parsed: ParsedDocument = {
     settings: doc.settings,
     contacts: doc.contacts ?? [],

@@ -101,6 +101,7 @@ export function toDocument(facts: Facts): TactfulDocument {
       preset: s.preset,
       activeTarget: s.activeTarget,
       signature: s.signature,
+      email: s.email,
     },
     contacts: facts.contacts.map(contactToDocument),
     stepEvents: facts.stepEvents.map(stepEventToDocument),

@@ -49,6 +49,8 @@ export interface BuildOptions {
   applicationId?: string | undefined;
   /** The seeker's own addresses: never an interviewer. */
   ownEmails?: readonly string[];
+  /** Invitations: the SEQUENCE stored with each interview imported from one (by interview id). */
+  storedSequences?: ReadonlyMap<string, number>;
 }
 
 export interface BuiltImport {
@@ -59,6 +61,8 @@ export interface BuiltImport {
   };
   /** Interviews whose invitation was cancelled. */
   removals: { applicationId: string; interviewId: string }[];
+  /** Invitations: the SEQUENCE of each interview written, to store with it. */
+  sequences: { interviewId: string; sequence: number }[];
   refused: RowProblem[];
   /** Rows left out on purpose (a wishlist card is not an application yet). */
   skipped: RowProblem[];
@@ -149,6 +153,7 @@ class Builder {
   readonly skipped: RowProblem[] = [];
   readonly notes: string[] = [];
   readonly removals: BuiltImport['removals'] = [];
+  readonly sequences: BuiltImport['sequences'] = [];
 
   private readonly storedContacts: Map<string, Contact>;
   private readonly storedApps: Map<string, Application>;
@@ -341,6 +346,7 @@ class Builder {
         applications: [...this.applications.values()],
       },
       removals: this.removals,
+      sequences: this.sequences,
       refused: this.refused,
       skipped: this.skipped,
       notes: this.notes,
@@ -847,6 +853,17 @@ export function buildInvitationImport(
   for (const inv of invitations) {
     const row = inv.row;
     const owner = b.interviewOwnerOf(inv.interviewId);
+    // An older version of an invitation already imported (a forwarded copy, an old e-mail)
+    // never undoes the newer one (RFC 5546: the higher SEQUENCE wins).
+    const storedSequence = options.storedSequences?.get(inv.interviewId);
+    if (owner && storedSequence !== undefined && inv.sequence < storedSequence) {
+      b.skipped.push({
+        row,
+        column: 'SEQUENCE',
+        reason: `an older version (SEQUENCE ${inv.sequence}) of an invitation already imported at SEQUENCE ${storedSequence}`,
+      });
+      continue;
+    }
     if (inv.cancelled) {
       if (owner) b.removals.push({ applicationId: owner, interviewId: inv.interviewId });
       else
@@ -953,6 +970,8 @@ export function buildInvitationImport(
       source: app.source,
       interviews: [interview],
     });
+    if (storedSequence !== inv.sequence)
+      b.sequences.push({ interviewId: inv.interviewId, sequence: inv.sequence });
   }
   return b.result();
 }

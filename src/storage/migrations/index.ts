@@ -6,6 +6,7 @@ import * as outbox from './2026-11-23T07-00-00-outbox.js';
 import * as outboxLiveStep from './2026-11-23T07-30-00-outbox-live-step.js';
 import * as activityJournal from './2026-12-02T09-00-00-activity-journal.js';
 import * as draftEdits from './2026-12-02T09-10-00-draft-edits.js';
+import * as ownEmailAndSequence from './2026-12-02T12-00-00-own-email-and-sequence.js';
 import * as inbox from './2026-12-02T12-10-00-inbox.js';
 import * as inboxAccount from './2026-12-02T12-20-00-inbox-account.js';
 
@@ -17,6 +18,7 @@ export const migrationProvider: MigrationProvider = {
       '2026-11-23T07-30-00-outbox-live-step': outboxLiveStep,
       '2026-12-02T09-00-00-activity-journal': activityJournal,
       '2026-12-02T09-10-00-draft-edits': draftEdits,
+      '2026-12-02T12-00-00-own-email-and-sequence': ownEmailAndSequence,
       '2026-12-02T12-10-00-inbox': inbox,
       '2026-12-02T12-20-00-inbox-account': inboxAccount,
     };

@@ -48,6 +48,10 @@ export function FirstRun() {
           <a className="button" href={href('debrief')}>
             Add your first interview
           </a>
+          <p>
+            Tracking your search elsewhere?{' '}
+            <a href={href('import')}>Import a spreadsheet, LinkedIn contacts or invitations</a>.
+          </p>
         </div>
       </div>
       {error && (

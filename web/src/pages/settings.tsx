@@ -1,4 +1,5 @@
-// Settings: time zone, holiday region, policy preset, signature, active-applications target;
+// Settings: time zone, holiday region, policy preset, signature, active-applications target,
+// the seeker's own e-mail address;
 // then the calendar feed and the SMTP settings (each its own form).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, type RegionName } from '../api.js';
@@ -22,6 +23,7 @@ import { toApiError, useLoad } from '../use-load.js';
 import { CalendarFeedCard, SmtpCard } from './settings-mail.js';
 import { MailboxCard } from './settings-inbox.js';
 import { HistoryLinks } from '../components/history-links.js';
+import { ImportCard } from './import-card.js';
 
 const PRESET_NOTES: Record<PresetName, string> = {
   gentle: 'Gentle (fewer, later)',
@@ -39,12 +41,13 @@ export default function SettingsPage() {
       <CalendarFeedCard />
       <SmtpCard />
       <MailboxCard />
+      <ImportCard />
       <HistoryLinks />
     </>
   );
 }
 
-type SettingsField = 'timezone' | 'region' | 'preset' | 'activeTarget' | 'signature';
+type SettingsField = 'timezone' | 'region' | 'preset' | 'activeTarget' | 'signature' | 'email';
 
 const SETTINGS_LABELS: Record<SettingsField, string> = {
   timezone: 'Time zone',
@@ -52,6 +55,7 @@ const SETTINGS_LABELS: Record<SettingsField, string> = {
   preset: 'Follow-up pace',
   activeTarget: 'Active applications to aim for',
   signature: 'Signature',
+  email: 'Your e-mail address',
 };
 
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -62,6 +66,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const [preset, setPreset] = useState<PresetName>(initial.preset);
   const [signature, setSignature] = useState(initial.signature);
   const [target, setTarget] = useState(String(initial.activeTarget));
+  const [email, setEmail] = useState(initial.email ?? '');
   const [errors, setErrors] = useState<FormErrors<SettingsField>>(NO_ERRORS);
   const [regions, setRegions] = useState<readonly RegionName[]>([]);
   useEffect(() => {
@@ -79,7 +84,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
       region !== saved.region ||
       preset !== saved.preset ||
       signature !== saved.signature ||
-      target !== String(saved.activeTarget),
+      target !== String(saved.activeTarget) ||
+      email.trim() !== (saved.email ?? ''),
   );
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -92,6 +98,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       preset: null,
       activeTarget: check.wholeNumber(target, 0, 1000),
       signature: null,
+      email: check.email(email),
     });
     if (Object.keys(found).length > 0) {
       setErrors({ fields: found, general: null });
@@ -101,10 +108,18 @@ function SettingsForm({ initial }: { initial: Settings }) {
     setErrors(NO_ERRORS);
     try {
       const activeTarget = Number(target);
-      await api.saveSettings({ timezone, region, preset, signature, activeTarget });
+      const ownEmail = email.trim() === '' ? null : email.trim();
+      await api.saveSettings({
+        timezone,
+        region,
+        preset,
+        signature,
+        activeTarget,
+        email: ownEmail,
+      });
       setErrors(NO_ERRORS);
       notify({ text: 'Settings saved', tone: 'success' });
-      setSaved({ ...saved, timezone, region, preset, signature, activeTarget });
+      setSaved({ ...saved, timezone, region, preset, signature, activeTarget, email: ownEmail });
     } catch (err) {
       setErrors(placeApiError(toApiError(err), SETTINGS_FIELDS));
       focusFirstInvalid(form.current);
@@ -159,6 +174,16 @@ function SettingsForm({ initial }: { initial: Settings }) {
             onChange={setTarget}
             error={errors.fields.activeTarget}
           />
+          <TextField
+            label={SETTINGS_LABELS.email}
+            name="email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={setEmail}
+            hint="Never taken for an interviewer when you import an invitation"
+            error={errors.fields.email}
+          />
         </div>
         <TextArea
           label={SETTINGS_LABELS.signature}
@@ -184,4 +209,5 @@ const SETTINGS_FIELDS: Record<string, SettingsField> = {
   preset: 'preset',
   activeTarget: 'activeTarget',
   signature: 'signature',
+  email: 'email',
 };
