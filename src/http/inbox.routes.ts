@@ -62,12 +62,16 @@ const confirmedSchema = z.object({
 });
 
 export function inboxRoutes(app: ZodApp, { deps, cache }: RouteContext): void {
-  const verdict = async (): Promise<VerdictDeps> => ({
-    uow: deps.uow,
-    clock: deps.clock,
-    calendar: deps.calendar,
-    seekerAddresses: (await deps.seekerAddresses?.()) ?? [],
-  });
+  // The seeker's own addresses: the settings' e-mail, plus what main/ knows (the SMTP sender).
+  const verdict = async (): Promise<VerdictDeps> => {
+    const own = (await cache.loadFacts()).settings.email;
+    return {
+      uow: deps.uow,
+      clock: deps.clock,
+      calendar: deps.calendar,
+      seekerAddresses: [...(own ? [own] : []), ...((await deps.seekerAddresses?.()) ?? [])],
+    };
+  };
   app.get(
     '/api/inbox',
     {
