@@ -53,7 +53,13 @@ export function inboxService(wiring: InboxWiring): InboxService {
   return {
     show: () => getInboxSettings(store, seekerId),
     save: (input) => saveInboxSettings(store, wiring.clock, seekerId, input),
-    off: () => deleteInboxSettings(store, seekerId),
+    async off() {
+      const had = await deleteInboxSettings(store, seekerId);
+      // What the inbox remembered (folder positions, matched messages) goes with the account.
+      const { forgetInbox } = await import('../app/inbox.js');
+      await forgetInbox(wiring.uow);
+      return had;
+    },
     async test() {
       const { account, mailbox: box } = await mailbox();
       const probe = await box.probe(account.folders);
@@ -61,12 +67,23 @@ export function inboxService(wiring: InboxWiring): InboxService {
     },
     async check() {
       const { account, mailbox: box } = await mailbox();
-      const { checkInbox } = await import('../app/inbox.js');
+      const [{ checkInbox }, { getSettings }, { readInvitations }] = await Promise.all([
+        import('../app/inbox.js'),
+        import('../app/settings.js'),
+        import('../import/ics.js'),
+      ]);
+      // The seeker's own mail is never a reply: their settings e-mail and the mailbox login.
+      const { email } = await getSettings(wiring.uow);
+      const seekerAddresses = [email, account.user].filter(
+        (a): a is string => typeof a === 'string' && a.includes('@'),
+      );
       return checkInbox({
         uow: wiring.uow,
         mailbox: box,
         clock: wiring.clock,
         options: { folders: account.folders, lookBackDays: account.lookBackDays },
+        seekerAddresses,
+        readCalendar: (text) => readInvitations(text, 'invitation'),
       });
     },
     mailbox,
