@@ -70,9 +70,7 @@ function document() {
   return {
     format: 'tactful/v1',
     settings: { timezone: ZONE, region: 'US', activeTarget: 1, email: OWN },
-    contacts: [
-      { id: 'c1', name: 'Priya Raman', email: PRIYA, organization: 'Northwind' },
-    ],
+    contacts: [{ id: 'c1', name: 'Priya Raman', email: PRIYA, organization: 'Northwind' }],
     applications: [
       {
         id: 'a1',
@@ -179,7 +177,9 @@ function invitation(): { raw: string; day: string } {
     'Content-Disposition: attachment; filename="invite.ics"',
     'Content-Transfer-Encoding: base64',
     '',
-    ...(Buffer.from(ics).toString('base64').match(/.{1,76}/g) ?? []),
+    ...(Buffer.from(ics)
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []),
     '--inv--',
   ]);
   return { raw, day };
@@ -305,7 +305,9 @@ describe('the inbox against dovecot, end to end', () => {
       await page.goto(`${server.url}/#/today`);
       const card = page.locator(`.reply-card[data-message-id="${priya.id}"]`);
       await card.waitFor();
-      expect(await card.locator('h3').innerText()).toMatch(/^Priya Raman replied — (just now|\d+ min ago)$/);
+      expect(await card.locator('h3').innerText()).toMatch(
+        /^Priya Raman replied — (just now|\d+ min ago)$/,
+      );
       expect(await card.innerText()).toContain('Northwind · Data Engineer');
       expect(await card.locator('.reply-excerpt').innerText()).toContain(
         'We expect to decide by 18 December.',
@@ -356,11 +358,9 @@ describe('the inbox against dovecot, end to end', () => {
       expect(after?.due).toBe(expected);
       if (decisionDay() === '2026-12-18') expect(after?.due).toBe('2026-12-21');
 
-      const app = await apiCall<{ interactions: { kind: string; direction: string; newDecisionDate: string | null }[] }>(
-        server,
-        'GET',
-        '/applications/a1',
-      );
+      const app = await apiCall<{
+        interactions: { kind: string; direction: string; newDecisionDate: string | null }[];
+      }>(server, 'GET', '/applications/a1');
       expect(app.interactions.filter((x) => x.direction === 'in')).toEqual([
         expect.objectContaining({ kind: 'update', newDecisionDate: decisionDay() }),
       ]);
