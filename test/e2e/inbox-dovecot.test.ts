@@ -308,6 +308,8 @@ describe('the inbox against dovecot, end to end', () => {
       expect((await plan()).filter((s) => s.heldBy === ooo.id)).toEqual([]);
 
       await page.goto(`${server.url}/#/today`);
+      // A fresh load: Settings' "saved" notice must not sit on the screenshot.
+      await page.reload();
       const card = page.locator(`.reply-card[data-message-id="${priya.id}"]`);
       await card.waitFor();
       expect(await card.locator('h3').innerText()).toMatch(
