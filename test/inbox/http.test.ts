@@ -70,7 +70,7 @@ describe.each(DIALECTS)('mailbox routes on %s', (dialect) => {
     expect(read.body).not.toContain(server.password);
   });
 
-  it('tests the connection: folders and counts, or the server\'s refusal', async () => {
+  it("tests the connection: folders and counts, or the server's refusal", async () => {
     const ok = await api.json('POST', '/api/inbox/test');
     expect(ok.body).toEqual({
       connected: true,
@@ -87,11 +87,17 @@ describe.each(DIALECTS)('mailbox routes on %s', (dialect) => {
 
   it('refuses bad input naming the field as the form labels it, and changes nothing', async () => {
     const before = (await api.json('GET', '/api/inbox/settings')).body;
-    const remote = await api.json('PUT', '/api/inbox/settings', { ...settings(), host: 'imap.example.com' });
+    const remote = await api.json('PUT', '/api/inbox/settings', {
+      ...settings(),
+      host: 'imap.example.com',
+    });
     expect(remote.status).toBe(400);
     expect(remote.body).toMatchObject({ code: 'invalid_input', field: 'tls' });
     expect(remote.body.message).toMatch(/^Encryption: TLS none \(unencrypted\) is allowed only/);
-    const badHost = await api.json('PUT', '/api/inbox/settings', { ...settings(), host: 'imap\r\nx' });
+    const badHost = await api.json('PUT', '/api/inbox/settings', {
+      ...settings(),
+      host: 'imap\r\nx',
+    });
     expect(badHost.body).toMatchObject({ field: 'host' });
     expect(badHost.body.message).toMatch(/^Host: /);
     const days = await api.json('PUT', '/api/inbox/settings', { ...settings(), lookBackDays: 400 });
@@ -99,8 +105,13 @@ describe.each(DIALECTS)('mailbox routes on %s', (dialect) => {
     expect((await api.json('GET', '/api/inbox/settings')).body).toEqual(before);
   });
 
-  it('DELETE disconnects; the test then asks to connect first', async () => {
+  it('DELETE disconnects and forgets what was read; the test then asks to connect first', async () => {
+    await service.save(settings(server.password));
+    await service.check();
+    const folders = () => api.database.db.selectFrom('inbox_folders').select('folder').execute();
+    expect((await folders()).map((f) => f.folder)).toEqual(['INBOX']);
     expect((await api.json('DELETE', '/api/inbox/settings')).body).toEqual({ removed: true });
+    expect(await folders()).toEqual([]);
     expect((await api.json('GET', '/api/inbox/settings')).body).toEqual({ inbox: null });
     const test = await api.json('POST', '/api/inbox/test');
     expect(test.status).toBe(400);
