@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
 import type { ImportOutcome, SampleCommands, Services } from '../cli/services.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../core/errors.js';
 import { BusinessCalendar, formatInstant, parseAsOf, parseWhen } from '../core/calendar.js';
 import { backupSqlite, createUnitOfWork, type Database } from '../storage/index.js';
 import { cachedHolidays } from './holiday-cache.js';
