@@ -5,7 +5,7 @@ import { api, type DeletePreview, type RecordType } from '../api.js';
 import { useNotify } from '../notice.js';
 import { useRefreshPage } from '../refresh.js';
 import { toApiError } from '../use-load.js';
-import { Dialog } from './dialog.js';
+import { ConfirmDialog } from './dialog.js';
 
 interface Props {
   entity: RecordType;
@@ -24,6 +24,21 @@ export function DeleteButton({ entity, id, applicationId, name, className, onDel
   const refresh = useRefreshPage();
   const [preview, setPreview] = useState<DeletePreview | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const remove = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const result = await api.deleteRecord(entity, id, applicationId);
+      setPreview(null);
+      notify({ text: `${result.summary}: moved to the Trash`, tone: 'success' });
+      (onDeleted ?? refresh)();
+    } catch (e) {
+      setPreview(null);
+      notify({ text: toApiError(e).message, tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <>
@@ -44,42 +59,18 @@ export function DeleteButton({ entity, id, applicationId, name, className, onDel
       >
         Delete<span className="sr-only"> {name}</span>
       </button>
-      <Dialog
+      <ConfirmDialog
         open={preview !== null}
         title="Move to the Trash?"
+        confirmLabel="Delete"
+        danger
+        busy={busy}
+        onConfirm={() => void remove()}
         onClose={() => setPreview(null)}
-        actions={
-          <>
-            <button
-              type="button"
-              className="primary danger"
-              disabled={busy}
-              onClick={async () => {
-                setBusy(true);
-                try {
-                  const result = await api.deleteRecord(entity, id, applicationId);
-                  setPreview(null);
-                  notify({ text: `${result.summary}: moved to the Trash`, tone: 'success' });
-                  (onDeleted ?? refresh)();
-                } catch (e) {
-                  setPreview(null);
-                  notify({ text: toApiError(e).message, tone: 'error' });
-                } finally {
-                  setBusy(false);
-                }
-              }}
-            >
-              Delete
-            </button>
-            <button type="button" onClick={() => setPreview(null)}>
-              Cancel
-            </button>
-          </>
-        }
       >
         <p>{preview?.question}</p>
         <p className="muted">You can restore it from the Trash, or undo it from the notice.</p>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

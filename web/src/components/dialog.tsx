@@ -41,3 +41,45 @@ export function Dialog({ open, title, onClose, children, actions }: Props) {
     </dialog>
   );
 }
+
+interface ConfirmProps {
+  open: boolean;
+  title: string;
+  /** The confirming button's words: "Delete for good", "Disconnect"… */
+  confirmLabel: string;
+  /** A destructive action: the button says so by its colour too. */
+  danger?: boolean;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** The common dialog: a question, one button that does it, and Cancel. */
+export function ConfirmDialog(props: ConfirmProps) {
+  const { open, title, confirmLabel, danger, busy, onConfirm, onClose, children } = props;
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button
+            type="button"
+            className={danger ? 'primary danger' : 'primary'}
+            disabled={busy}
+            onClick={onConfirm}
+          >
+            {confirmLabel}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

@@ -2,7 +2,7 @@
 // with its state. An `uncertain` message is never resent on its own: the seeker decides.
 import { useState } from 'react';
 import { api, type OutboxItem, type OutboxState, type Resolution } from '../api.js';
-import { Dialog } from '../components/dialog.js';
+import { ConfirmDialog } from '../components/dialog.js';
 import { ErrorBox } from '../components/error-box.js';
 import { formatDateTime } from '../format.js';
 import { humanize } from '../labels.js';
@@ -120,31 +120,19 @@ function OutboxRow({
           </button>
         </div>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirmAgain}
         title="Send this message again?"
+        confirmLabel="Send again"
+        busy={busy}
+        onConfirm={() => void resolve('send_again')}
         onClose={() => setConfirmAgain(false)}
-        actions={
-          <>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void resolve('send_again')}
-            >
-              Send again
-            </button>
-            <button type="button" onClick={() => setConfirmAgain(false)}>
-              Cancel
-            </button>
-          </>
-        }
       >
         <p>
           If your Sent folder already has “{m.subject}”, {m.to.join(', ')} would get it twice. It
           goes out with the same Message-ID, so most mail programs show it once.
         </p>
-      </Dialog>
+      </ConfirmDialog>
     </li>
   );
 }

@@ -2,7 +2,7 @@
 // applications then hold the follow-ups by themselves. The password is write-only.
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError, type InboxTestAnswer, type InboxView, type SmtpTls } from '../api.js';
-import { Dialog } from '../components/dialog.js';
+import { ConfirmDialog } from '../components/dialog.js';
 import { FormError } from '../components/error-box.js';
 import { Select, TextField } from '../components/fields.js';
 import { useNotify } from '../notice.js';
@@ -117,8 +117,8 @@ function MailboxForm({ initial, onSaved }: { initial: InboxView | null; onSaved:
     >
       <h2 id="inbox-h">Mailbox (IMAP)</h2>
       <p className="hint">
-        tactful reads your mailbox (never marks, moves or deletes anything) so that a reply from
-        an employer holds your follow-ups until you have read it. Use an app password where your
+        tactful reads your mailbox (never marks, moves or deletes anything) so that a reply from an
+        employer holds your follow-ups until you have read it. Use an app password where your
         provider offers one.
       </p>
       <div className="form-grid">
@@ -199,30 +199,18 @@ function MailboxForm({ initial, onSaved }: { initial: InboxView | null; onSaved:
           </p>
         )}
       </div>
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         title="Disconnect the mailbox?"
+        confirmLabel="Disconnect"
+        busy={busy}
+        onConfirm={() => void disconnect()}
         onClose={() => setConfirming(false)}
-        actions={
-          <>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void disconnect()}
-            >
-              Disconnect
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        }
       >
         <p>
           tactful forgets the server, the password and what it read. Your mail stays where it is.
         </p>
-      </Dialog>
+      </ConfirmDialog>
     </form>
   );
 }

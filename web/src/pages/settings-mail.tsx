@@ -1,7 +1,7 @@
 // Settings for the calendar feed and for sending e-mail through the seeker's SMTP server.
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError, type SmtpTls, type SmtpView } from '../api.js';
-import { Dialog } from '../components/dialog.js';
+import { ConfirmDialog } from '../components/dialog.js';
 import { FormError } from '../components/error-box.js';
 import { Check, Select, TextField } from '../components/fields.js';
 import { useNotify } from '../notice.js';
@@ -98,31 +98,19 @@ export function CalendarFeedCard() {
           </button>
         )}
       </div>
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         title="Regenerate the calendar URL?"
+        confirmLabel="Regenerate"
+        busy={busy}
+        onConfirm={() => void generate()}
         onClose={() => setConfirming(false)}
-        actions={
-          <>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void generate()}
-            >
-              Regenerate
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        }
       >
         <p>
           The current URL stops working at once: calendars subscribed to it stop updating until you
           subscribe them to the new one.
         </p>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }

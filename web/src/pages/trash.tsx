@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { purgeQuestion } from '../../../src/app/purge-trash.js';
 import { api, type TrashView } from '../api.js';
-import { Dialog } from '../components/dialog.js';
+import { ConfirmDialog } from '../components/dialog.js';
 import { ErrorBox } from '../components/error-box.js';
 import { formatDateTime } from '../format.js';
 import { useNotify } from '../notice.js';
@@ -83,29 +83,18 @@ export default function TrashPage() {
           </div>
         )}
       </div>
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         title="Empty the Trash?"
+        confirmLabel="Delete for good"
+        danger
+        busy={busy}
+        onConfirm={() => void emptyTrash()}
         onClose={() => setConfirming(false)}
-        actions={
-          <>
-            <button
-              type="button"
-              className="primary danger"
-              disabled={busy}
-              onClick={() => void emptyTrash()}
-            >
-              Delete for good
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </>
-        }
       >
         <p>{purgeQuestion(counts)}</p>
         <p className="muted">Restore first anything you want to keep.</p>
-      </Dialog>
+      </ConfirmDialog>
       {data.entries.length === 0 ? (
         <div className="empty">
           <h2>The Trash is empty</h2>
