@@ -51,12 +51,19 @@ const appBoundary = {
 
 /** One part of the layout may import only the parts named (plus packages and Node). */
 function boundary(files, forbidden, message, extra = []) {
+  // no-restricted-imports sees only static imports: lazy `import()` and `import('…').Type` too.
+  const path = `/^(\\.\\.?\\/)+(${forbidden.join('|')})\\//`;
   return {
     files,
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: forbidden.map((part) => `**/${part}/**`), message }, ...extra] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: `ImportExpression[source.value=${path}]`, message },
+        { selector: `TSImportType[argument.literal.value=${path}]`, message },
       ],
     },
   };
@@ -84,6 +91,16 @@ const adapterBoundaries = [
     ['src/templates/**/*.ts', 'src/holidays/**/*.ts', 'src/secrets/**/*.ts', 'src/config/**/*.ts'],
     ['storage', 'http', 'cli', 'main', 'worker', 'mail', 'inbox', 'import'],
     'a leaf module: it depends on src/core (and src/app ports) only.',
+  ),
+  boundary(
+    ['src/cli/**/*.ts'],
+    ['storage', 'http', 'worker', 'mail', 'inbox', 'import', 'feed', 'templates', 'holidays', 'secrets'],
+    'src/cli uses src/app and src/core; it reaches the other adapters only through src/main (lazily).',
+  ),
+  boundary(
+    ['src/worker/**/*.ts'],
+    ['storage', 'http', 'cli', 'main', 'import', 'feed', 'templates', 'holidays', 'secrets', 'config'],
+    "src/worker is the worker's own logic over the ports of src/app; src/main hands it its dependencies.",
   ),
   boundary(
     ['web/src/**/*.{ts,tsx}'],

@@ -2,10 +2,9 @@
 // User errors exit 1 with a message that names the field; bugs exit 2. A stack trace is
 // printed only with TACTFUL_DEBUG=1.
 import { CommanderError } from 'commander';
-import { DuplicateContactError, isDomainError, seekerMessage } from '../core/errors.js';
+import { DuplicateContactError, isDomainError, seekerMessage, UserError } from '../core/errors.js';
 import { flagOf } from './flag-names.js';
 import { ConfigError } from '../config/config.js';
-import { DatabaseFileError } from '../storage/open-mode.js';
 
 export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
@@ -19,13 +18,9 @@ export interface Failure {
   message: string;
 }
 
-/** An input problem noticed by the CLI itself (a file it cannot read, a bad flag value). */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+// An input problem noticed by the CLI itself (a file it cannot read, a bad flag value), or by
+// the storage it opened (DatabaseFileError is one).
+export { UserError };
 
 const MAX_MESSAGE = 400;
 
@@ -91,7 +86,7 @@ export function describeFailure(error: unknown): Failure {
     // The field as the user typed it (`--until`), never an internal path (`contacts[0]`).
     return { exitCode: EXIT_USER_ERROR, message: oneLine(seekerMessage(error, flagOf)) };
   }
-  if (error instanceof UserError || error instanceof ConfigError || error instanceof DatabaseFileError) {
+  if (error instanceof UserError || error instanceof ConfigError) {
     return { exitCode: EXIT_USER_ERROR, message: oneLine(error.message) };
   }
   if (error instanceof CommanderError) {

@@ -49,6 +49,18 @@ export class DuplicateContactError extends DomainError {
   }
 }
 
+/**
+ * A problem the user can fix outside the domain rules (a bad flag, a file or database that
+ * cannot be used): its message is one line, shown as is. Adapters throw it; each edge (CLI,
+ * HTTP) decides how to show it.
+ */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { issueToError } from '../core/document/index.js';
-import { parseAsOf } from '../core/calendar.js';
+import { resolveAsOf } from '../app/as-of.js';
 import { activityRoutes } from './activity.routes.js';
 import { trackActivities } from './activity-header.js';
 import { applicationRoutes } from './application.routes.js';
@@ -143,11 +143,9 @@ export async function buildApp(deps: HttpDeps): Promise<FastifyInstance> {
   const ctx: RouteContext = {
     deps,
     cache,
-    asOf: async (raw) => {
-      if (raw === undefined || raw === '') return deps.clock.now();
-      const { settings } = await cache.loadFacts();
-      return parseAsOf(raw, settings.timezone, 'asOf');
-    },
+    // An empty `?asOf=` means now, like an absent one.
+    asOf: (raw) =>
+      resolveAsOf(raw === '' ? undefined : raw, () => deps.clock.now(), async () => (await cache.loadFacts()).settings.timezone),
   };
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -95,7 +95,7 @@ export async function withInbox<T>(
   config: import('../config/config.js').Config,
   work: (inbox: InboxService) => Promise<T>,
 ): Promise<T> {
-  const { openMailRuntime } = await import('../worker/open.js');
+  const { openMailRuntime } = await import('./mail-runtime.js');
   const { createUnitOfWork } = await import('../storage/index.js');
   const runtime = await openMailRuntime(config, process.env);
   const clock: Clock = { now: () => Date.now() };

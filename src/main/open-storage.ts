@@ -3,7 +3,7 @@
 // server and the worker all open through here, so where data lives cannot drift between them.
 import { basename, dirname, join } from 'node:path';
 import type { Dataset, SampleStore } from '../app/sample.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../core/errors.js';
 import type { Storage } from '../config/config.js';
 import {
   createUnitOfWork,

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../core/errors.js';
 import type { Config } from '../config/config.js';
 import { openStorage, ownDatabaseOptions } from './open-storage.js';
 import { SampleMode } from './sample-mode.js';
@@ -80,8 +80,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   // The HTTP app and the mail side load while the database opens (file reads overlap).
   const modules = Promise.all([
     import('../http/app.js'),
-    import('../worker/in-process.js'),
-    import('../worker/runtime.js'),
+    import('./in-process-mail.js'),
+    import('./worker-deps.js'),
   ]);
   modules.catch(() => undefined);
   const ownOptions = ownDatabaseOptions(config.storage);

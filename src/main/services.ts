@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../app/ports.js';
 import type { ImportOutcome, SampleCommands, Services } from '../cli/services.js';
-import { UserError } from '../cli/errors.js';
-import { BusinessCalendar, formatInstant, parseAsOf, parseWhen } from '../core/calendar.js';
+import { UserError } from '../core/errors.js';
+import { resolveAsOf } from '../app/as-of.js';
+import { BusinessCalendar, formatInstant, parseWhen } from '../core/calendar.js';
 import { backupSqlite, createUnitOfWork, type Database } from '../storage/index.js';
 import { cachedHolidays } from './holiday-cache.js';
 import { datasetOf, openStorage, ownDatabaseOptions, sampleStoreBeside } from './open-storage.js';
@@ -55,11 +56,11 @@ export async function openServices(config: Config, clock: Clock, options: { samp
   const { holidays, calendar } = holidayCalendar(config);
 
   /** `--as-of` is read in the seeker's zone; absent means now. */
-  const asOfMs = async (raw: string | undefined): Promise<number> => {
-    if (raw === undefined) return clock.now();
-    const { getSettings } = await import('../app/settings.js');
-    return parseAsOf(raw, (await getSettings(uow)).timezone, 'asOf');
-  };
+  const asOfMs = (raw: string | undefined): Promise<number> =>
+    resolveAsOf(raw, () => clock.now(), async () => {
+      const { getSettings } = await import('../app/settings.js');
+      return (await getSettings(uow)).timezone;
+    });
 
   const importDocument = async (document: unknown): Promise<ImportOutcome> => {
     const { importDocument: run } = await import('../app/import-document.js');
@@ -125,7 +126,7 @@ export async function openServices(config: Config, clock: Clock, options: { samp
       const { planOf } = await import('../app/plan-for.js');
       // One read for both the plan and the names the agenda prints.
       const facts = await uow.read((repo) => repo.loadFacts());
-      const at = asOf === undefined ? clock.now() : parseAsOf(asOf, facts.settings.timezone, 'asOf');
+      const at = await resolveAsOf(asOf, () => clock.now(), async () => facts.settings.timezone);
       return { plan: planOf(facts, calendar, at), facts };
     },
     recordStepAction: async (stepId, action, until) => {

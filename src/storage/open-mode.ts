@@ -2,11 +2,12 @@
 // act on (read-only, needs an upgrade, disk full), each naming the file.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { UserError } from '../core/errors.js';
 
 export type DatabaseFileProblem = 'read_only' | 'needs_upgrade' | 'disk_full';
 
 /** A problem with the database file itself; the message is one line that names the file. */
-export class DatabaseFileError extends Error {
+export class DatabaseFileError extends UserError {
   constructor(
     readonly problem: DatabaseFileProblem,
     readonly file: string,

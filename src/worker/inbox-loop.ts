@@ -2,10 +2,9 @@
 // every `intervalMs`, and at once when the server says new mail arrived (IDLE; imapflow polls
 // with NOOP where IDLE is missing). A failing pass is reported and retried on schedule.
 import type { InboxCheckReport } from '../app/inbox.js';
-import type { InboxAccountStore } from '../app/inbox-settings.js';
+import type { InboxAccount, InboxAccountStore } from '../app/inbox-settings.js';
 import { isDomainError } from '../core/errors.js';
 import type { MailWatcher } from '../inbox/imap-mailbox.js';
-import type { InboxService } from '../main/inbox.js';
 
 /** 5 minutes: fresh enough for a reply to hold a follow-up, gentle on the seeker's server. */
 export const DEFAULT_INBOX_INTERVAL_MS = 5 * 60_000;
@@ -19,9 +18,17 @@ export interface InboxLoopOptions {
   nudge?: (passNow: () => void) => void;
 }
 
+/** What the loop needs of one seeker's inbox (src/main/inbox.ts's InboxService provides it). */
+export interface WatchableInbox {
+  /** One read-only pass over the configured folders. */
+  check(): Promise<InboxCheckReport>;
+  /** The adapter for the configured account, to wait on its INBOX. */
+  mailbox(): Promise<{ account: InboxAccount; mailbox: { watch(folder: string): MailWatcher } }>;
+}
+
 export interface InboxLoopDeps {
   store: InboxAccountStore;
-  serviceFor(seekerId: string): InboxService;
+  serviceFor(seekerId: string): WatchableInbox;
 }
 
 /** Not configured (no account, no password): nothing to report every five minutes. */

@@ -79,19 +79,12 @@ export function registerDraft(program: Command, ctx: CommandContext): void {
     .option('--locale <locale>', 'template folder to use', 'en')
     .action(async (stepId: string, flags: DraftFlags) => {
       // Loaded here, not at startup: nodemailer and the templates would slow every command.
-      const [
-        { renderDraft, parseSignature },
-        { toEml },
-        { mailtoLink },
-        { loadTemplates },
-        { withDraftEdit },
-      ] = await Promise.all([
-        import('../../core/drafts/index.js'),
-        import('../../mail/eml.js'),
-        import('../../mail/mailto.js'),
-        import('../../templates/loader.js'),
-        import('../../app/draft-edits.js'),
-      ]);
+      const [{ renderDraft, parseSignature }, { toEml, mailtoLink, loadTemplates }, { withDraftEdit }] =
+        await Promise.all([
+          import('../../core/drafts/index.js'),
+          import('../../main/draft-files.js'),
+          import('../../app/draft-edits.js'),
+        ]);
       const templates = await loadTemplates({
         locale: flags.locale,
         dataDir: templateDataDir(ctx),

@@ -38,7 +38,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       const services = await ctx.services();
       if (options.format === 'ics') {
         const { plan, facts } = await services.agenda(options.asOf);
-        const { planToIcs } = await import('../../feed/ics.js');
+        const { planToIcs } = await import('../../main/calendar-file.js');
         ctx.deps.stdout(planToIcs(plan, facts, Date.parse(plan.asOf)));
       } else if (options.format === 'vcf') {
         ctx.deps.stdout(await services.exportVcf());

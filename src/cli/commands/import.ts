@@ -210,7 +210,7 @@ async function importDocumentFile(
 }
 
 async function run(ctx: CommandContext, file: string, flags: ImportFlags) {
-  const reader = await import('../../import/index.js');
+  const reader = await import('../../main/import-files.js');
   const mapping = flags.mapping
     ? await reader.loadMapping(ctx.config.configDir, flags.mapping)
     : undefined;
@@ -235,7 +235,7 @@ async function run(ctx: CommandContext, file: string, flags: ImportFlags) {
     ownEmails: list(flags.me) ?? [],
     skipBadRows: flags.skipBadRows === true,
   };
-  const { encodingName } = await import('../../import/read-input.js');
+  const { encodingName } = await import('../../main/import-files.js');
   const encoding = encodingName(loaded.probe.encoding);
   const { refusedRows, savedMappingOf } = await import('../../app/import-file.js');
 

@@ -47,7 +47,7 @@ export function registerSmtp(program: Command, ctx: CommandContext): void {
       const password = flags.passwordStdin
         ? (readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '')
         : undefined;
-      const { withMail } = await import('../../worker/cli-mail.js');
+      const { withMail } = await import('../../main/cli-mail.js');
       const view = await withMail(ctx.config, (mail) =>
         mail.save({
           host: flags.host,
@@ -68,7 +68,7 @@ export function registerSmtp(program: Command, ctx: CommandContext): void {
     .command('show')
     .description('print the SMTP settings (never the password)')
     .action(async () => {
-      const { withMail } = await import('../../worker/cli-mail.js');
+      const { withMail } = await import('../../main/cli-mail.js');
       const view = await withMail(ctx.config, (mail) => mail.show());
       ctx.print(
         view ? JSON.stringify(view, null, 2) : 'SMTP is not set up (tactful smtp set --help).',
@@ -79,7 +79,7 @@ export function registerSmtp(program: Command, ctx: CommandContext): void {
     .command('test')
     .description('send a test message to your own address now')
     .action(async () => {
-      const { withMail } = await import('../../worker/cli-mail.js');
+      const { withMail } = await import('../../main/cli-mail.js');
       const outcome = await withMail(ctx.config, (mail) => mail.test());
       if (outcome.status !== 'sent')
         throw new (await import('../errors.js')).UserError(

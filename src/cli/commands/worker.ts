@@ -34,7 +34,7 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
       300,
     )
     .action(async (flags: WorkerFlags) => {
-      const { runWorkerCommand } = await import('../../worker/command.js');
+      const { runWorkerCommand } = await import('../../main/worker-command.js');
       await runWorkerCommand(ctx.config, {
         once: flags.once === true,
         pollMs: Math.max(1, flags.poll) * 1000,

@@ -8,7 +8,7 @@ import {
 import type { SendOutcome } from '../app/outbox.js';
 import type { Config } from '../config/config.js';
 import { sendTestMessage } from '../mail/smtp-test.js';
-import { openMailRuntime } from './open.js';
+import { openMailRuntime } from './mail-runtime.js';
 
 const SEEKER = 'local';
 

@@ -5,15 +5,15 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { MailStore } from '../app/outbox.js';
-import { UserError } from '../cli/errors.js';
 import type { Config } from '../config/config.js';
 import { BusinessCalendar } from '../core/calendar.js';
-import { cachedHolidays } from '../main/holiday-cache.js';
-import { openStorage, ownDatabaseOptions } from '../main/open-storage.js';
+import { UserError } from '../core/errors.js';
+import { cachedHolidays } from './holiday-cache.js';
+import { openStorage, ownDatabaseOptions } from './open-storage.js';
 import type { Database } from '../storage/index.js';
 import type { InboxAccountStore } from '../app/inbox-settings.js';
 import { createInboxAccountStore } from '../storage/inbox-account.store.js';
-import { dataDirOf, lazySecretBox, mailStoreFor } from './runtime.js';
+import { dataDirOf, lazySecretBox, mailStoreFor } from './worker-deps.js';
 
 const require = createRequire(import.meta.url);
 

@@ -8,14 +8,14 @@ import type { Config } from '../config/config.js';
 import type { BusinessCalendar } from '../core/calendar.js';
 import type { InboxHttpDeps } from '../http/inbox-settings.routes.js';
 import type { MailHttpDeps } from '../http/outbox.routes.js';
-import { inboxLoopDeps } from '../main/inbox.js';
+import { inboxLoopDeps } from './inbox.js';
 import { feedTokens } from '../secrets/feed-token.js';
 import { createInboxAccountStore } from '../storage/inbox-account.store.js';
 import { createUnitOfWork, type Database } from '../storage/index.js';
-import { DEFAULT_INBOX_INTERVAL_MS, runInboxLoop } from './inbox-loop.js';
-import { runWorkerLoop } from './loop.js';
-import { dataDirOf, lazySecretBox, mailStoreFor, workerDeps } from './runtime.js';
-import { runWorkerOnce, type TickReport } from './worker.js';
+import { DEFAULT_INBOX_INTERVAL_MS, runInboxLoop } from '../worker/inbox-loop.js';
+import { runWorkerLoop } from '../worker/loop.js';
+import { dataDirOf, lazySecretBox, mailStoreFor, workerDeps } from './worker-deps.js';
+import { runWorkerOnce, type TickReport } from '../worker/worker.js';
 
 export interface InProcessMail {
   http: MailHttpDeps;

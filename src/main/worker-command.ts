@@ -2,13 +2,13 @@
 // the outbox and digests, and a read of each connected mailbox.
 import type { InboxCheckReport } from '../app/inbox.js';
 import type { Config } from '../config/config.js';
-import { inboxLoopDeps } from '../main/inbox.js';
+import { inboxLoopDeps } from './inbox.js';
 import { createUnitOfWork } from '../storage/index.js';
-import { checkAllInboxes, runInboxLoop } from './inbox-loop.js';
-import { runWorkerLoop } from './loop.js';
-import { openMailRuntime } from './open.js';
-import { workerDeps } from './runtime.js';
-import { runWorkerOnce, type TickReport } from './worker.js';
+import { checkAllInboxes, runInboxLoop } from '../worker/inbox-loop.js';
+import { runWorkerLoop } from '../worker/loop.js';
+import { openMailRuntime } from './mail-runtime.js';
+import { workerDeps } from './worker-deps.js';
+import { runWorkerOnce, type TickReport } from '../worker/worker.js';
 
 export interface WorkerCommandOptions {
   once: boolean;

@@ -10,7 +10,7 @@ import { secretBox, type SecretBox } from '../secrets/secret-box.js';
 import { loadSecretKey } from '../secrets/secret-key.js';
 import type { Database } from '../storage/database.js';
 import { createMailStore } from '../storage/outbox.store.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from '../worker/worker.js';
 
 /** Where secret.key lives: beside the SQLite file, else the XDG data directory. */
 export function dataDirOf(
