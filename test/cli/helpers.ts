@@ -82,6 +82,11 @@ export function ensureBuilt(): void {
         logLevel: 'error',
       });
     }
+    // The installed package has templates/ and web/ beside dist/: commands that read them
+    // (drafts, the worker's digest, serve) must find them whichever test file built first.
+    for (const folder of ['templates', 'web']) {
+      if (!existsSync(join(BUILD, folder))) symlinkSync(join(ROOT, folder), join(BUILD, folder));
+    }
     statSync(BUILT);
     if (process.getuid?.() === 0) readableByNobody();
   } finally {

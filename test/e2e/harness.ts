@@ -10,11 +10,10 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { sampleDocument } from '../../src/app/sample.js';
 import { BIN, ensureBuilt, ROOT } from '../cli/helpers.js';
@@ -96,11 +95,6 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions = {}): Promise<Server> {
   ensureBuilt();
   ensureWebBuilt();
-  const buildRoot = resolve(dirname(BIN), '..');
-  for (const folder of ['web', 'templates']) {
-    if (!existsSync(join(buildRoot, folder)))
-      symlinkSync(join(ROOT, folder), join(buildRoot, folder));
-  }
   const dir = mkdtempSync(join(tmpdir(), 'tactful-e2e-'));
   const dbPath = join(dir, 'tactful.db');
   await options.prepare?.(dbPath);
